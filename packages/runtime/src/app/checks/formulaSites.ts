@@ -1,0 +1,149 @@
+import type { FormulaType, FormulaTypeKind } from "../../expr/types.js";
+import type { App, Effect, LayoutNode, Party, Query } from "../../schema/types.js";
+import { approverVariables } from "../scope.js";
+
+/**
+ * One place in an app where a formula is written: the text, the entity it runs on, the
+ * JSON Pointer of the text, what type it must have, and any extra variables it may use.
+ * The checks, the linter and the designer's rename refactor all walk these sites.
+ */
+export interface FormulaSite {
+  readonly entity: string;
+  readonly text: string;
+  readonly path: string;
+  readonly expected?: readonly FormulaTypeKind[];
+  readonly variables?: ReadonlyMap<string, FormulaType>;
+  /** For formulas that fill a field: where their value goes. */
+  readonly assigns?: { readonly entity: string; readonly field: string };
+}
+
+const condition = ["boolean"] as const;
+
+function effectSites(entity: string, effects: readonly Effect[] | undefined, path: string, out: FormulaSite[]): void {
+  effects?.forEach((effect, i) => {
+    const p = `${path}/${i}`;
+    if (effect.kind === "setFields") {
+      for (const [field, text] of Object.entries(effect.values)) {
+        out.push({ entity, text, path: `${p}/values/${field}`, assigns: { entity, field } });
+      }
+    } else if (effect.kind === "createRecord") {
+      for (const [field, text] of Object.entries(effect.values)) {
+        out.push({ entity, text, path: `${p}/values/${field}`, assigns: { entity: effect.entity, field } });
+      }
+    } else if (effect.kind === "webhook") {
+      for (const [key, text] of Object.entries(effect.body ?? {})) out.push({ entity, text, path: `${p}/body/${key}` });
+    } else if (effect.kind === "notify") {
+      partySites(entity, effect.to, `${p}/to`, out);
+    }
+  });
+}
+
+function partySites(entity: string, party: Party, path: string, out: FormulaSite[]): void {
+  if (party.kind === "role" && party.match !== undefined) {
+    out.push({ entity, text: party.match, path: `${path}/match`, expected: condition, variables: approverVariables });
+  }
+}
+
+function querySites(query: Query, path: string, out: FormulaSite[]): void {
+  if (query.filter !== undefined) out.push({ entity: query.entity, text: query.filter, path: `${path}/filter`, expected: condition });
+  query.measures?.forEach((m, i) => {
+    if (m.filter !== undefined) out.push({ entity: query.entity, text: m.filter, path: `${path}/measures/${i}/filter`, expected: condition });
+  });
+}
+
+function layoutSites(entity: string, node: LayoutNode, path: string, out: FormulaSite[]): void {
+  if (node.visibleWhen !== undefined) out.push({ entity, text: node.visibleWhen, path: `${path}/visibleWhen`, expected: condition });
+  switch (node.kind) {
+    case "section":
+    case "columns":
+      node.children.forEach((c, i) => layoutSites(entity, c, `${path}/children/${i}`, out));
+      return;
+    case "tabs":
+      node.tabs.forEach((tab, t) => {
+        if (tab.visibleWhen !== undefined) out.push({ entity, text: tab.visibleWhen, path: `${path}/tabs/${t}/visibleWhen`, expected: condition });
+        tab.children.forEach((c, i) => layoutSites(entity, c, `${path}/tabs/${t}/children/${i}`, out));
+      });
+      return;
+    case "widget":
+      querySites(node.widget.query, `${path}/widget/query`, out);
+      return;
+    case "field":
+    case "text":
+    case "relatedList":
+      return;
+  }
+}
+
+/** Every formula in the app, in document order. */
+export function collectFormulaSites(app: App): FormulaSite[] {
+  const out: FormulaSite[] = [];
+  app.entities?.forEach((entity, e) => {
+    const base = `/entities/${e}`;
+    entity.fields.forEach((field, f) => {
+      const p = `${base}/fields/${f}`;
+      for (const key of ["visibleWhen", "requiredWhen", "readOnlyWhen"] as const) {
+        const text = field[key];
+        if (text !== undefined) out.push({ entity: entity.id, text, path: `${p}/${key}`, expected: condition });
+      }
+      if (field.kind === "formula") {
+        out.push({ entity: entity.id, text: field.expression, path: `${p}/expression`, expected: field.resultType ? [field.resultType] : undefined });
+      }
+      if (field.kind === "rollup" && field.filter !== undefined) {
+        out.push({ entity: field.from, text: field.filter, path: `${p}/filter`, expected: condition });
+      }
+    });
+    entity.rules?.forEach((rule, r) => {
+      out.push({ entity: entity.id, text: rule.invalidWhen, path: `${base}/rules/${r}/invalidWhen`, expected: condition });
+    });
+  });
+  app.workflows?.forEach((wf, w) => {
+    const base = `/workflows/${w}`;
+    if (wf.kind === "stateMachine") {
+      wf.states.forEach((s, i) => effectSites(wf.entity, s.onEnter, `${base}/states/${i}/onEnter`, out));
+      wf.transitions.forEach((t, i) => {
+        if (t.guard !== undefined) out.push({ entity: wf.entity, text: t.guard, path: `${base}/transitions/${i}/guard`, expected: condition });
+        effectSites(wf.entity, t.effects, `${base}/transitions/${i}/effects`, out);
+      });
+    } else {
+      if (wf.entryCriteria !== undefined) out.push({ entity: wf.entity, text: wf.entryCriteria, path: `${base}/entryCriteria`, expected: condition });
+      wf.steps.forEach((step, i) => {
+        const p = `${base}/steps/${i}`;
+        if (step.condition !== undefined) out.push({ entity: wf.entity, text: step.condition, path: `${p}/condition`, expected: condition });
+        partySites(wf.entity, step.approvers, `${p}/approvers`, out);
+        const escalate = step.sla?.escalateTo;
+        if (escalate && escalate !== "manager") partySites(wf.entity, escalate, `${p}/sla/escalateTo`, out);
+      });
+      for (const key of ["onSubmit", "onApprove", "onReject", "onRecall"] as const) effectSites(wf.entity, wf[key], `${base}/${key}`, out);
+    }
+  });
+  app.automations?.forEach((a, i) => {
+    const base = `/automations/${i}`;
+    if (a.trigger.kind === "becomesTrue") out.push({ entity: a.entity, text: a.trigger.formula, path: `${base}/trigger/formula`, expected: condition });
+    if (a.condition !== undefined) out.push({ entity: a.entity, text: a.condition, path: `${base}/condition`, expected: condition });
+    effectSites(a.entity, a.actions, `${base}/actions`, out);
+  });
+  app.permissions?.forEach((p, i) => {
+    if (p.rowScope !== undefined && p.entity !== "*") {
+      out.push({ entity: p.entity, text: p.rowScope, path: `/permissions/${i}/rowScope`, expected: condition });
+    }
+  });
+  app.pages?.forEach((page, i) => {
+    const base = `/pages/${i}`;
+    switch (page.kind) {
+      case "form":
+      case "detail":
+        layoutSites(page.entity, page.layout, `${base}/layout`, out);
+        return;
+      case "table":
+      case "kanban":
+        if (page.filter !== undefined) out.push({ entity: page.entity, text: page.filter, path: `${base}/filter`, expected: condition });
+        return;
+      case "dashboard":
+        page.widgets.forEach((w, j) => querySites(w.query, `${base}/widgets/${j}/query`, out));
+        return;
+      case "inbox":
+        return;
+    }
+  });
+  return out;
+}

@@ -1,0 +1,93 @@
+import { formulaSchema, idSchema, labelSchema, SCHEMA_BASE } from "./common.js";
+
+export const QUERY_SCHEMA_ID = `${SCHEMA_BASE}/query.json` as const;
+
+/** A dotted field path: `amount`, `account.region` (follows relations). */
+export const fieldPathSchema = {
+  type: "string",
+  maxLength: 200,
+  pattern: "^[A-Za-z][A-Za-z0-9_]{0,63}(\\.[A-Za-z][A-Za-z0-9_]{0,63}){0,3}$",
+} as const;
+
+export const dateBuckets = ["day", "week", "month", "quarter", "year"] as const;
+export const aggregates = ["count", "countDistinct", "sum", "avg", "min", "max"] as const;
+
+/**
+ * The one query model shared by lists and dashboards: an entity, a filter formula,
+ * optional grouping (by a field or a date bucket) and measures. Translated to SQL.
+ */
+export const querySchema = {
+  $id: QUERY_SCHEMA_ID,
+  type: "object",
+  properties: {
+    entity: idSchema,
+    filter: formulaSchema,
+    groupBy: {
+      type: "array",
+      maxItems: 3,
+      items: {
+        type: "object",
+        properties: { field: fieldPathSchema, bucket: { enum: dateBuckets } },
+        required: ["field"],
+        additionalProperties: false,
+      },
+    },
+    measures: {
+      type: "array",
+      maxItems: 20,
+      items: {
+        type: "object",
+        properties: {
+          id: idSchema,
+          label: labelSchema,
+          aggregate: { enum: aggregates },
+          field: fieldPathSchema,
+          filter: formulaSchema,
+        },
+        required: ["id", "aggregate"],
+        additionalProperties: false,
+      },
+    },
+    sort: {
+      type: "array",
+      maxItems: 5,
+      items: {
+        type: "object",
+        properties: { by: fieldPathSchema, direction: { enum: ["asc", "desc"] } },
+        required: ["by"],
+        additionalProperties: false,
+      },
+    },
+    limit: { type: "integer", minimum: 1, maximum: 10_000 },
+  },
+  required: ["entity"],
+  additionalProperties: false,
+} as const;
+
+export const widgetTypes = ["kpi", "bar", "line", "area", "pie", "funnel", "table", "scatter"] as const;
+
+/** A dashboard widget: a query and the way to show it, placed on a 12-column grid. */
+export const widgetSchema = {
+  $id: `${SCHEMA_BASE}/widget.json`,
+  type: "object",
+  properties: {
+    id: idSchema,
+    label: labelSchema,
+    type: { enum: widgetTypes },
+    query: { $ref: QUERY_SCHEMA_ID },
+    format: { enum: ["number", "currency", "percent"] },
+    layout: {
+      type: "object",
+      properties: {
+        x: { type: "integer", minimum: 0, maximum: 11 },
+        y: { type: "integer", minimum: 0, maximum: 1000 },
+        w: { type: "integer", minimum: 1, maximum: 12 },
+        h: { type: "integer", minimum: 1, maximum: 24 },
+      },
+      required: ["x", "y", "w", "h"],
+      additionalProperties: false,
+    },
+  },
+  required: ["id", "type", "query"],
+  additionalProperties: false,
+} as const;

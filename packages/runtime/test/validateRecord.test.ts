@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import type { RecordContext } from "../src/data/validateRecord.js";
+import { validateApp, validateRecord } from "../src/runtime.js";
+import type { App } from "../src/schema/types.js";
+import { salesApp } from "./fixtures/salesApp.js";
+
+const app = validateApp(salesApp()).app as App;
+const create: RecordContext = {
+  mode: "create",
+  today: "2026-06-01",
+  now: "2026-06-01T09:00:00.000Z",
+  user: { id: "u1", region: "east", roles: ["rep"] },
+  lookup: (path) => (path.join(".") === "account.region" ? "east" : null),
+};
+const deal = { name: "Big deal", account: "acc_1", amount: 200000, probability: 60, close_date: "2026-07-01" };
+
+describe("validateRecord", () => {
+  it("normalises a valid record: defaults, blanks, computed formula fields", () => {
+    const result = validateRecord(app, "opportunity", { ...deal, notes: "", name: "  Big deal  " }, create);
+    expect(result.issues).toEqual([]);
+    expect(result.value).toMatchObject({
+      name: "Big deal",
+      stage: "prospecting",
+      owner: "u1",
+      is_key: false,
+      notes: null,
+      expected_revenue: 120000,
+      big_deal: true,
+      region_of_account: "east",
+    });
+  });
+
+  it("collects every problem, each with the field's pointer and both languages", () => {
+    const result = validateRecord(
+      app,
+      "opportunity",
+      { name: "", account: "acc_1", amount: "lots", stage: "closed", probability: 120, close_date: "2026-02-30", contact_email: "nope", colour: "red" },
+      create,
+    );
+    expect(result.ok).toBe(false);
+    expect(result.issues.map((i) => `${i.code} ${i.path}`).sort()).toEqual(
+      [
+        "record.unknownField /colour",
+        "record.type /amount",
+        "record.notAnOption /stage",
+        "record.tooLarge /probability",
+        "record.format /close_date",
+        "record.format /contact_email",
+        "record.required /name",
+      ].sort(),
+    );
+    const option = result.issues.find((i) => i.code === "record.notAnOption");
+    expect(option?.message.en).toBe("'closed' is not an option of stage. Choose one of: prospecting, negotiation, won, lost.");
+    expect(option?.message["zh-CN"]).toContain("不是");
+  });
+
+  it("runs validation rules and shows their message on the rule's field", () => {
+    const result = validateRecord(app, "opportunity", { ...deal, stage: "lost" }, create);
+    expect(result.issues).toEqual([
+      expect.objectContaining({
+        code: "record.rule",
+        path: "/lost_reason",
+        message: { en: "Loss reason required", "zh-CN": "需要填写输单原因" },
+      }),
+    ]);
+    expect(validateRecord(app, "opportunity", { ...deal, stage: "lost", lost_reason: "price" }, create).ok).toBe(true);
+  });
+
+  it("applies rules only on the writes they name, with $today from the context", () => {
+    const past = { ...deal, close_date: "2026-05-01" };
+    expect(validateRecord(app, "opportunity", past, create).ok).toBe(true);
+    const update: RecordContext = { ...create, mode: "update", old: validateRecord(app, "opportunity", deal, create).value };
+    const result = validateRecord(app, "opportunity", { close_date: "2026-05-01" }, update);
+    expect(result.issues.map((i) => i.code)).toEqual(["record.rule"]);
+    expect(result.value.name).toBe("Big deal");
+  });
+
+  it("ignores computed and system fields sent by a client", () => {
+    const result = validateRecord(app, "opportunity", { ...deal, expected_revenue: 1, id: "x", createdAt: "hack" }, create);
+    expect(result.ok).toBe(true);
+    expect(result.value.expected_revenue).toBe(120000);
+    expect(result.value.id).toBeUndefined();
+  });
+
+  it("rounds currency to its decimals and refuses non-objects and unknown entities", () => {
+    expect(validateRecord(app, "opportunity", { ...deal, amount: 10.005 }, create).value.amount).toBe(10.01);
+    expect(validateRecord(app, "opportunity", [1], create).issues[0]?.code).toBe("record.notObject");
+    expect(validateRecord(app, "nope", {}, create).issues[0]?.code).toBe("record.unknownEntity");
+  });
+
+  it("keeps __proto__ in input as an unknown field, without polluting anything", () => {
+    const input = JSON.parse('{"name":"x","__proto__":{"polluted":true}}') as unknown;
+    const result = validateRecord(app, "opportunity", input, create);
+    expect(result.issues.map((i) => i.path)).toContain("/__proto__");
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(result.value)).toBe(Object.prototype);
+  });
+});
