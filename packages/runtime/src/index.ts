@@ -5,20 +5,73 @@
  * the formula language (expr/front.ts, expr/formula.ts).
  */
 
+export { collectFormulaSites, type FormulaSite } from "./app/checks/formulaSites.js";
+export { documentLimits } from "./app/limits.js";
+export { schemaMessages } from "./app/messages.js";
+export { type MigrateResult, type Migration, migrateApp, standardMigrations } from "./app/migrate.js";
 // App documents
 export { type AppModel, type EntityModel, indexApp, type Located, systemFieldIds, systemFields } from "./app/model.js";
 export { type ParseResult as AppParseResult, parseAppJson } from "./app/parse.js";
-export { documentLimits } from "./app/limits.js";
-export { type MigrateResult, type Migration, migrateApp, standardMigrations } from "./app/migrate.js";
-export { schemaMessages } from "./app/messages.js";
 export { approverVariables, baseVariables, createAppScope, FieldTypes } from "./app/scope.js";
-export { collectFormulaSites, type FormulaSite } from "./app/checks/formulaSites.js";
 export type { ValidateAppResult } from "./app/validateApp.js";
-export { createRuntime, getDefaultRuntime, type Runtime, type RuntimeOptions, validateApp, validateRecord } from "./runtime.js";
-
+// Records
+export { recordJsonSchema } from "./data/recordSchema.js";
+export type { EntityProgram, RecordContext, RecordValues, ValidateRecordResult } from "./data/validateRecord.js";
+// Formula language
+export type { BinaryOperator, Node as FormulaNode, Span, TypedNode, UnaryOperator } from "./expr/ast.js";
+export { type CompiledFormula, type CompileStrategy, compileFormula, evaluateFormula } from "./expr/compile.js";
+export { type CompileFormulaTextResult, compileFormulaText, type Formula } from "./expr/formula.js";
+export {
+  type AnalyzeResult,
+  analyzeFormula,
+  checkFormula,
+  FORMULA_LIMITS,
+  parseFormula,
+  printFormula,
+} from "./expr/front.js";
+export type { ArgInfo, CallCheckResult, FunctionDoc, FunctionSpec } from "./expr/functionSpec.js";
+export type { ImplementedFunction } from "./expr/functions/implemented.js";
+export { createFunctionTable, standardFunctions } from "./expr/functions/index.js";
+export { offsetToPosition, renderExcerpt } from "./expr/position.js";
+export type { FormulaScope, ScopeField } from "./expr/scope.js";
+export { createScope, standardVariables } from "./expr/scopeBuilder.js";
+export { type SqlDialect, sqliteDialect } from "./expr/sqlDialect.js";
+export type { FormulaType, FormulaTypeKind } from "./expr/types.js";
+export type { EvalEnv, EvalUser, Value } from "./expr/values.js";
+export { formatAutonumber } from "./fields/autonumber.js";
+// Field kinds
+export type { ColumnType, FieldKind, JsonSchema } from "./fields/fieldKind.js";
+export {
+  type Field,
+  type FieldKindName,
+  type FieldOfKind,
+  fieldKindNames,
+  fieldKindOf,
+  standardFieldKinds,
+} from "./fields/index.js";
+export { type Label, type Locale, labelBoth, labelText, locales } from "./i18n/label.js";
+export { allMessages } from "./issues/allMessages.js";
+// Issues and labels
+export {
+  childPointer,
+  escapePointerToken,
+  hasErrors,
+  type Issue,
+  type IssueSeverity,
+  type LocalizedMessage,
+  pointer,
+} from "./issues/issue.js";
+export {
+  createRuntime,
+  getDefaultRuntime,
+  type Runtime,
+  type RuntimeOptions,
+  validateApp,
+  validateRecord,
+} from "./runtime.js";
+export { buildAppMetaSchema, CURRENT_SCHEMA_VERSION } from "./schema/app.js";
 // Meta-schema and types
 export { APP_SCHEMA_ID, ID_PATTERN, SCHEMA_BASE } from "./schema/common.js";
-export { buildAppMetaSchema, CURRENT_SCHEMA_VERSION } from "./schema/app.js";
 export type {
   App,
   Approval,
@@ -60,32 +113,3 @@ export type {
   WidgetNode,
   Workflow,
 } from "./schema/types.js";
-
-// Field kinds
-export type { ColumnType, FieldKind, JsonSchema } from "./fields/fieldKind.js";
-export { type Field, type FieldKindName, type FieldOfKind, fieldKindNames, fieldKindOf, standardFieldKinds } from "./fields/index.js";
-export { formatAutonumber } from "./fields/autonumber.js";
-
-// Formula language
-export type { BinaryOperator, Node as FormulaNode, Span, TypedNode, UnaryOperator } from "./expr/ast.js";
-export type { FormulaType, FormulaTypeKind } from "./expr/types.js";
-export type { FormulaScope, ScopeField } from "./expr/scope.js";
-export type { ArgInfo, CallCheckResult, FunctionDoc, FunctionSpec } from "./expr/functionSpec.js";
-export { type AnalyzeResult, analyzeFormula, checkFormula, FORMULA_LIMITS, parseFormula, printFormula } from "./expr/front.js";
-export { offsetToPosition, renderExcerpt } from "./expr/position.js";
-export { createScope, standardVariables } from "./expr/scopeBuilder.js";
-export { type CompiledFormula, type CompileStrategy, compileFormula, evaluateFormula } from "./expr/compile.js";
-export { type CompileFormulaTextResult, compileFormulaText, type Formula } from "./expr/formula.js";
-export type { ImplementedFunction } from "./expr/functions/implemented.js";
-export { createFunctionTable, standardFunctions } from "./expr/functions/index.js";
-export type { EvalEnv, EvalUser, Value } from "./expr/values.js";
-export { type SqlDialect, sqliteDialect } from "./expr/sqlDialect.js";
-
-// Records
-export { recordJsonSchema } from "./data/recordSchema.js";
-export type { EntityProgram, RecordContext, RecordValues, ValidateRecordResult } from "./data/validateRecord.js";
-
-// Issues and labels
-export { childPointer, escapePointerToken, hasErrors, type Issue, type IssueSeverity, type LocalizedMessage, pointer } from "./issues/issue.js";
-export { allMessages } from "./issues/allMessages.js";
-export { labelBoth, labelText, type Label, type Locale, locales } from "./i18n/label.js";

@@ -1,13 +1,10 @@
 import type { ValidateFunction } from "ajv/dist/2020.js";
 import type { Migration } from "./app/migrate.js";
 import { standardMigrations } from "./app/migrate.js";
-import { compileMetaSchema } from "./app/structure.js";
-import { type ValidateAppResult, validateAppWith } from "./app/validateApp.js";
-import type { ImplementedFunction } from "./expr/functions/implemented.js";
-import { standardFunctions } from "./expr/functions/index.js";
 import { indexApp } from "./app/model.js";
 import { FieldTypes } from "./app/scope.js";
-import { createAjv } from "./app/structure.js";
+import { compileMetaSchema, createAjv } from "./app/structure.js";
+import { type ValidateAppResult, validateAppWith } from "./app/validateApp.js";
 import { recordIssue } from "./data/messages.js";
 import {
   compileEntityProgram,
@@ -16,6 +13,8 @@ import {
   type ValidateRecordResult,
   validateRecordWith,
 } from "./data/validateRecord.js";
+import type { ImplementedFunction } from "./expr/functions/implemented.js";
+import { standardFunctions } from "./expr/functions/index.js";
 import { buildAppMetaSchema } from "./schema/app.js";
 import type { App } from "./schema/types.js";
 
@@ -91,7 +90,12 @@ export function getDefaultRuntime(): Runtime {
 }
 
 /** Validate a record with the standard registries. See {@link Runtime.validateRecord}. */
-export function validateRecord(app: App, entity: string, record: unknown, context: RecordContext): ValidateRecordResult {
+export function validateRecord(
+  app: App,
+  entity: string,
+  record: unknown,
+  context: RecordContext,
+): ValidateRecordResult {
   return getDefaultRuntime().validateRecord(app, entity, record, context);
 }
 

@@ -18,6 +18,8 @@ describe("app-schema.json", () => {
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
     const ids = Object.values(schema.$defs).map((d) => d.$id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(Object.keys(schema.$defs)).toEqual(expect.arrayContaining(["field", "fields_relation", "entity", "workflow", "layoutNode", "page"]));
+    expect(Object.keys(schema.$defs)).toEqual(
+      expect.arrayContaining(["field", "fields_relation", "entity", "workflow", "layoutNode", "page"]),
+    );
   });
 });

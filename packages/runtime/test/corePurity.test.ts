@@ -23,7 +23,9 @@ describe("the runtime core", () => {
   });
 
   it("never reads the clock or randomness itself, and never evaluates user text", () => {
-    const offenders = files.filter((f) => /Date\.now\(|new Date\(\)|Math\.random\(|\beval\(/.test(readFileSync(f, "utf8")));
+    const offenders = files.filter((f) =>
+      /Date\.now\(|new Date\(\)|Math\.random\(|\beval\(/.test(readFileSync(f, "utf8")),
+    );
     expect(offenders).toEqual([]);
   });
 

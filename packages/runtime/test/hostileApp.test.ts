@@ -87,6 +87,8 @@ describe("hostile app documents get issues, never a crash or a hang", () => {
     const nested = structuredClone(salesApp());
     nested.entities[1]!.rules![0]!.invalidWhen = `${"(".repeat(1000)}amount > 1${")".repeat(1000)}`;
     const nestedResult = validateApp(nested);
-    expect(nestedResult.issues.map((i) => `${i.code} ${i.path}`)).toContain("formula.tooDeep /entities/1/rules/0/invalidWhen");
+    expect(nestedResult.issues.map((i) => `${i.code} ${i.path}`)).toContain(
+      "formula.tooDeep /entities/1/rules/0/invalidWhen",
+    );
   });
 });

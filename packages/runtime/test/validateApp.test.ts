@@ -55,7 +55,10 @@ describe("validateApp", () => {
       const result = validateVariant((d) => {
         (d.entities[0]!.fields as unknown[]).push({ kind: "text" }, { id: "1bad", kind: "text" });
       });
-      expect(codes(result)).toEqual(["schema.required /entities/0/fields/5", "schema.invalidId /entities/0/fields/6/id"]);
+      expect(codes(result)).toEqual([
+        "schema.required /entities/0/fields/5",
+        "schema.invalidId /entities/0/fields/6/id",
+      ]);
     });
 
     it("explains a label that is neither text nor a locale object", () => {
@@ -66,7 +69,9 @@ describe("validateApp", () => {
     });
 
     it("requires schemaVersion 1 and a semver version", () => {
-      expect(codes(validateVariant((d) => Object.assign(d, { schemaVersion: 2 })))).toEqual(["schema.unsupportedVersion /schemaVersion"]);
+      expect(codes(validateVariant((d) => Object.assign(d, { schemaVersion: 2 })))).toEqual([
+        "schema.unsupportedVersion /schemaVersion",
+      ]);
       expect(codes(validateVariant((d) => Object.assign(d, { version: "1.2" })))).toEqual(["schema.pattern /version"]);
     });
   });
@@ -81,16 +86,28 @@ describe("validateApp", () => {
 
     it("refuses reserved ids", () => {
       const result = validateVariant((d) => {
-        (d.entities[0]!.fields as unknown[]).push({ id: "constructor", kind: "text" }, { id: "createdAt", kind: "date" });
+        (d.entities[0]!.fields as unknown[]).push(
+          { id: "constructor", kind: "text" },
+          { id: "createdAt", kind: "date" },
+        );
       });
       expect(codes(result)).toEqual(
-        expect.arrayContaining(["schema.reservedId /entities/0/fields/5/id", "schema.reservedId /entities/0/fields/6/id"]),
+        expect.arrayContaining([
+          "schema.reservedId /entities/0/fields/5/id",
+          "schema.reservedId /entities/0/fields/6/id",
+        ]),
       );
     });
 
     it("refuses rollups that do not go through a relation to this entity", () => {
       const result = validateVariant((d) => {
-        (d.entities[0]!.fields as unknown[]).push({ id: "bad_rollup", kind: "rollup", from: "opportunity", via: "name", aggregate: "count" });
+        (d.entities[0]!.fields as unknown[]).push({
+          id: "bad_rollup",
+          kind: "rollup",
+          from: "opportunity",
+          via: "name",
+          aggregate: "count",
+        });
       });
       expect(codes(result)).toContain("schema.rollupNotRelation /entities/0/fields/5/via");
     });
@@ -134,7 +151,8 @@ describe("validateApp", () => {
 
     it("checks values assigned by effects against the target field", () => {
       const result = validateVariant((d) => {
-        const states = (d.workflows[0] as { states: Array<{ onEnter?: Array<{ values: Record<string, string> }> }> }).states;
+        const states = (d.workflows[0] as { states: Array<{ onEnter?: Array<{ values: Record<string, string> }> }> })
+          .states;
         states[0]!.onEnter![0]!.values.probability = "'high'";
       });
       expect(codes(result)).toEqual(["schema.valueTypeMismatch /workflows/0/states/0/onEnter/0/values/probability"]);
@@ -142,7 +160,10 @@ describe("validateApp", () => {
 
     it("finds circles of formula fields", () => {
       const result = validateVariant((d) => {
-        (d.entities[1]!.fields as unknown[]).push({ id: "a", kind: "formula", expression: "b + 1" }, { id: "b", kind: "formula", expression: "a + 1" });
+        (d.entities[1]!.fields as unknown[]).push(
+          { id: "a", kind: "formula", expression: "b + 1" },
+          { id: "b", kind: "formula", expression: "a + 1" },
+        );
       });
       expect(result.issues.map((i) => i.code)).toContain("schema.formulaCycle");
     });

@@ -34,7 +34,16 @@ describe("validateRecord", () => {
     const result = validateRecord(
       app,
       "opportunity",
-      { name: "", account: "acc_1", amount: "lots", stage: "closed", probability: 120, close_date: "2026-02-30", contact_email: "nope", colour: "red" },
+      {
+        name: "",
+        account: "acc_1",
+        amount: "lots",
+        stage: "closed",
+        probability: 120,
+        close_date: "2026-02-30",
+        contact_email: "nope",
+        colour: "red",
+      },
       create,
     );
     expect(result.ok).toBe(false);
@@ -50,7 +59,9 @@ describe("validateRecord", () => {
       ].sort(),
     );
     const option = result.issues.find((i) => i.code === "record.notAnOption");
-    expect(option?.message.en).toBe("'closed' is not an option of stage. Choose one of: prospecting, negotiation, won, lost.");
+    expect(option?.message.en).toBe(
+      "'closed' is not an option of stage. Choose one of: prospecting, negotiation, won, lost.",
+    );
     expect(option?.message["zh-CN"]).toContain("不是");
   });
 
@@ -69,14 +80,23 @@ describe("validateRecord", () => {
   it("applies rules only on the writes they name, with $today from the context", () => {
     const past = { ...deal, close_date: "2026-05-01" };
     expect(validateRecord(app, "opportunity", past, create).ok).toBe(true);
-    const update: RecordContext = { ...create, mode: "update", old: validateRecord(app, "opportunity", deal, create).value };
+    const update: RecordContext = {
+      ...create,
+      mode: "update",
+      old: validateRecord(app, "opportunity", deal, create).value,
+    };
     const result = validateRecord(app, "opportunity", { close_date: "2026-05-01" }, update);
     expect(result.issues.map((i) => i.code)).toEqual(["record.rule"]);
     expect(result.value.name).toBe("Big deal");
   });
 
   it("ignores computed and system fields sent by a client", () => {
-    const result = validateRecord(app, "opportunity", { ...deal, expected_revenue: 1, id: "x", createdAt: "hack" }, create);
+    const result = validateRecord(
+      app,
+      "opportunity",
+      { ...deal, expected_revenue: 1, id: "x", createdAt: "hack" },
+      create,
+    );
     expect(result.ok).toBe(true);
     expect(result.value.expected_revenue).toBe(120000);
     expect(result.value.id).toBeUndefined();

@@ -37,7 +37,10 @@ export function checkShape(doc: unknown): Issue | undefined {
     const { value, depth } = stack.pop() as { value: unknown; depth: number };
     nodes += 1;
     if (nodes > documentLimits.maxNodes) {
-      return schemaIssue("schema.tooLarge", "", { size: `> ${documentLimits.maxNodes} values`, limit: `${documentLimits.maxNodes} values` });
+      return schemaIssue("schema.tooLarge", "", {
+        size: `> ${documentLimits.maxNodes} values`,
+        limit: `${documentLimits.maxNodes} values`,
+      });
     }
     if (value === null || typeof value !== "object") continue;
     if (depth >= documentLimits.maxDepth) return schemaIssue("schema.tooDeep", "", { limit: documentLimits.maxDepth });

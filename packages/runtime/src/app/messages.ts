@@ -53,8 +53,9 @@ export const schemaMessages = defineMessages({
     "zh-CN": "未知的 {tag}“{value}”。请使用以下之一：{allowed}。",
   },
   "schema.invalidId": {
-    en: "'{value}' is not a valid id. Ids start with a letter and contain only letters, digits and underscores (at most 64 characters).",
-    "zh-CN": "“{value}”不是有效的标识。标识以字母开头，只能包含字母、数字和下划线（最多 64 个字符）。",
+    en: "'{value}' is not a valid id. Ids start with a letter and contain only letters, digits and underscores (at most 63 characters, the longest name PostgreSQL keeps).",
+    "zh-CN":
+      "“{value}”不是有效的标识。标识以字母开头，只能包含字母、数字和下划线（最多 63 个字符，PostgreSQL 保留的最长名称）。",
   },
   "schema.pattern": {
     en: "'{value}' does not have the expected format ({pattern}).",
@@ -150,7 +151,7 @@ export const schemaMessages = defineMessages({
   },
   "workflow.deadEnd": {
     en: "State '{state}' has no way out and is not marked final. Add a transition from it, or set \"final\": true.",
-    "zh-CN": "状态“{state}”没有出口，也未标记为终态。请添加从该状态出发的流转，或设置 \"final\": true。",
+    "zh-CN": '状态“{state}”没有出口，也未标记为终态。请添加从该状态出发的流转，或设置 "final": true。',
   },
   "workflow.missingState": {
     en: "Option '{state}' of field '{field}' has no state in the workflow. Add it to states so records can be in it.",

@@ -32,7 +32,15 @@ describe("migrateApp", () => {
   });
 
   it("reports a migration that throws or is missing", () => {
-    const broken: Migration[] = [{ from: 1, describe: "boom", migrate: () => { throw new Error("bad doc"); } }];
+    const broken: Migration[] = [
+      {
+        from: 1,
+        describe: "boom",
+        migrate: () => {
+          throw new Error("bad doc");
+        },
+      },
+    ];
     const thrown = migrateApp(v1, broken, 2);
     expect(thrown.ok === false && thrown.issues[0]?.message.en).toContain("bad doc");
     const gap = migrateApp(v1, [], 2);

@@ -30,14 +30,30 @@ export function migrateApp(
 ): MigrateResult {
   const version = doc.schemaVersion;
   if (typeof version !== "number" || !Number.isInteger(version) || version < 1 || version > target) {
-    return { ok: false, issues: [schemaIssue("schema.unsupportedVersion", "/schemaVersion", { version: JSON.stringify(version) ?? "none", current: target })] };
+    return {
+      ok: false,
+      issues: [
+        schemaIssue("schema.unsupportedVersion", "/schemaVersion", {
+          version: JSON.stringify(version) ?? "none",
+          current: target,
+        }),
+      ],
+    };
   }
   let current: Record<string, unknown> = { ...doc };
   const applied: string[] = [];
   for (let v = version; v < target; v++) {
     const step = migrations.find((m) => m.from === v);
     if (!step) {
-      return { ok: false, issues: [schemaIssue("schema.migrationFailed", "/schemaVersion", { from: v, reason: `no migration from version ${v}` })] };
+      return {
+        ok: false,
+        issues: [
+          schemaIssue("schema.migrationFailed", "/schemaVersion", {
+            from: v,
+            reason: `no migration from version ${v}`,
+          }),
+        ],
+      };
     }
     try {
       current = { ...step.migrate(current), schemaVersion: v + 1 };

@@ -36,7 +36,10 @@ export const systemFields: readonly Field[] = [
 export const systemFieldIds: ReadonlySet<string> = new Set([...systemFields.map((f) => f.id), "version"]);
 
 /** Index items by id; `base` is the JSON Pointer of the array. */
-function byId<T extends { readonly id: string }>(items: readonly T[] | undefined, base: string): Map<string, Located<T>> {
+function byId<T extends { readonly id: string }>(
+  items: readonly T[] | undefined,
+  base: string,
+): Map<string, Located<T>> {
   const map = new Map<string, Located<T>>();
   items?.forEach((value, i) => {
     if (!map.has(value.id)) map.set(value.id, { value, path: `${base}/${i}` });

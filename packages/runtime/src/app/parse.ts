@@ -2,7 +2,9 @@ import type { Issue } from "../issues/issue.js";
 import { checkTextSize } from "./limits.js";
 import { schemaIssue } from "./messages.js";
 
-export type ParseResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly issues: Issue[] };
+export type ParseResult =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly issues: Issue[] };
 
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
@@ -30,6 +32,11 @@ export function parseAppJson(text: string): ParseResult {
     const reason = error instanceof Error ? error.message : String(error);
     const match = /position (\d+)/.exec(reason);
     const { line, column } = match ? lineAndColumn(text, Number(match[1])) : { line: 1, column: 1 };
-    return { ok: false, issues: [schemaIssue("schema.notJson", "", { reason: reason.replace(/ in JSON at position \d+.*$/, ""), line, column })] };
+    return {
+      ok: false,
+      issues: [
+        schemaIssue("schema.notJson", "", { reason: reason.replace(/ in JSON at position \d+.*$/, ""), line, column }),
+      ],
+    };
   }
 }

@@ -47,7 +47,7 @@ function valueAt(doc: unknown, pointer: string): unknown {
 }
 
 function preview(value: unknown): string {
-  const text = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 

@@ -47,7 +47,12 @@ export function validateAppWith(parts: AppValidatorParts, doc: unknown): Validat
 
   const app = migrated.doc as unknown as App;
   const model = indexApp(app);
-  const ctx = { model, types: new FieldTypes(model, parts.functions), functions: parts.functions, issues: [] as Issue[] };
+  const ctx = {
+    model,
+    types: new FieldTypes(model, parts.functions),
+    functions: parts.functions,
+    issues: [] as Issue[],
+  };
   checkIds(ctx);
   checkReferences(ctx);
   checkWorkflows(ctx);

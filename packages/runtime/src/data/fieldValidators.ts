@@ -34,7 +34,11 @@ function errorToIssue(field: Field, error: ErrorObject, value: unknown, path: st
   const at = path + error.instancePath;
   switch (error.keyword) {
     case "type":
-      return recordIssue("record.type", at, { ...label, expected: `a ${String(p.type)}`, expectedZh: typeWords[String(p.type)] ?? String(p.type) });
+      return recordIssue("record.type", at, {
+        ...label,
+        expected: `a ${String(p.type)}`,
+        expectedZh: typeWords[String(p.type)] ?? String(p.type),
+      });
     case "enum": {
       const allowed = (p.allowedValues as unknown[]).map(String);
       const bad = error.instancePath === "" ? value : (value as unknown[])[Number(error.instancePath.slice(1))];

@@ -1,6 +1,6 @@
 import type { EntityModel } from "../app/model.js";
-import { type Field, fieldKindOf } from "../fields/index.js";
 import type { JsonSchema } from "../fields/fieldKind.js";
+import { type Field, fieldKindOf } from "../fields/index.js";
 
 /** Is the field's value typed in by people (as opposed to computed by the system)? */
 export function isInputField(field: Field): boolean {

@@ -107,12 +107,14 @@ export function compileEntityProgram(
   const scope = createAppScope(types, model, entityId);
   const compile = (text: string, what: string): Formula => {
     const compiled = compileFormulaText(text, scope, functions);
-    if (!compiled.ok) throw new Error(`${what} of ${entityId} does not compile: ${compiled.issues[0]?.message.en ?? ""}`);
+    if (!compiled.ok)
+      throw new Error(`${what} of ${entityId} does not compile: ${compiled.issues[0]?.message.en ?? ""}`);
     return compiled.formula;
   };
   const inputs = new Map<string, { field: Field; validate: FieldValidator }>();
   for (const field of entity.value.fields) {
-    if (isInputField(field) && field.kind !== "rollup") inputs.set(field.id, { field, validate: compileFieldValidator(ajv, field) });
+    if (isInputField(field) && field.kind !== "rollup")
+      inputs.set(field.id, { field, validate: compileFieldValidator(ajv, field) });
   }
   const computed = formulaOrder(
     entity.value.fields.flatMap((field) =>
@@ -120,7 +122,9 @@ export function compileEntityProgram(
     ),
   );
   const requiredWhen = entity.value.fields.flatMap((field) =>
-    field.requiredWhen === undefined ? [] : [{ field, formula: compile(field.requiredWhen, `requiredWhen of ${field.id}`) }],
+    field.requiredWhen === undefined
+      ? []
+      : [{ field, formula: compile(field.requiredWhen, `requiredWhen of ${field.id}`) }],
   );
   const rules: CompiledRule[] = (entity.value.rules ?? []).map((rule) => ({
     invalidWhen: compile(rule.invalidWhen, `rule ${rule.id}`),
@@ -154,11 +158,18 @@ export function validateRecordWith(program: EntityProgram, input: unknown, ctx: 
     }
     // System and computed fields sent by a client are ignored; anything else is unknown.
     if (!program.entity.fields.has(key)) {
-      issues.push(recordIssue("record.unknownField", `/${key}`, { field: key, entity: entityName.en, entityZh: entityName["zh-CN"] }));
+      issues.push(
+        recordIssue("record.unknownField", `/${key}`, {
+          field: key,
+          entity: entityName.en,
+          entityZh: entityName["zh-CN"],
+        }),
+      );
     }
   }
   for (const { field } of program.inputs.values()) {
-    if (!Object.hasOwn(value, field.id)) value[field.id] = ctx.mode === "create" ? normalise(field, defaultValue(field, ctx)) : null;
+    if (!Object.hasOwn(value, field.id))
+      value[field.id] = ctx.mode === "create" ? normalise(field, defaultValue(field, ctx)) : null;
   }
   // Formulas and rules see invalid values as blank, so one bad input yields one issue.
   const evaluated: RecordValues = { ...value };
@@ -177,7 +188,9 @@ export function validateRecordWith(program: EntityProgram, input: unknown, ctx: 
     if (result.ok) value[field.id] = result.value;
     else {
       value[field.id] = null;
-      issues.push(recordIssue("record.formulaFailed", `/${field.id}`, { ...labelParams(field), detail: result.issue.message.en }));
+      issues.push(
+        recordIssue("record.formulaFailed", `/${field.id}`, { ...labelParams(field), detail: result.issue.message.en }),
+      );
     }
   }
 
@@ -195,7 +208,14 @@ export function validateRecordWith(program: EntityProgram, input: unknown, ctx: 
     if (rule.on && !rule.on.includes(ctx.mode)) continue;
     const result = rule.invalidWhen.evaluate(evaluated, env);
     if (result.ok && result.value === true) {
-      issues.push(recordIssue("record.rule", rule.path, { message: rule.message.en, messageZh: rule.message["zh-CN"] }, rule.severity));
+      issues.push(
+        recordIssue(
+          "record.rule",
+          rule.path,
+          { message: rule.message.en, messageZh: rule.message["zh-CN"] },
+          rule.severity,
+        ),
+      );
     }
   }
   return { ok: !hasErrors(issues), value, issues };

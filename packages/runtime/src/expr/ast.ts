@@ -19,7 +19,13 @@ export type Node =
   /** A context variable: `$user.id`, `$today`, `$old.amount`. Path excludes the `$`. */
   | { readonly type: "variable"; readonly path: readonly string[]; readonly span: Span }
   | { readonly type: "unary"; readonly op: UnaryOperator; readonly operand: Node; readonly span: Span }
-  | { readonly type: "binary"; readonly op: BinaryOperator; readonly left: Node; readonly right: Node; readonly span: Span }
+  | {
+      readonly type: "binary";
+      readonly op: BinaryOperator;
+      readonly left: Node;
+      readonly right: Node;
+      readonly span: Span;
+    }
   /** `value IN (a, b, c)` */
   | { readonly type: "in"; readonly value: Node; readonly list: readonly Node[]; readonly span: Span }
   | {

@@ -17,7 +17,12 @@ export interface ArgInfo {
 /** Why a call does not type-check; the checker turns it into an issue with the argument's span. */
 export type CallCheckFailure =
   | { readonly code: "argumentType"; readonly argIndex: number; readonly expected: string; readonly actual: string }
-  | { readonly code: "incompatibleTypes"; readonly argIndex: number; readonly expected: string; readonly actual: string }
+  | {
+      readonly code: "incompatibleTypes";
+      readonly argIndex: number;
+      readonly expected: string;
+      readonly actual: string;
+    }
   | { readonly code: "literalRequired"; readonly argIndex: number; readonly allowed: readonly string[] };
 
 export type CallCheckResult =

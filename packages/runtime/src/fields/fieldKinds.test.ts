@@ -44,7 +44,11 @@ const samples: Record<string, { field: Record<string, unknown>; good?: unknown; 
   formula: { field: { expression: "1 + 1", resultType: "number" }, good: 2, bad: "2" },
   rollup: { field: { from: "child", via: "parent", aggregate: "count" } },
   autonumber: { field: { prefix: "P-", padding: 4 }, good: "P-0001", bad: 1 },
-  attachment: { field: {}, good: [{ id: "f1", name: "a.pdf", size: 10, contentType: "application/pdf" }], bad: [{ id: "f1" }] },
+  attachment: {
+    field: {},
+    good: [{ id: "f1", name: "a.pdf", size: 10, contentType: "application/pdf" }],
+    bad: [{ id: "f1" }],
+  },
 };
 
 describe("field kinds", () => {
@@ -64,7 +68,8 @@ describe("field kinds", () => {
       expect(ajv.validate(kind.schema, { ...definition, bogus: 1 })).toBe(false);
       const field = definition as never;
       const valueSchema = kind.valueSchema(field);
-      if (sample?.good !== undefined) expect(ajv.validate(valueSchema, sample.good), JSON.stringify(ajv.errors)).toBe(true);
+      if (sample?.good !== undefined)
+        expect(ajv.validate(valueSchema, sample.good), JSON.stringify(ajv.errors)).toBe(true);
       if (sample?.bad !== undefined) expect(ajv.validate(valueSchema, sample.bad)).toBe(false);
       const column = kind.column(field);
       if (name === "rollup") expect(column).toBeUndefined();
@@ -76,12 +81,15 @@ describe("field kinds", () => {
   }
 
   it("select and multiSelect carry their options into the formula type", () => {
-    const field = { id: "s", kind: "select", options: [{ value: "won" }, { value: "lost" }] } as const;
+    const field = { id: "s", kind: "select" as const, options: [{ value: "won" }, { value: "lost" }] };
     expect(standardFieldKinds.select.formulaType(field)).toEqual({ kind: "text", options: ["won", "lost"] });
   });
 
   it("relations and users carry the entity they point to", () => {
-    expect(standardFieldKinds.relation.formulaType({ id: "a", kind: "relation", target: "account" })).toEqual({ kind: "text", ref: "account" });
+    expect(standardFieldKinds.relation.formulaType({ id: "a", kind: "relation", target: "account" })).toEqual({
+      kind: "text",
+      ref: "account",
+    });
     expect(standardFieldKinds.user.formulaType({ id: "o", kind: "user" })).toEqual({ kind: "text", ref: "user" });
   });
 });

@@ -1,6 +1,6 @@
 import type { FromSchema } from "json-schema-to-ts";
-import { formulaSchema, idSchema } from "../schema/common.js";
 import { T } from "../expr/types.js";
+import { formulaSchema, idSchema } from "../schema/common.js";
 import { defineFieldKind, fieldSchema } from "./fieldKind.js";
 
 export const rollupFieldSchema = fieldSchema(

@@ -7,7 +7,7 @@ export const userFieldSchema = fieldSchema("user", {
   default: { const: "$user" },
   roles: {
     type: "array",
-    items: { type: "string", pattern: "^[A-Za-z][A-Za-z0-9_]{0,63}$" },
+    items: { type: "string", pattern: "^[A-Za-z][A-Za-z0-9_]{0,62}$" },
     description: "Only users with one of these roles may be picked.",
   },
 });

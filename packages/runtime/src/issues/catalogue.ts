@@ -49,5 +49,11 @@ export function issueFrom<C extends MessageCatalogue>(
 ): import("./issue.js").Issue {
   const template = catalogue[code];
   if (!template) throw new Error(`Unknown issue code ${code}`);
-  return { code, path, params, message: renderMessage(template, params), severity: severity ?? template.severity ?? "error" };
+  return {
+    code,
+    path,
+    params,
+    message: renderMessage(template, params),
+    severity: severity ?? template.severity ?? "error",
+  };
 }

@@ -1,6 +1,6 @@
 import { catalogueAreas } from "./allMessages.js";
 
-const escape = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+const escapeCell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
 /** The text of docs/errors.md: every issue code with its English and Chinese message. */
 export function renderErrorCatalogue(): string {
@@ -15,7 +15,7 @@ export function renderErrorCatalogue(): string {
   for (const { area, messages } of catalogueAreas) {
     lines.push(`## ${area}`, "", "| code | severity | English | 中文 |", "| --- | --- | --- | --- |");
     for (const [code, t] of Object.entries(messages)) {
-      lines.push(`| \`${code}\` | ${t.severity ?? "error"} | ${escape(t.en)} | ${escape(t["zh-CN"])} |`);
+      lines.push(`| \`${code}\` | ${t.severity ?? "error"} | ${escapeCell(t.en)} | ${escape(t["zh-CN"])} |`);
     }
     lines.push("");
   }

@@ -30,7 +30,8 @@ export const automationSchema = {
         { type: "object", properties: { kind: { const: "delete" } }, required: ["kind"], additionalProperties: false },
         {
           type: "object",
-          description: "Fires once for a record when the formula turns from FALSE to TRUE (checked on write and hourly).",
+          description:
+            "Fires once for a record when the formula turns from FALSE to TRUE (checked on write and hourly).",
           properties: { kind: { const: "becomesTrue" }, formula: formulaSchema },
           required: ["kind", "formula"],
           additionalProperties: false,

@@ -8,8 +8,8 @@
 export const SCHEMA_BASE = "https://plinth.dev/schemas/app/v1";
 export const APP_SCHEMA_ID = `${SCHEMA_BASE}/app.json` as const;
 
-/** Letter first, then letters, digits or underscores; at most 64 characters. */
-export const ID_PATTERN = "^[A-Za-z][A-Za-z0-9_]{0,63}$";
+/** Letter first, then letters, digits or underscores; at most 63 characters (PostgreSQL keeps identifiers up to 63 bytes). */
+export const ID_PATTERN = "^[A-Za-z][A-Za-z0-9_]{0,62}$";
 export const idSchema = { type: "string", pattern: ID_PATTERN } as const;
 
 /** Formulas are text in the formula language (docs/formula.md); checked semantically. */
@@ -51,10 +51,11 @@ export const textBlockSchema = {
 export const semverSchema = {
   type: "string",
   maxLength: 64,
-  pattern: "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?$",
+  pattern:
+    "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?$",
 } as const;
 
 export const idListSchema = { type: "array", items: idSchema, maxItems: 1000 } as const;
 
 /** Reference to a role by id, or "*" for every role. */
-export const roleRefSchema = { type: "string", pattern: "^(\\*|[A-Za-z][A-Za-z0-9_]{0,63})$" } as const;
+export const roleRefSchema = { type: "string", pattern: "^(\\*|[A-Za-z][A-Za-z0-9_]{0,62})$" } as const;

@@ -44,7 +44,12 @@ export const partySchema = {
       type: "object",
       properties: {
         kind: { const: "users" },
-        users: { type: "array", items: { type: "string", pattern: "^[A-Za-z0-9_-]{1,64}$" }, minItems: 1, maxItems: 200 },
+        users: {
+          type: "array",
+          items: { type: "string", pattern: "^[A-Za-z0-9_-]{1,64}$" },
+          minItems: 1,
+          maxItems: 200,
+        },
       },
       required: ["kind", "users"],
       additionalProperties: false,

@@ -9,7 +9,7 @@ import { idSchema, labelSchema, SCHEMA_BASE } from "./common.js";
 export const targetSchema = {
   type: "string",
   maxLength: 500,
-  pattern: "^(/[A-Za-z][A-Za-z0-9_]{0,63})+$",
+  pattern: "^(/[A-Za-z][A-Za-z0-9_]{0,62})+$",
 } as const;
 
 /** `extends`: this app is a variant of a template (by app id and a semver range). */

@@ -8,7 +8,12 @@ const pageBase = {
   id: idSchema,
   label: labelSchema,
   icon: { type: "string", maxLength: 64 },
-  roles: { type: "array", items: roleRefSchema, maxItems: 200, description: "Roles that see the page; all when omitted." },
+  roles: {
+    type: "array",
+    items: roleRefSchema,
+    maxItems: 200,
+    description: "Roles that see the page; all when omitted.",
+  },
 } as const;
 
 const sortSchema = {
@@ -55,7 +60,11 @@ export const tablePageSchema = {
       maxItems: 100,
       items: {
         type: "object",
-        properties: { field: fieldPathSchema, label: labelSchema, width: { type: "integer", minimum: 40, maximum: 2000 } },
+        properties: {
+          field: fieldPathSchema,
+          label: labelSchema,
+          width: { type: "integer", minimum: 40, maximum: 2000 },
+        },
         required: ["field"],
         additionalProperties: false,
       },

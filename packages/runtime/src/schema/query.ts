@@ -6,7 +6,7 @@ export const QUERY_SCHEMA_ID = `${SCHEMA_BASE}/query.json` as const;
 export const fieldPathSchema = {
   type: "string",
   maxLength: 200,
-  pattern: "^[A-Za-z][A-Za-z0-9_]{0,63}(\\.[A-Za-z][A-Za-z0-9_]{0,63}){0,3}$",
+  pattern: "^[A-Za-z][A-Za-z0-9_]{0,62}(\\.[A-Za-z][A-Za-z0-9_]{0,62}){0,3}$",
 } as const;
 
 export const dateBuckets = ["day", "week", "month", "quarter", "year"] as const;

@@ -49,7 +49,18 @@ export const scenarioSchema = {
         properties: {
           as: userIdSchema,
           do: {
-            enum: ["create", "update", "delete", "read", "transition", "submit", "approve", "reject", "recall", "return"],
+            enum: [
+              "create",
+              "update",
+              "delete",
+              "read",
+              "transition",
+              "submit",
+              "approve",
+              "reject",
+              "recall",
+              "return",
+            ],
           },
           entity: idSchema,
           ref: { ...idSchema, description: "The record, by the `ref` it was given in `given` or an earlier step." },

@@ -62,7 +62,12 @@ function countFields(node: LayoutNode): number {
 describe("schema types", () => {
   it("narrow field kinds, layout nodes, pages and workflows by their discriminant", () => {
     expect(kindLabel({ id: "r", kind: "relation", target: "account" })).toBe("relation→account");
-    expect(countFields({ kind: "section", children: [{ kind: "tabs", tabs: [{ id: "t", children: [{ kind: "field", field: "a" }] }] }] })).toBe(1);
+    expect(
+      countFields({
+        kind: "section",
+        children: [{ kind: "tabs", tabs: [{ id: "t", children: [{ kind: "field", field: "a" }] }] }],
+      }),
+    ).toBe(1);
     expectTypeOf<FieldKindName>().toEqualTypeOf<Field["kind"]>();
     expectTypeOf<Page["kind"]>().toEqualTypeOf<"form" | "detail" | "table" | "kanban" | "dashboard" | "inbox">();
     expectTypeOf<Workflow["kind"]>().toEqualTypeOf<"stateMachine" | "approval">();

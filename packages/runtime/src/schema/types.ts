@@ -39,13 +39,19 @@ type StandIn<S extends { readonly $id: string }> = { readonly $id: S["$id"] };
 
 export type Rule = FromSchema<typeof ruleSchema>;
 export type Entity = Omit<
-  FromSchema<typeof entitySchema, { references: [StandIn<{ $id: "https://plinth.dev/schemas/app/v1/field.json" }>, StandIn<typeof ruleSchema>] }>,
+  FromSchema<
+    typeof entitySchema,
+    { references: [StandIn<{ $id: "https://plinth.dev/schemas/app/v1/field.json" }>, StandIn<typeof ruleSchema>] }
+  >,
   "fields" | "rules"
 > & { fields: Field[]; rules?: Rule[] };
 
 export type Party = FromSchema<typeof partySchema>;
 export type Effect = FromSchema<typeof effectSchema, { references: [typeof partySchema] }>;
-export type StateMachine = FromSchema<typeof stateMachineSchema, { references: [typeof effectSchema, typeof partySchema] }>;
+export type StateMachine = FromSchema<
+  typeof stateMachineSchema,
+  { references: [typeof effectSchema, typeof partySchema] }
+>;
 export type Approval = FromSchema<typeof approvalSchema, { references: [typeof effectSchema, typeof partySchema] }>;
 export type Workflow = StateMachine | Approval;
 export type ApprovalStep = Approval["steps"][number];

@@ -17,7 +17,12 @@ export const tt = {
     span,
     valueType,
   }),
-  variable: (path: readonly string[], valueType: FormulaType): TypedTree => ({ type: "variable", path, span, valueType }),
+  variable: (path: readonly string[], valueType: FormulaType): TypedTree => ({
+    type: "variable",
+    path,
+    span,
+    valueType,
+  }),
   neg: (operand: TypedTree): TypedTree => ({ type: "unary", op: "-", operand, span, valueType: T.number }),
   not: (operand: TypedTree): TypedTree => ({ type: "unary", op: "NOT", operand, span, valueType: T.boolean }),
   bin: (op: BinaryOperator, left: TypedTree, right: TypedTree): TypedTree => ({
@@ -28,7 +33,13 @@ export const tt = {
     span,
     valueType: op === "&" ? T.text : op === "+" || op === "-" || op === "*" || op === "/" ? T.number : T.boolean,
   }),
-  in: (value: TypedTree, list: readonly TypedTree[]): TypedTree => ({ type: "in", value, list, span, valueType: T.boolean }),
+  in: (value: TypedTree, list: readonly TypedTree[]): TypedTree => ({
+    type: "in",
+    value,
+    list,
+    span,
+    valueType: T.boolean,
+  }),
   /** A call typed by the function's own `check`; throws when it does not type-check. */
   call: (functions: ReadonlyMap<string, ImplementedFunction>, name: string, args: readonly TypedTree[]): TypedTree => {
     const fn = functions.get(name);
@@ -39,3 +50,29 @@ export const tt = {
     return { type: "call", name, args, span, nameSpan: span, valueType: result.type };
   },
 };
+
+/** Formula-like text of a tree, for failure messages. */
+export function show(node: TypedTree): string {
+  switch (node.type) {
+    case "number":
+      return Object.is(node.value, -0) ? "-0" : String(node.value);
+    case "string":
+      return JSON.stringify(node.value);
+    case "boolean":
+      return node.value ? "TRUE" : "FALSE";
+    case "blank":
+      return "BLANK";
+    case "field":
+      return node.path.join(".");
+    case "variable":
+      return `$${node.path.join(".")}`;
+    case "unary":
+      return node.op === "-" ? `-(${show(node.operand)})` : `NOT (${show(node.operand)})`;
+    case "binary":
+      return `(${show(node.left)} ${node.op} ${show(node.right)})`;
+    case "in":
+      return `(${show(node.value)} IN (${node.list.map(show).join(", ")}))`;
+    case "call":
+      return `${node.name}(${node.args.map(show).join(", ")})`;
+  }
+}

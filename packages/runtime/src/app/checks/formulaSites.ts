@@ -45,14 +45,17 @@ function partySites(entity: string, party: Party, path: string, out: FormulaSite
 }
 
 function querySites(query: Query, path: string, out: FormulaSite[]): void {
-  if (query.filter !== undefined) out.push({ entity: query.entity, text: query.filter, path: `${path}/filter`, expected: condition });
+  if (query.filter !== undefined)
+    out.push({ entity: query.entity, text: query.filter, path: `${path}/filter`, expected: condition });
   query.measures?.forEach((m, i) => {
-    if (m.filter !== undefined) out.push({ entity: query.entity, text: m.filter, path: `${path}/measures/${i}/filter`, expected: condition });
+    if (m.filter !== undefined)
+      out.push({ entity: query.entity, text: m.filter, path: `${path}/measures/${i}/filter`, expected: condition });
   });
 }
 
 function layoutSites(entity: string, node: LayoutNode, path: string, out: FormulaSite[]): void {
-  if (node.visibleWhen !== undefined) out.push({ entity, text: node.visibleWhen, path: `${path}/visibleWhen`, expected: condition });
+  if (node.visibleWhen !== undefined)
+    out.push({ entity, text: node.visibleWhen, path: `${path}/visibleWhen`, expected: condition });
   switch (node.kind) {
     case "section":
     case "columns":
@@ -60,7 +63,8 @@ function layoutSites(entity: string, node: LayoutNode, path: string, out: Formul
       return;
     case "tabs":
       node.tabs.forEach((tab, t) => {
-        if (tab.visibleWhen !== undefined) out.push({ entity, text: tab.visibleWhen, path: `${path}/tabs/${t}/visibleWhen`, expected: condition });
+        if (tab.visibleWhen !== undefined)
+          out.push({ entity, text: tab.visibleWhen, path: `${path}/tabs/${t}/visibleWhen`, expected: condition });
         tab.children.forEach((c, i) => layoutSites(entity, c, `${path}/tabs/${t}/children/${i}`, out));
       });
       return;
@@ -86,14 +90,24 @@ export function collectFormulaSites(app: App): FormulaSite[] {
         if (text !== undefined) out.push({ entity: entity.id, text, path: `${p}/${key}`, expected: condition });
       }
       if (field.kind === "formula") {
-        out.push({ entity: entity.id, text: field.expression, path: `${p}/expression`, expected: field.resultType ? [field.resultType] : undefined });
+        out.push({
+          entity: entity.id,
+          text: field.expression,
+          path: `${p}/expression`,
+          expected: field.resultType ? [field.resultType] : undefined,
+        });
       }
       if (field.kind === "rollup" && field.filter !== undefined) {
         out.push({ entity: field.from, text: field.filter, path: `${p}/filter`, expected: condition });
       }
     });
     entity.rules?.forEach((rule, r) => {
-      out.push({ entity: entity.id, text: rule.invalidWhen, path: `${base}/rules/${r}/invalidWhen`, expected: condition });
+      out.push({
+        entity: entity.id,
+        text: rule.invalidWhen,
+        path: `${base}/rules/${r}/invalidWhen`,
+        expected: condition,
+      });
     });
   });
   app.workflows?.forEach((wf, w) => {
@@ -101,25 +115,31 @@ export function collectFormulaSites(app: App): FormulaSite[] {
     if (wf.kind === "stateMachine") {
       wf.states.forEach((s, i) => effectSites(wf.entity, s.onEnter, `${base}/states/${i}/onEnter`, out));
       wf.transitions.forEach((t, i) => {
-        if (t.guard !== undefined) out.push({ entity: wf.entity, text: t.guard, path: `${base}/transitions/${i}/guard`, expected: condition });
+        if (t.guard !== undefined)
+          out.push({ entity: wf.entity, text: t.guard, path: `${base}/transitions/${i}/guard`, expected: condition });
         effectSites(wf.entity, t.effects, `${base}/transitions/${i}/effects`, out);
       });
     } else {
-      if (wf.entryCriteria !== undefined) out.push({ entity: wf.entity, text: wf.entryCriteria, path: `${base}/entryCriteria`, expected: condition });
+      if (wf.entryCriteria !== undefined)
+        out.push({ entity: wf.entity, text: wf.entryCriteria, path: `${base}/entryCriteria`, expected: condition });
       wf.steps.forEach((step, i) => {
         const p = `${base}/steps/${i}`;
-        if (step.condition !== undefined) out.push({ entity: wf.entity, text: step.condition, path: `${p}/condition`, expected: condition });
+        if (step.condition !== undefined)
+          out.push({ entity: wf.entity, text: step.condition, path: `${p}/condition`, expected: condition });
         partySites(wf.entity, step.approvers, `${p}/approvers`, out);
         const escalate = step.sla?.escalateTo;
         if (escalate && escalate !== "manager") partySites(wf.entity, escalate, `${p}/sla/escalateTo`, out);
       });
-      for (const key of ["onSubmit", "onApprove", "onReject", "onRecall"] as const) effectSites(wf.entity, wf[key], `${base}/${key}`, out);
+      for (const key of ["onSubmit", "onApprove", "onReject", "onRecall"] as const)
+        effectSites(wf.entity, wf[key], `${base}/${key}`, out);
     }
   });
   app.automations?.forEach((a, i) => {
     const base = `/automations/${i}`;
-    if (a.trigger.kind === "becomesTrue") out.push({ entity: a.entity, text: a.trigger.formula, path: `${base}/trigger/formula`, expected: condition });
-    if (a.condition !== undefined) out.push({ entity: a.entity, text: a.condition, path: `${base}/condition`, expected: condition });
+    if (a.trigger.kind === "becomesTrue")
+      out.push({ entity: a.entity, text: a.trigger.formula, path: `${base}/trigger/formula`, expected: condition });
+    if (a.condition !== undefined)
+      out.push({ entity: a.entity, text: a.condition, path: `${base}/condition`, expected: condition });
     effectSites(a.entity, a.actions, `${base}/actions`, out);
   });
   app.permissions?.forEach((p, i) => {
@@ -136,7 +156,8 @@ export function collectFormulaSites(app: App): FormulaSite[] {
         return;
       case "table":
       case "kanban":
-        if (page.filter !== undefined) out.push({ entity: page.entity, text: page.filter, path: `${base}/filter`, expected: condition });
+        if (page.filter !== undefined)
+          out.push({ entity: page.entity, text: page.filter, path: `${base}/filter`, expected: condition });
         return;
       case "dashboard":
         page.widgets.forEach((w, j) => querySites(w.query, `${base}/widgets/${j}/query`, out));

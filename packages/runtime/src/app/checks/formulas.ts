@@ -18,7 +18,8 @@ function describe(type: FormulaType): string {
 function assignable(value: FormulaType, target: FormulaType): boolean {
   if (value.kind === "null") return true;
   if (value.kind !== target.kind) return false;
-  if (value.kind === "text" && target.kind === "text" && target.ref !== undefined && value.ref !== undefined) return value.ref === target.ref;
+  if (value.kind === "text" && target.kind === "text" && target.ref !== undefined && value.ref !== undefined)
+    return value.ref === target.ref;
   return true;
 }
 
@@ -33,7 +34,11 @@ function checkSite(ctx: CheckContext, site: FormulaSite): void {
   const targetType = ctx.types.typeOf(site.assigns.entity, target);
   if (targetType && !assignable(result.type, targetType)) {
     ctx.issues.push(
-      schemaIssue("schema.valueTypeMismatch", site.path, { field: site.assigns.field, expected: describe(targetType), actual: describe(result.type) }),
+      schemaIssue("schema.valueTypeMismatch", site.path, {
+        field: site.assigns.field,
+        expected: describe(targetType),
+        actual: describe(result.type),
+      }),
     );
   }
 }

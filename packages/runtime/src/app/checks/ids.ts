@@ -5,7 +5,9 @@ import type { CheckContext } from "./context.js";
 
 /** Names that would collide with JavaScript object internals wherever ids become keys. */
 const prototypeNames = new Set(
-  [...Object.getOwnPropertyNames(Object.prototype), "prototype", "constructor", "__proto__"].map((n) => n.toLowerCase()),
+  [...Object.getOwnPropertyNames(Object.prototype), "prototype", "constructor", "__proto__"].map((n) =>
+    n.toLowerCase(),
+  ),
 );
 
 interface IdItem {
@@ -36,9 +38,13 @@ export function checkUnique(
 function checkReserved(ctx: CheckContext, id: string, path: string, field: boolean): void {
   const lower = id.toLowerCase();
   if (prototypeNames.has(lower)) {
-    ctx.issues.push(schemaIssue("schema.reservedId", path, { id, reason: "JavaScript object internals", suggestion: `${id}_` }));
+    ctx.issues.push(
+      schemaIssue("schema.reservedId", path, { id, reason: "JavaScript object internals", suggestion: `${id}_` }),
+    );
   } else if (field && [...systemFieldIds].some((s) => s.toLowerCase() === lower)) {
-    ctx.issues.push(schemaIssue("schema.reservedId", path, { id, reason: "a system field every record has", suggestion: `my_${id}` }));
+    ctx.issues.push(
+      schemaIssue("schema.reservedId", path, { id, reason: "a system field every record has", suggestion: `my_${id}` }),
+    );
   }
 }
 

@@ -27,11 +27,21 @@ function checkEntityFields(ctx: CheckContext, entity: EntityModel): void {
       if (from && !via) refField(ctx, from, field.via, `${fieldPath}/via`);
       else if (via && via.kind !== "relation") {
         ctx.issues.push(
-          schemaIssue("schema.rollupNotRelation", `${fieldPath}/via`, { via: field.via, from: field.from, actual: via.kind, entity: value.id }),
+          schemaIssue("schema.rollupNotRelation", `${fieldPath}/via`, {
+            via: field.via,
+            from: field.from,
+            actual: via.kind,
+            entity: value.id,
+          }),
         );
       } else if (via?.kind === "relation" && via.target !== value.id) {
         ctx.issues.push(
-          schemaIssue("schema.relationMismatch", `${fieldPath}/via`, { field: field.via, entity: field.from, expected: value.id, actual: via.target }),
+          schemaIssue("schema.relationMismatch", `${fieldPath}/via`, {
+            field: field.via,
+            entity: field.from,
+            expected: value.id,
+            actual: via.target,
+          }),
         );
       }
       if (field.aggregate !== "count" && field.field === undefined) {
@@ -39,7 +49,14 @@ function checkEntityFields(ctx: CheckContext, entity: EntityModel): void {
       }
       if (from && field.field !== undefined) {
         const numeric = field.aggregate === "sum" || field.aggregate === "avg";
-        refField(ctx, from, field.field, `${fieldPath}/field`, numeric ? ["number", "currency", "percent", "formula", "rollup"] : undefined, numeric ? "a number" : undefined);
+        refField(
+          ctx,
+          from,
+          field.field,
+          `${fieldPath}/field`,
+          numeric ? ["number", "currency", "percent", "formula", "rollup"] : undefined,
+          numeric ? "a number" : undefined,
+        );
       }
     }
   });
@@ -65,7 +82,12 @@ export function checkParty(ctx: CheckContext, entity: EntityModel | undefined, p
   }
 }
 
-export function checkEffects(ctx: CheckContext, entity: EntityModel | undefined, effects: readonly Effect[] | undefined, path: string): void {
+export function checkEffects(
+  ctx: CheckContext,
+  entity: EntityModel | undefined,
+  effects: readonly Effect[] | undefined,
+  path: string,
+): void {
   effects?.forEach((effect, i) => {
     const p = `${path}/${i}`;
     switch (effect.kind) {
@@ -83,10 +105,22 @@ export function checkEffects(ctx: CheckContext, entity: EntityModel | undefined,
       case "transition": {
         const wf = refWorkflow(ctx, effect.workflow, `${p}/workflow`);
         if (wf?.kind === "stateMachine" && !wf.transitions.some((t) => t.id === effect.transition)) {
-          unknown(ctx, words.transition, effect.transition, `${p}/transition`, wf.transitions.map((t) => t.id));
+          unknown(
+            ctx,
+            words.transition,
+            effect.transition,
+            `${p}/transition`,
+            wf.transitions.map((t) => t.id),
+          );
         }
         if (wf && wf.kind !== "stateMachine") {
-          ctx.issues.push(schemaIssue("schema.wrongFieldKind", `${p}/workflow`, { field: effect.workflow, actual: wf.kind, expected: "stateMachine" }));
+          ctx.issues.push(
+            schemaIssue("schema.wrongFieldKind", `${p}/workflow`, {
+              field: effect.workflow,
+              actual: wf.kind,
+              expected: "stateMachine",
+            }),
+          );
         }
         return;
       }
@@ -111,7 +145,8 @@ function checkWorkflowRefs(ctx: CheckContext): void {
       });
     } else {
       refRoles(ctx, wf.submitters, `${path}/submitters`);
-      if (wf.statusField !== undefined) refField(ctx, entity, wf.statusField, `${path}/statusField`, ["select"], "a select field");
+      if (wf.statusField !== undefined)
+        refField(ctx, entity, wf.statusField, `${path}/statusField`, ["select"], "a select field");
       wf.steps.forEach((step, i) => {
         const p = `${path}/steps/${i}`;
         checkParty(ctx, entity, step.approvers, `${p}/approvers`);
@@ -150,12 +185,19 @@ export function checkQueryRefs(ctx: CheckContext, query: Query, path: string): v
   query.groupBy?.forEach((g, i) => {
     const found = refFieldPath(ctx, entity, g.field, `${path}/groupBy/${i}/field`);
     if (found && g.bucket && !["date", "datetime"].includes(found.field.kind)) {
-      ctx.issues.push(schemaIssue("schema.wrongFieldKind", `${path}/groupBy/${i}/field`, { field: g.field, actual: found.field.kind, expected: "a date or datetime field" }));
+      ctx.issues.push(
+        schemaIssue("schema.wrongFieldKind", `${path}/groupBy/${i}/field`, {
+          field: g.field,
+          actual: found.field.kind,
+          expected: "a date or datetime field",
+        }),
+      );
     }
   });
   query.measures?.forEach((m, i) => {
     if (m.field !== undefined) refFieldPath(ctx, entity, m.field, `${path}/measures/${i}/field`);
-    else if (m.aggregate !== "count") ctx.issues.push(schemaIssue("schema.rollupFieldRequired", `${path}/measures/${i}`, { aggregate: m.aggregate }));
+    else if (m.aggregate !== "count")
+      ctx.issues.push(schemaIssue("schema.rollupFieldRequired", `${path}/measures/${i}`, { aggregate: m.aggregate }));
   });
   const measureIds = new Set(query.measures?.map((m) => m.id));
   query.sort?.forEach((s, i) => {
@@ -181,7 +223,14 @@ function checkLayout(ctx: CheckContext, entity: EntityModel | undefined, node: L
       const child = refEntity(ctx, node.entity, `${path}/entity`);
       const via = refField(ctx, child, node.via, `${path}/via`, ["relation"], "a relation field");
       if (via?.kind === "relation" && entity && via.target !== entity.value.id) {
-        ctx.issues.push(schemaIssue("schema.relationMismatch", `${path}/via`, { field: node.via, entity: node.entity, expected: entity.value.id, actual: via.target }));
+        ctx.issues.push(
+          schemaIssue("schema.relationMismatch", `${path}/via`, {
+            field: node.via,
+            entity: node.entity,
+            expected: entity.value.id,
+            actual: via.target,
+          }),
+        );
       }
       refFields(ctx, child, node.columns, `${path}/columns`);
       return;
@@ -218,13 +267,27 @@ function checkPageRefs(ctx: CheckContext): void {
         refField(ctx, entity, page.groupBy, `${path}/groupBy`, ["select"], "a select field");
         refFields(ctx, entity, page.cardFields, `${path}/cardFields`);
         if (page.sumField !== undefined) {
-          refField(ctx, entity, page.sumField, `${path}/sumField`, ["number", "currency", "percent", "formula", "rollup"], "a number");
+          refField(
+            ctx,
+            entity,
+            page.sumField,
+            `${path}/sumField`,
+            ["number", "currency", "percent", "formula", "rollup"],
+            "a number",
+          );
         }
         refPage(ctx, page.detailPage, `${path}/detailPage`);
         return;
       }
       case "dashboard":
-        page.filters?.forEach((f, j) => refFieldPath(ctx, refEntity(ctx, f.entity, `${path}/filters/${j}/entity`), f.field, `${path}/filters/${j}/field`));
+        page.filters?.forEach((f, j) =>
+          refFieldPath(
+            ctx,
+            refEntity(ctx, f.entity, `${path}/filters/${j}/entity`),
+            f.field,
+            `${path}/filters/${j}/field`,
+          ),
+        );
         page.widgets.forEach((w, j) => checkQueryRefs(ctx, w.query, `${path}/widgets/${j}/query`));
         return;
       case "inbox":
@@ -262,7 +325,8 @@ function checkRoleRefs(ctx: CheckContext): void {
       return;
     }
     state.set(id, "visiting");
-    for (const parent of ctx.model.roles.get(id)?.value.inherits ?? []) if (ctx.model.roles.has(parent)) visit(parent, [...trail, id]);
+    for (const parent of ctx.model.roles.get(id)?.value.inherits ?? [])
+      if (ctx.model.roles.has(parent)) visit(parent, [...trail, id]);
     state.set(id, "done");
   };
   for (const role of roles) visit(role.id, []);

@@ -10,7 +10,13 @@ function hint(id: string, candidates: Iterable<string>): { en: string; zh: strin
 }
 
 /** Report an unknown id, with a "did you mean" when a close one exists. */
-export function unknown(ctx: CheckContext, what: { en: string; zh: string }, id: string, path: string, candidates: Iterable<string>): void {
+export function unknown(
+  ctx: CheckContext,
+  what: { en: string; zh: string },
+  id: string,
+  path: string,
+  candidates: Iterable<string>,
+): void {
   const h = hint(id, candidates);
   const issue = schemaIssue("schema.unknownReference", path, { what: what.en, id, hint: h.en });
   const zh = schemaIssue("schema.unknownReference", path, { what: what.zh, id, hint: h.zh });
@@ -45,17 +51,34 @@ export function refField(
   if (!entity) return undefined;
   const field = entity.fields.get(id)?.value;
   if (!field) {
-    unknown(ctx, { en: `field of '${entity.value.id}'`, zh: `“${entity.value.id}”的字段` }, id, path, entity.fields.keys());
+    unknown(
+      ctx,
+      { en: `field of '${entity.value.id}'`, zh: `“${entity.value.id}”的字段` },
+      id,
+      path,
+      entity.fields.keys(),
+    );
     return undefined;
   }
   if (kinds && !kinds.includes(field.kind)) {
-    ctx.issues.push(schemaIssue("schema.wrongFieldKind", path, { field: id, actual: field.kind, expected: expected ?? kinds.join(" / ") }));
+    ctx.issues.push(
+      schemaIssue("schema.wrongFieldKind", path, {
+        field: id,
+        actual: field.kind,
+        expected: expected ?? kinds.join(" / "),
+      }),
+    );
     return undefined;
   }
   return field;
 }
 
-export function refFields(ctx: CheckContext, entity: EntityModel | undefined, ids: readonly string[] | undefined, path: string): void {
+export function refFields(
+  ctx: CheckContext,
+  entity: EntityModel | undefined,
+  ids: readonly string[] | undefined,
+  path: string,
+): void {
   ids?.forEach((id, i) => refField(ctx, entity, id, `${path}/${i}`));
 }
 
@@ -77,7 +100,9 @@ export function refFieldPath(
     if (!field || !current) return undefined;
     if (i === segments.length - 1) return { field, entity: current };
     if (field.kind !== "relation") {
-      ctx.issues.push(schemaIssue("schema.wrongFieldKind", path, { field: segment, actual: field.kind, expected: "relation" }));
+      ctx.issues.push(
+        schemaIssue("schema.wrongFieldKind", path, { field: segment, actual: field.kind, expected: "relation" }),
+      );
       return undefined;
     }
     current = ctx.model.entities.get(field.target);

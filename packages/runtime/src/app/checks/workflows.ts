@@ -20,11 +20,13 @@ function checkStateMachine(ctx: CheckContext, wf: StateMachine, path: string): v
     checkState(t.to, `${path}/transitions/${i}/to`);
   });
   for (const option of options ?? []) {
-    if (!states.has(option)) ctx.issues.push(schemaIssue("workflow.missingState", `${path}/states`, { state: option, field: wf.field }));
+    if (!states.has(option))
+      ctx.issues.push(schemaIssue("workflow.missingState", `${path}/states`, { state: option, field: wf.field }));
   }
 
   // Reachability from the initial state (breadth-first over the transitions).
-  const next = (state: string) => wf.transitions.filter((t) => t.from === "*" || t.from.includes(state)).map((t) => t.to);
+  const next = (state: string) =>
+    wf.transitions.filter((t) => t.from === "*" || t.from.includes(state)).map((t) => t.to);
   const reached = new Set([wf.initial]);
   const queue = [wf.initial];
   while (queue.length > 0) {
@@ -37,10 +39,13 @@ function checkStateMachine(ctx: CheckContext, wf: StateMachine, path: string): v
   }
   wf.states.forEach((s, i) => {
     if (!reached.has(s.id)) {
-      ctx.issues.push(schemaIssue("workflow.unreachableState", `${path}/states/${i}`, { state: s.id, initial: wf.initial }));
+      ctx.issues.push(
+        schemaIssue("workflow.unreachableState", `${path}/states/${i}`, { state: s.id, initial: wf.initial }),
+      );
     }
     const exits = next(s.id).filter((to) => to !== s.id);
-    if (!s.final && exits.length === 0) ctx.issues.push(schemaIssue("workflow.deadEnd", `${path}/states/${i}`, { state: s.id }));
+    if (!s.final && exits.length === 0)
+      ctx.issues.push(schemaIssue("workflow.deadEnd", `${path}/states/${i}`, { state: s.id }));
   });
 }
 
@@ -54,10 +59,16 @@ export function checkWorkflows(ctx: CheckContext): void {
     }
     wf.steps.forEach((step, i) => {
       const p = `${path}/steps/${i}`;
-      if (step.mode === "percentage" && step.percentage === undefined) ctx.issues.push(schemaIssue("workflow.percentageRequired", `${p}/mode`));
+      if (step.mode === "percentage" && step.percentage === undefined)
+        ctx.issues.push(schemaIssue("workflow.percentageRequired", `${p}/mode`));
       const sla = step.sla;
       if (sla?.remindAfterHours !== undefined && sla.remindAfterHours >= sla.hours) {
-        ctx.issues.push(schemaIssue("workflow.remindAfterSla", `${p}/sla/remindAfterHours`, { remind: sla.remindAfterHours, hours: sla.hours }));
+        ctx.issues.push(
+          schemaIssue("workflow.remindAfterSla", `${p}/sla/remindAfterHours`, {
+            remind: sla.remindAfterHours,
+            hours: sla.hours,
+          }),
+        );
       }
     });
   });
