@@ -35,7 +35,14 @@ export { createFunctionTable, standardFunctions } from "./expr/functions/index.j
 export { offsetToPosition, renderExcerpt } from "./expr/position.js";
 export type { FormulaScope, ScopeField } from "./expr/scope.js";
 export { createScope, standardVariables } from "./expr/scopeBuilder.js";
-export { type SqlDialect, sqliteDialect } from "./expr/sqlDialect.js";
+export { type SqlEnv, type SqlTranslateOptions, type SqlTranslation, translateToSql } from "./expr/sql.js";
+export {
+  createSqlParameters,
+  type SqlBindValue,
+  type SqlDialect,
+  type SqlParameters,
+  sqliteDialect,
+} from "./expr/sqlDialect.js";
 export type { FormulaType, FormulaTypeKind } from "./expr/types.js";
 export type { EvalEnv, EvalUser, Value } from "./expr/values.js";
 export { formatAutonumber } from "./fields/autonumber.js";

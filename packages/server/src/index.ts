@@ -1,0 +1,21 @@
+/**
+ * @plinth/server: the Plinth server and the `plinth` command line. For now the CLI commands,
+ * each usable as a library function that takes its arguments and an I/O object.
+ */
+export type { ParsedArgs } from "./cli/args.js";
+export { evalUsage, formatFormulaIssue, runEval } from "./cli/eval.js";
+export type { EnvOptions } from "./cli/evalEnv.js";
+export { buildEvalInputs, isIsoDate, localDate } from "./cli/evalEnv.js";
+export type { FormulaEvaluation, FormulaOutcome, FormulaRecord } from "./cli/evalFormula.js";
+export { evaluateOnApp } from "./cli/evalFormula.js";
+export type { CliIo } from "./cli/io.js";
+export { createProcessIo, ExitCode } from "./cli/io.js";
+export type { LoadedApp } from "./cli/loadApp.js";
+export { loadAppFile } from "./cli/loadApp.js";
+export { main, runCli } from "./cli/main.js";
+export type { CliIssueCode } from "./cli/messages.js";
+export { cliIssue } from "./cli/messages.js";
+export type { CliLocale } from "./cli/output.js";
+export { countIssues, formatIssue, formatIssues, formatJson, formatSummary, isCliLocale } from "./cli/output.js";
+export { usage } from "./cli/usage.js";
+export { runValidate, validateUsage } from "./cli/validate.js";
