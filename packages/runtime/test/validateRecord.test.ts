@@ -116,3 +116,17 @@ describe("validateRecord", () => {
     expect(Object.getPrototypeOf(result.value)).toBe(Object.prototype);
   });
 });
+
+describe("recordJsonSchema", () => {
+  it("compiles each entity to one JSON Schema of its input fields (for OpenAPI and other tools)", async () => {
+    const { recordJsonSchema } = await import("../src/data/recordSchema.js");
+    const { indexApp } = await import("../src/app/model.js");
+    const { createAjv } = await import("../src/app/structure.js");
+    const entity = indexApp(app).entities.get("opportunity");
+    if (!entity) throw new Error("no entity");
+    const validate = createAjv().compile(recordJsonSchema(entity));
+    expect(validate({ ...deal, stage: "won", notes: null })).toBe(true);
+    expect(validate({ ...deal, stage: "closed" })).toBe(false);
+    expect(validate({ ...deal, expected_revenue: 5 })).toBe(false);
+  });
+});
