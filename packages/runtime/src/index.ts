@@ -5,6 +5,19 @@
  * the formula language (expr/front.ts, expr/formula.ts).
  */
 
+// Access
+export type {
+  AccessEnv,
+  AccessMatrixCell,
+  AccessPolicy,
+  AccessUser,
+  EntityAccess,
+  RowFilter,
+} from "./access/access.types.js";
+export { evalUserOf, userEnv } from "./access/env.js";
+export { maskRecord } from "./access/mask.js";
+export { accessMessages } from "./access/messages.js";
+export { type AccessPolicyOptions, createAccessPolicy } from "./access/policy.js";
 export { collectFormulaSites, type FormulaSite } from "./app/checks/formulaSites.js";
 export { documentLimits } from "./app/limits.js";
 export { schemaMessages } from "./app/messages.js";
@@ -58,6 +71,7 @@ export {
 } from "./fields/index.js";
 export { type Label, type Locale, labelBoth, labelText, locales } from "./i18n/label.js";
 export { allMessages } from "./issues/allMessages.js";
+export { defineMessages, issueFrom, type MessageCatalogue, type MessageTemplate, renderMessage } from "./issues/catalogue.js";
 // Issues and labels
 export {
   childPointer,

@@ -1,3 +1,4 @@
+import { accessMessages } from "../access/messages.js";
 import { schemaMessages } from "../app/messages.js";
 import { recordMessages } from "../data/messages.js";
 import { backendMessages } from "../expr/backendMessages.js";
@@ -9,6 +10,7 @@ export const catalogueAreas: ReadonlyArray<{ readonly area: string; readonly mes
   { area: "App documents", messages: schemaMessages },
   { area: "Formulas", messages: { ...formulaMessages, ...backendMessages } },
   { area: "Records", messages: recordMessages },
+  { area: "Access", messages: accessMessages },
 ];
 
 /** Every issue code the runtime can report, with its message templates. */
