@@ -33,7 +33,7 @@ export type { EntityProgram, RecordContext, RecordValues, ValidateRecordResult }
 // Formula language
 export type { BinaryOperator, Node as FormulaNode, Span, TypedNode, UnaryOperator } from "./expr/ast.js";
 export { type CompiledFormula, type CompileStrategy, compileFormula, evaluateFormula } from "./expr/compile.js";
-export { type CompileFormulaTextResult, compileFormulaText, type Formula } from "./expr/formula.js";
+export { type CompileFormulaTextResult, compileFormulaText, type Formula, typedNodes } from "./expr/formula.js";
 export {
   type AnalyzeResult,
   analyzeFormula,
@@ -93,6 +93,7 @@ export {
 export { buildAppMetaSchema, CURRENT_SCHEMA_VERSION } from "./schema/app.js";
 // Meta-schema and types
 export { APP_SCHEMA_ID, ID_PATTERN, SCHEMA_BASE } from "./schema/common.js";
+export { querySchema } from "./schema/query.js";
 export type {
   App,
   Approval,

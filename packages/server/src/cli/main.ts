@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { runEval } from "./eval.js";
 import { type CliIo, createProcessIo, ExitCode } from "./io.js";
+import { runServe } from "./serve.js";
 import { usage } from "./usage.js";
 import { runValidate } from "./validate.js";
 
@@ -25,6 +26,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
       return runValidate(rest, io);
     case "eval":
       return runEval(rest, io);
+    case "serve":
+      return (await runServe(rest, io)) as ExitCode;
     case "help":
     case "--help":
     case "-h":

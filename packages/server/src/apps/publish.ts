@@ -1,0 +1,100 @@
+import type { App } from "@plinth/runtime";
+import type { ServerContext } from "../http/context.js";
+import { httpError, invalid } from "../http/errors.js";
+import { isDestructive, type MigrationPlan, planMigration, type Renames } from "../storage/plan.js";
+import type { WriteTx } from "../storage/types.js";
+
+export interface PublishInput {
+  readonly appId: string;
+  readonly schema: unknown;
+  readonly actor: string;
+  readonly requestId: string | null;
+  readonly renames?: Renames;
+  readonly confirm?: boolean;
+  readonly dryRun?: boolean;
+  /** "app.publish" or "app.rollback" in the audit log. */
+  readonly action: "app.publish" | "app.rollback";
+}
+
+export interface PublishResult {
+  readonly version: number | null;
+  readonly plan: MigrationPlan;
+  readonly applied: boolean;
+}
+
+function describeSteps(plan: MigrationPlan): string {
+  return plan.steps
+    .filter(isDestructive)
+    .map((s) => {
+      switch (s.kind) {
+        case "dropTable":
+          return `drop ${s.entity} (${s.rows} rows)`;
+        case "dropColumn":
+          return `drop ${s.entity}.${s.field} (${s.rows} values)`;
+        case "changeType":
+          return `convert ${s.entity}.${s.field} from ${s.from} to ${s.to} (${s.rows} values)`;
+        default:
+          return s.kind;
+      }
+    })
+    .join("; ");
+}
+
+/**
+ * Publish a schema as the app's next version inside one write transaction: validate it,
+ * plan the migration from the current version (counting the rows destructive steps touch),
+ * refuse destructive plans without `confirm`, apply the plan, record the version and audit it.
+ * With `dryRun` the plan is computed and nothing changes.
+ */
+export async function publishApp(ctx: ServerContext, tx: WriteTx, input: PublishInput): Promise<PublishResult> {
+  const validated = ctx.runtime.validateApp(input.schema);
+  if (!validated.app) throw invalid(validated.issues);
+  const next: App = validated.app;
+  if (next.id !== input.appId) {
+    throw httpError(
+      400,
+      "http.badRequest",
+      { reason: `the schema's id '${next.id}' is not the app '${input.appId}'` },
+      { path: "/id" },
+    );
+  }
+  const row = await tx.platform.app(input.appId);
+  if (!row) throw httpError(404, "http.notFound", { what: "app", whatZh: "应用", id: input.appId });
+  const current =
+    row.publishedVersion === null ? undefined : await tx.platform.appVersion(input.appId, row.publishedVersion);
+  const tables = await tx.platform.entityTables(input.appId);
+  const records = current
+    ? tx.records({ id: input.appId, version: current.version, schema: current.schema, tables })
+    : undefined;
+  const plan = await planMigration(current?.schema, next, input.renames ?? {}, {
+    rows: async (entity) => (records ? records.count(entity, { kind: "all" }, {}) : 0),
+    nonBlank: async (entity, field) => (records ? records.countNonBlank(entity, field) : 0),
+  });
+  if (input.dryRun) return { version: null, plan, applied: false };
+  if (plan.destructive && !input.confirm) {
+    throw httpError(409, "http.confirmRequired", { steps: describeSteps(plan) }, { details: { plan } });
+  }
+  await tx.platform.applyPlan(input.appId, plan, next);
+  const version = (row.publishedVersion ?? 0) + 1;
+  const at = ctx.clock.now().toISOString();
+  await tx.platform.insertAppVersion({
+    appId: input.appId,
+    version,
+    schema: next,
+    publishedAt: at,
+    publishedBy: input.actor,
+    plan,
+  });
+  await tx.platform.setPublished(input.appId, version, at);
+  await tx.platform.appendAudit({
+    at,
+    userId: input.actor,
+    requestId: input.requestId,
+    action: input.action,
+    appId: input.appId,
+    entity: null,
+    recordId: null,
+    diff: { version, appVersion: next.version, steps: plan.steps.length, destructive: plan.destructive },
+  });
+  return { version, plan, applied: true };
+}

@@ -1,0 +1,72 @@
+import { join } from "node:path";
+import { type Issue, renderMessage } from "@plinth/runtime";
+import { auditMessages } from "../audit/messages.js";
+import { type AuditVerification, verifyAuditFile } from "../audit/verify.js";
+import { commonOptions, parseCommandArgs, readLocale } from "./args.js";
+import { type CliIo, ExitCode } from "./io.js";
+import { cliIssue } from "./messages.js";
+import { type CliLocale, formatIssue, formatJson } from "./output.js";
+
+/** Usage of `plinth audit`, printed by `plinth help`. */
+export const auditUsage = "plinth audit verify [--data <dir>] [--json] [--lang en|zh-CN]";
+
+/** The database file inside a data folder. */
+export const DATABASE_FILE = "plinth.sqlite";
+
+const auditOptions = { ...commonOptions, data: { type: "string", default: "./data" } } as const;
+
+/** The result line of a verification, in one language. */
+function formatVerification(result: AuditVerification, lang: CliLocale): string {
+  if (result.firstBad === undefined) {
+    return `OK ${renderMessage(auditMessages["audit.intact"], { rows: result.rows })[lang]}\n`;
+  }
+  const { seq, problem, message } = result.firstBad;
+  const head = lang === "zh-CN" ? `篡改 第 ${seq} 行（${problem}）` : `TAMPERED row ${seq} (${problem})`;
+  return `${head}: ${message[lang]}\n`;
+}
+
+/**
+ * `plinth audit verify [--data <dir>]`: verify the hash chain of the audit log in
+ * `<dir>/plinth.sqlite` (default `./data`). Exit 0 when intact, 1 at the first modified,
+ * deleted or re-linked row (printed with its seq), 2 on wrong arguments or an unreadable file.
+ *
+ * @example
+ * const code = await runAudit(["verify", "--data", "/srv/plinth"], createProcessIo());
+ */
+export async function runAudit(args: readonly string[], io: CliIo): Promise<ExitCode> {
+  const parsed = parseCommandArgs(args, auditOptions);
+  if (!parsed.ok) {
+    io.stderr(`${formatIssue(parsed.issue, "en")}\n`);
+    return ExitCode.usage;
+  }
+  const { values, positionals } = parsed.value;
+  const locale = readLocale(values.lang);
+  if (!locale.ok) {
+    io.stderr(`${formatIssue(locale.issue, "en")}\n`);
+    return ExitCode.usage;
+  }
+  const lang = locale.value;
+  const [subcommand, ...extra] = positionals;
+  if (subcommand !== "verify" || extra.length > 0) {
+    const issue =
+      subcommand === undefined
+        ? cliIssue("cli.missingArgument", { argument: "the audit command (plinth audit verify)" })
+        : cliIssue("cli.invalidArguments", {
+            reason: `Unexpected argument '${subcommand === "verify" ? extra[0] : subcommand}'.`,
+          });
+    io.stderr(`${formatIssue(issue, lang)}\n`);
+    return ExitCode.usage;
+  }
+
+  const file = join(values.data ?? "./data", DATABASE_FILE);
+  const result = await verifyAuditFile(file);
+  if (result.status === "unreadable") {
+    const issue: Issue = { code: result.code, path: "", params: { file }, message: result.message, severity: "error" };
+    if (values.json) io.stdout(formatJson({ ok: false, issues: [issue] }));
+    else io.stderr(`${formatIssue(issue, lang)}\n`);
+    return ExitCode.usage;
+  }
+  const verification = result.verification;
+  io.stdout(values.json ? formatJson(verification) : formatVerification(verification, lang));
+  return verification.ok ? ExitCode.ok : ExitCode.invalid;
+}

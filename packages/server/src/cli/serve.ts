@@ -1,0 +1,92 @@
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { createRuntime } from "@plinth/runtime";
+import { ensureAdmin } from "../auth/bootstrap.js";
+import { installDemo } from "../demo/seed.js";
+import { newId, systemClock } from "../http/context.js";
+import { createServer } from "../http/createServer.js";
+import type { Durability } from "../storage/sqlite/connection.js";
+import { createSqliteStorage } from "../storage/sqlite/index.js";
+import type { CliIo } from "./io.js";
+
+export interface ServeOptions {
+  readonly port: number;
+  readonly host: string;
+  readonly data: string;
+  readonly demo: boolean;
+  readonly durability: Durability;
+}
+
+/** Parse `plinth serve` options; throws a readable Error on bad values. */
+export function parseServeArgs(args: readonly string[]): ServeOptions {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      port: { type: "string", default: process.env.PORT ?? "3000" },
+      host: { type: "string", default: process.env.HOST ?? "127.0.0.1" },
+      data: { type: "string", default: process.env.PLINTH_DATA ?? "./data" },
+      demo: { type: "boolean", default: false },
+      durability: { type: "string", default: "full" },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be a number from 0 to 65535 (端口必须是 0 到 65535 的数字), got '${values.port}'`);
+  if (values.durability !== "full" && values.durability !== "normal") {
+    throw new Error(
+      `--durability must be 'full' or 'normal' (持久性必须为 full 或 normal), got '${values.durability}'`,
+    );
+  }
+  return { port, host: values.host, data: resolve(values.data), demo: values.demo, durability: values.durability };
+}
+
+/**
+ * `plinth serve`: open (or create) the SQLite database in the data folder, make sure there is
+ * an administrator (or install the demo), and answer HTTP until stopped.
+ */
+export async function runServe(args: readonly string[], io: CliIo): Promise<number> {
+  let options: ServeOptions;
+  try {
+    options = parseServeArgs(args);
+  } catch (error) {
+    io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+  mkdirSync(options.data, { recursive: true });
+  const runtime = createRuntime();
+  const storage = createSqliteStorage({
+    file: join(options.data, "plinth.sqlite"),
+    durability: options.durability,
+    functions: runtime.functions,
+  });
+  const ctx = { storage, runtime, clock: systemClock, newId, secureCookies: process.env.PLINTH_SECURE_COOKIES === "1" };
+  if (options.demo) {
+    const password = process.env.PLINTH_DEMO_PASSWORD ?? "demo";
+    const { installed } = await installDemo(ctx, password);
+    io.stdout(
+      installed
+        ? "Demo installed: users admin, rep.east, rep.north, manager.east, finance, auditor (see README).\n"
+        : "Demo data already present.\n",
+    );
+  } else {
+    const admin = await ensureAdmin(ctx, { password: process.env.PLINTH_ADMIN_PASSWORD });
+    if (admin.created && admin.password) {
+      io.stdout(
+        `Created the administrator '${admin.username}' with password: ${admin.password}\n(Shown once. 管理员密码仅显示这一次。)\n`,
+      );
+    }
+  }
+  const app = await createServer(ctx);
+  const address = await app.listen({ port: options.port, host: options.host });
+  io.stdout(`Plinth is listening on ${address} (data: ${options.data}, durability: ${options.durability})\n`);
+  const stop = async () => {
+    await app.close();
+    await storage.close();
+  };
+  process.once("SIGINT", () => void stop());
+  process.once("SIGTERM", () => void stop());
+  return 0;
+}

@@ -1,0 +1,169 @@
+import type { App } from "@plinth/runtime";
+import { publishApp } from "../apps/publish.js";
+import { PublishedApps } from "../apps/published.js";
+import { hashPassword } from "../auth/passwords.js";
+import type { ServerContext } from "../http/context.js";
+import { createRecord } from "../records/service.js";
+import { actorIn } from "../records/userContext.js";
+import { starterApp } from "./starterApp.js";
+
+/** A small seeded PRNG (mulberry32) so every demo install holds the same data. */
+function prng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface DemoUser {
+  readonly username: string;
+  readonly displayName: string;
+  readonly roles: readonly string[];
+  readonly attributes: Record<string, string>;
+  readonly isAdmin?: boolean;
+}
+
+/** The demo users, one or more per role (listed in the README). */
+export const demoUsers: readonly DemoUser[] = [
+  { username: "admin", displayName: "Admin", roles: [], attributes: {}, isAdmin: true },
+  {
+    username: "rep.east",
+    displayName: "Li Lei (rep, East)",
+    roles: ["rep"],
+    attributes: { region: "east", team: "east-1" },
+  },
+  {
+    username: "rep.north",
+    displayName: "Han Meimei (rep, North)",
+    roles: ["rep"],
+    attributes: { region: "north", team: "north-1" },
+  },
+  {
+    username: "manager.east",
+    displayName: "Wang Fang (manager, East)",
+    roles: ["manager"],
+    attributes: { region: "east", team: "east-1" },
+  },
+  { username: "finance", displayName: "Zhao Min (finance)", roles: ["finance"], attributes: {} },
+  { username: "auditor", displayName: "Chen Jie (auditor)", roles: ["auditor"], attributes: {} },
+];
+
+const companies = [
+  "Acme",
+  "Huaxin",
+  "Jinpeng",
+  "Lianhe",
+  "Mingda",
+  "Nanfang",
+  "Qiming",
+  "Ruitong",
+  "Shengda",
+  "Tianyu",
+  "Xinghe",
+  "Yuanda",
+];
+const suffixes = ["Retail", "Foods", "Tech", "Logistics", "Pharma"];
+
+/**
+ * Install the demo: users for every role (password `demo` unless given), the starter app
+ * published, and seeded accounts and opportunities written through the same service as the
+ * API (validation, permissions, audit). Does nothing when the app is already installed.
+ */
+export async function installDemo(ctx: ServerContext, password: string): Promise<{ installed: boolean }> {
+  const existing = await ctx.storage.read((tx) => tx.platform.app(starterApp.id));
+  if (existing) return { installed: false };
+  const hash = await hashPassword(password);
+  const at = ctx.clock.now().toISOString();
+  const ids = new Map<string, string>();
+  await ctx.storage.write(async (tx) => {
+    for (const user of demoUsers) {
+      const found = await tx.platform.userByName(user.username);
+      const id = found?.id ?? ctx.newId();
+      ids.set(user.username, id);
+      if (!found) {
+        await tx.platform.insertUser({
+          id,
+          username: user.username,
+          displayName: user.displayName,
+          passwordHash: hash,
+          isAdmin: user.isAdmin ?? false,
+          attributes: user.attributes,
+          disabled: false,
+          createdAt: at,
+        });
+      }
+      await tx.platform.setRoles(id, starterApp.id, user.roles);
+    }
+    const schema = starterApp as App;
+    await tx.platform.insertApp({
+      id: schema.id,
+      draft: schema,
+      draftRevision: 1,
+      publishedVersion: null,
+      createdAt: at,
+      updatedAt: at,
+    });
+    await publishApp(ctx, tx, {
+      appId: schema.id,
+      schema,
+      actor: ids.get("admin") as string,
+      requestId: null,
+      action: "app.publish",
+    });
+  });
+
+  const random = prng(20261204);
+  const apps = new PublishedApps(ctx);
+  const admin = await ctx.storage.read((tx) => tx.platform.userById(ids.get("admin") as string));
+  if (!admin) return { installed: true };
+  const request = { principal: { user: admin, via: "session" as const } } as Parameters<typeof actorIn>[2];
+  const owners = ["rep.east", "rep.north", "manager.east"].map((u) => ({
+    id: ids.get(u) as string,
+    region: demoUsers.find((d) => d.username === u)?.attributes.region ?? "east",
+  }));
+  await ctx.storage.write(async (tx) => {
+    const published = await apps.get(tx, starterApp.id);
+    const actor = await actorIn(ctx, tx, request, published);
+    const accounts: Array<{ id: string; region: string }> = [];
+    for (let i = 0; i < 40; i++) {
+      const region = ["east", "north", "south", "west"][i % 4] as string;
+      const name = `${companies[i % companies.length]} ${suffixes[Math.floor(i / companies.length) % suffixes.length]} ${i + 1}`;
+      const industry = ["retail", "manufacturing", "technology"][Math.floor(random() * 3)];
+      const row = await createRecord(ctx, tx, published, actor, "account", { name, region, industry }, null);
+      accounts.push({ id: String(row.id), region });
+    }
+    const stageIds = ["prospecting", "qualification", "proposal", "negotiation", "won", "lost"];
+    for (let i = 0; i < 300; i++) {
+      const owner = owners[i % owners.length] as { id: string; region: string };
+      const candidates = accounts.filter((a) => a.region === owner.region);
+      const account =
+        candidates[Math.floor(random() * candidates.length)] ?? (accounts[0] as { id: string; region: string });
+      const stage = stageIds[Math.floor(random() * stageIds.length)] as string;
+      const month = 1 + Math.floor(random() * 12);
+      const day = 1 + Math.floor(random() * 28);
+      await createRecord(
+        ctx,
+        tx,
+        published,
+        actor,
+        "opportunity",
+        {
+          name: `Deal ${i + 1}`,
+          account: account.id,
+          region: owner.region,
+          amount: Math.round(20_000 + random() * 980_000),
+          probability: { prospecting: 10, qualification: 20, proposal: 60, negotiation: 80, won: 100, lost: 0 }[stage],
+          stage,
+          lost_reason: stage === "lost" ? "price" : null,
+          close_date: `2026-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`,
+          owner: owner.id,
+        },
+        null,
+      );
+    }
+  });
+  return { installed: true };
+}

@@ -1,0 +1,239 @@
+import type { App } from "@plinth/runtime";
+
+const regions = [
+  { value: "east", label: { en: "East", "zh-CN": "华东" } },
+  { value: "north", label: { en: "North", "zh-CN": "华北" } },
+  { value: "south", label: { en: "South", "zh-CN": "华南" } },
+  { value: "west", label: { en: "West", "zh-CN": "西部" } },
+];
+
+const stages = [
+  { value: "prospecting", label: { en: "Prospecting", "zh-CN": "潜在客户" } },
+  { value: "qualification", label: { en: "Qualification", "zh-CN": "资格确认" } },
+  { value: "proposal", label: { en: "Proposal", "zh-CN": "方案报价" } },
+  { value: "negotiation", label: { en: "Negotiation", "zh-CN": "商务谈判" } },
+  { value: "won", label: { en: "Closed won", "zh-CN": "赢单" } },
+  { value: "lost", label: { en: "Closed lost", "zh-CN": "输单" } },
+];
+
+/**
+ * A small sales app the demo installs until the real templates ship (Templates issue):
+ * accounts and opportunities, a stage machine, a rule, row scopes per role, a dashboard.
+ */
+export const starterApp = {
+  schemaVersion: 1,
+  id: "starter",
+  version: "0.1.0",
+  label: { en: "Sales starter", "zh-CN": "销售入门" },
+  settings: { currency: "CNY" },
+  roles: [
+    { id: "rep", label: { en: "Sales rep", "zh-CN": "销售代表" } },
+    { id: "manager", label: { en: "Regional manager", "zh-CN": "区域经理" }, inherits: ["rep"] },
+    { id: "finance", label: { en: "Finance", "zh-CN": "财务" } },
+    { id: "auditor", label: { en: "Auditor", "zh-CN": "审计" } },
+  ],
+  entities: [
+    {
+      id: "account",
+      label: { en: "Account", "zh-CN": "客户" },
+      titleField: "name",
+      fields: [
+        { id: "name", kind: "text", label: { en: "Name", "zh-CN": "名称" }, required: true, unique: true },
+        { id: "region", kind: "select", label: { en: "Region", "zh-CN": "区域" }, options: regions, required: true },
+        {
+          id: "industry",
+          kind: "select",
+          label: { en: "Industry", "zh-CN": "行业" },
+          options: [
+            { value: "retail", label: { en: "Retail", "zh-CN": "零售" } },
+            { value: "manufacturing", label: { en: "Manufacturing", "zh-CN": "制造" } },
+            { value: "technology", label: { en: "Technology", "zh-CN": "科技" } },
+          ],
+        },
+        {
+          id: "open_pipeline",
+          kind: "rollup",
+          label: { en: "Open pipeline", "zh-CN": "未结管道" },
+          from: "opportunity",
+          via: "account",
+          aggregate: "sum",
+          field: "amount",
+          filter: "stage <> 'won' AND stage <> 'lost'",
+        },
+      ],
+    },
+    {
+      id: "opportunity",
+      label: { en: "Opportunity", "zh-CN": "商机" },
+      titleField: "name",
+      fields: [
+        { id: "name", kind: "text", label: { en: "Name", "zh-CN": "名称" }, required: true, maxLength: 120 },
+        { id: "number", kind: "autonumber", label: { en: "Number", "zh-CN": "编号" }, prefix: "OPP-", padding: 5 },
+        {
+          id: "account",
+          kind: "relation",
+          label: { en: "Account", "zh-CN": "客户" },
+          target: "account",
+          required: true,
+          inverse: { id: "opportunities" },
+        },
+        { id: "region", kind: "select", label: { en: "Region", "zh-CN": "区域" }, options: regions, required: true },
+        { id: "amount", kind: "currency", label: { en: "Amount", "zh-CN": "金额" }, currency: "CNY", min: 0 },
+        { id: "probability", kind: "percent", label: { en: "Probability", "zh-CN": "赢率" }, default: 10 },
+        {
+          id: "stage",
+          kind: "select",
+          label: { en: "Stage", "zh-CN": "阶段" },
+          options: stages,
+          default: "prospecting",
+        },
+        {
+          id: "lost_reason",
+          kind: "select",
+          label: { en: "Loss reason", "zh-CN": "输单原因" },
+          visibleWhen: "stage = 'lost'",
+          options: [
+            { value: "price", label: { en: "Price", "zh-CN": "价格" } },
+            { value: "competitor", label: { en: "Lost to competitor", "zh-CN": "输给竞争对手" } },
+            { value: "no_budget", label: { en: "No budget", "zh-CN": "无预算" } },
+          ],
+        },
+        { id: "close_date", kind: "date", label: { en: "Close date", "zh-CN": "预计成交日期" }, required: true },
+        { id: "owner", kind: "user", label: { en: "Owner", "zh-CN": "负责人" }, default: "$user", required: true },
+        { id: "notes", kind: "longText", label: { en: "Notes", "zh-CN": "备注" } },
+        {
+          id: "expected_revenue",
+          kind: "formula",
+          label: { en: "Expected revenue", "zh-CN": "预期收入" },
+          expression: "ROUND(amount * probability / 100, 2)",
+          resultType: "number",
+          format: "currency",
+        },
+      ],
+      rules: [
+        {
+          id: "loss_reason_required",
+          invalidWhen: "stage = 'lost' AND ISBLANK(lost_reason)",
+          field: "lost_reason",
+          message: { en: "Loss reason required", "zh-CN": "请填写输单原因" },
+        },
+      ],
+    },
+  ],
+  workflows: [
+    {
+      kind: "stateMachine",
+      id: "opportunity_stage",
+      entity: "opportunity",
+      field: "stage",
+      initial: "prospecting",
+      states: [
+        { id: "prospecting", onEnter: [{ kind: "setFields", values: { probability: "10" } }] },
+        { id: "qualification", onEnter: [{ kind: "setFields", values: { probability: "20" } }] },
+        { id: "proposal", onEnter: [{ kind: "setFields", values: { probability: "60" } }] },
+        { id: "negotiation", onEnter: [{ kind: "setFields", values: { probability: "80" } }] },
+        { id: "won", final: true, onEnter: [{ kind: "setFields", values: { probability: "100" } }] },
+        { id: "lost", final: true, onEnter: [{ kind: "setFields", values: { probability: "0" } }] },
+      ],
+      transitions: [
+        { id: "qualify", from: ["prospecting"], to: "qualification" },
+        { id: "propose", from: ["qualification"], to: "proposal", guard: "amount > 0", requiredFields: ["amount"] },
+        { id: "negotiate", from: ["proposal"], to: "negotiation" },
+        { id: "win", from: ["negotiation", "proposal"], to: "won" },
+        {
+          id: "lose",
+          from: ["prospecting", "qualification", "proposal", "negotiation"],
+          to: "lost",
+          requiredFields: ["lost_reason"],
+        },
+      ],
+    },
+  ],
+  permissions: [
+    { role: "rep", entity: "account", actions: ["read"] },
+    {
+      role: "rep",
+      entity: "opportunity",
+      actions: ["read", "create", "update"],
+      rowScope: "owner = $user.id",
+      readOnlyFields: ["probability"],
+    },
+    { role: "manager", entity: "account", actions: ["read", "create", "update"], rowScope: "region = $user.region" },
+    {
+      role: "manager",
+      entity: "opportunity",
+      actions: ["read", "create", "update", "delete", "export"],
+      rowScope: "region = $user.region",
+    },
+    {
+      role: "finance",
+      entity: "opportunity",
+      actions: ["read", "export"],
+      rowScope: "stage = 'won'",
+      hiddenFields: ["notes"],
+    },
+    { role: "finance", entity: "account", actions: ["read"] },
+  ],
+  pages: [
+    {
+      kind: "table",
+      id: "opportunities",
+      label: { en: "Opportunities", "zh-CN": "商机" },
+      entity: "opportunity",
+      columns: [
+        { field: "number" },
+        { field: "name" },
+        { field: "account" },
+        { field: "stage" },
+        { field: "amount" },
+        { field: "close_date" },
+      ],
+      sort: [{ by: "close_date", direction: "asc" }],
+    },
+    {
+      kind: "kanban",
+      id: "pipeline",
+      label: { en: "Pipeline", "zh-CN": "销售管道" },
+      entity: "opportunity",
+      groupBy: "stage",
+      cardFields: ["name", "amount"],
+      sumField: "amount",
+    },
+    {
+      kind: "dashboard",
+      id: "forecast",
+      label: { en: "Forecast", "zh-CN": "预测" },
+      widgets: [
+        {
+          id: "by_stage",
+          label: { en: "Pipeline by stage", "zh-CN": "各阶段管道" },
+          type: "bar",
+          query: {
+            entity: "opportunity",
+            groupBy: [{ field: "stage" }],
+            measures: [
+              { id: "amount", aggregate: "sum", field: "amount" },
+              { id: "deals", aggregate: "count" },
+            ],
+          },
+        },
+        {
+          id: "won_by_month",
+          label: { en: "Won by month", "zh-CN": "每月赢单" },
+          type: "line",
+          query: {
+            entity: "opportunity",
+            filter: "stage = 'won'",
+            groupBy: [{ field: "close_date", bucket: "month" }],
+            measures: [{ id: "amount", aggregate: "sum", field: "amount" }],
+          },
+        },
+      ],
+    },
+  ],
+  navigation: [
+    { kind: "page", page: "opportunities" },
+    { kind: "page", page: "pipeline" },
+    { kind: "page", page: "forecast" },
+  ],
+} satisfies App;

@@ -1,0 +1,37 @@
+import type { FastifyInstance } from "fastify";
+import { registerApps } from "../apps/plugin.js";
+import { PublishedApps } from "../apps/published.js";
+import { registerAudit } from "../audit/plugin.js";
+import { registerAuth } from "../auth/plugin.js";
+import { registerOpenApi } from "../openapi/plugin.js";
+import { registerCsv } from "../records/csv/plugin.js";
+import { registerRecords } from "../records/plugin.js";
+import { registerUsers } from "../users/plugin.js";
+import type { ServerContext } from "./context.js";
+import { createHttp, type HttpOptions } from "./server.js";
+
+/**
+ * The whole HTTP API: cross-cutting behaviour from `createHttp`, then one plugin per
+ * feature (auth, users, apps, records and queries, audit, OpenAPI).
+ */
+export async function createServer(ctx: ServerContext, options: HttpOptions = {}): Promise<FastifyInstance> {
+  const app = createHttp(ctx, options);
+  const published = new PublishedApps(ctx);
+  await registerAuth(app, ctx);
+  await registerUsers(app, ctx);
+  await registerApps(app, ctx, () => undefined);
+  await registerRecords(app, ctx, published);
+  await registerCsv(app, ctx, published);
+  registerAudit(app, ctx);
+  await registerOpenApi(app, ctx, (appId) =>
+    ctx.storage.read(async (tx) => {
+      try {
+        return (await published.get(tx, appId)).stored.schema;
+      } catch {
+        return undefined;
+      }
+    }),
+  );
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,71 @@
+import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
+import type { ServerContext } from "./context.js";
+import { HttpError, httpError, requestLocale } from "./errors.js";
+
+export interface HttpOptions {
+  /** Largest JSON body accepted (bytes). */
+  readonly bodyLimit?: number;
+  readonly logger?: boolean;
+}
+
+/** Turn any error into the API's error shape; never a stack trace. */
+function errorBody(error: HttpError, locale: "en" | "zh-CN") {
+  return {
+    error: {
+      code: error.code,
+      message: error.messages[locale],
+      path: error.path,
+      details: { ...error.details, messages: error.messages },
+    },
+  };
+}
+
+function fromFastifyError(error: FastifyError, requestId: string): HttpError {
+  if (error instanceof HttpError) return error;
+  switch (error.code) {
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+      return httpError(415, "http.unsupportedMediaType", {
+        type: error.message.replace(/^.*: /, ""),
+        expected: "application/json",
+      });
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
+      return httpError(413, "http.tooLarge", { limit: "the limit" });
+    case "FST_ERR_CTP_EMPTY_JSON_BODY":
+    case "FST_ERR_CTP_INVALID_JSON_BODY":
+      return httpError(400, "http.malformedJson");
+    default:
+      break;
+  }
+  if (error.statusCode === 400 && error.message.includes("JSON")) return httpError(400, "http.malformedJson");
+  if (error.validation) return httpError(400, "http.badRequest", { reason: error.message });
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return httpError(error.statusCode, "http.badRequest", { reason: error.message });
+  }
+  return httpError(500, "http.internal", { requestId });
+}
+
+/**
+ * The Fastify instance with Plinth's cross-cutting behaviour: request ids, the error shape,
+ * JSON only (with a body limit), and English or Chinese messages by Accept-Language.
+ * Feature plugins (auth, apps, records, audit...) are registered by `createServer`.
+ */
+export function createHttp(_ctx: ServerContext, options: HttpOptions = {}): FastifyInstance {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+    return503OnClosing: true,
+  });
+  // JSON only: a text/plain body is refused (415) rather than parsed as a string.
+  app.removeContentTypeParser("text/plain");
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const http = fromFastifyError(error, request.id);
+    if (http.status >= 500) request.log.error({ err: error }, "request failed");
+    void reply.status(http.status).send(errorBody(http, requestLocale(request.headers["accept-language"])));
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const http = httpError(404, "http.routeNotFound", { method: request.method, url: request.url.split("?")[0] });
+    void reply.status(404).send(errorBody(http, requestLocale(request.headers["accept-language"])));
+  });
+  return app;
+}

@@ -1,0 +1,94 @@
+import type { PublishedApp } from "../apps/published.js";
+import type { ServerContext } from "../http/context.js";
+import { httpError } from "../http/errors.js";
+import type { Condition, ReadTx, Row, SortKey } from "../storage/types.js";
+import { requireAccess, rowCondition } from "./access.js";
+import { and, assertReadableFormula, assertReadablePath, compileFilter } from "./formulas.js";
+import { present } from "./service.js";
+import type { Actor } from "./userContext.js";
+
+export interface ListQuery {
+  readonly filter?: string;
+  readonly sort?: string;
+  readonly limit?: number;
+  readonly cursor?: string;
+  readonly fields?: string;
+}
+
+function encodeCursor(values: readonly unknown[]): string {
+  return Buffer.from(JSON.stringify(values)).toString("base64url");
+}
+
+function decodeCursor(cursor: string): unknown[] {
+  try {
+    const values = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
+    if (Array.isArray(values) && values.every((v) => v === null || ["string", "number"].includes(typeof v)))
+      return values;
+  } catch {
+    // fall through
+  }
+  throw httpError(
+    400,
+    "http.badRequest",
+    { reason: "the cursor is not one this server gave out; start again without it" },
+    { path: "cursor" },
+  );
+}
+
+/** `-amount,name` → [{amount desc}, {name asc}], each a readable, sortable field. */
+function parseSort(published: PublishedApp, actor: Actor, entity: string, sort: string | undefined): SortKey[] {
+  if (!sort) return [{ field: "createdAt", direction: "desc" }];
+  const fields = published.stored.schema.entities?.find((e) => e.id === entity)?.fields ?? [];
+  return sort.split(",").map((part) => {
+    const direction = part.startsWith("-") ? "desc" : "asc";
+    const field = part.replace(/^[-+]/, "").trim();
+    const known =
+      ["id", "createdAt", "updatedAt", "createdBy", "updatedBy"].includes(field) ||
+      fields.some((f) => f.id === field && f.kind !== "attachment" && f.kind !== "multiSelect");
+    if (!known) throw httpError(400, "http.badRequest", { reason: `cannot sort by '${field}'` }, { path: "sort" });
+    assertReadablePath(published, actor, entity, [field], "sort");
+    return { field, direction };
+  });
+}
+
+/**
+ * One page of an entity's records the actor may read: the row scope AND the request's filter,
+ * sorted, after the cursor, hidden fields removed, `next` when more rows follow.
+ */
+export async function listRecords(
+  ctx: ServerContext,
+  tx: ReadTx,
+  published: PublishedApp,
+  actor: Actor,
+  entity: string,
+  query: ListQuery,
+): Promise<{ records: Row[]; next?: string }> {
+  const access = requireAccess(published, actor, entity, "read");
+  let where: Condition = rowCondition(access);
+  if (query.filter) {
+    const typed = compileFilter(ctx, published, entity, query.filter, "filter");
+    assertReadableFormula(published, actor, entity, typed, "filter");
+    where = and(where, { kind: "formula", typed });
+  }
+  const sort = parseSort(published, actor, entity, query.sort);
+  const limit = query.limit ?? 50;
+  const rows = await tx.records(published.stored).list(entity, {
+    where,
+    env: actor.env,
+    sort,
+    limit: limit + 1,
+    after: query.cursor ? decodeCursor(query.cursor) : undefined,
+  });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const wanted = query.fields ? new Set(["id", "version", ...query.fields.split(",").map((f) => f.trim())]) : undefined;
+  const records = page.map((row) => {
+    const visible = present(published, actor, entity, row);
+    return wanted ? Object.fromEntries(Object.entries(visible).filter(([k]) => wanted.has(k))) : visible;
+  });
+  const next =
+    rows.length > limit && last
+      ? encodeCursor([...sort.map((s) => (last[s.field] ?? null) as unknown), last.id])
+      : undefined;
+  return next ? { records, next } : { records };
+}

@@ -1,0 +1,75 @@
+import type { Query } from "@plinth/runtime";
+import type { PublishedApp } from "../apps/published.js";
+import type { ServerContext } from "../http/context.js";
+import { httpError } from "../http/errors.js";
+import type { Condition, ReadTx, Row } from "../storage/types.js";
+import { requireAccess, rowCondition } from "./access.js";
+import { and, assertReadableFormula, assertReadablePath, compileFilter } from "./formulas.js";
+import type { Actor } from "./userContext.js";
+
+/**
+ * Run a dashboard query (the schema's query model) in SQL over the rows the actor may read.
+ * Hidden fields cannot be grouped, measured or filtered on.
+ */
+export async function runQuery(
+  ctx: ServerContext,
+  tx: ReadTx,
+  published: PublishedApp,
+  actor: Actor,
+  query: Query,
+): Promise<{ rows: Row[] }> {
+  const entity = query.entity;
+  const access = requireAccess(published, actor, entity, "read");
+  let where: Condition = rowCondition(access);
+  if (query.filter) {
+    const typed = compileFilter(ctx, published, entity, query.filter, "/filter");
+    assertReadableFormula(published, actor, entity, typed, "/filter");
+    where = and(where, { kind: "formula", typed });
+  }
+  const groupBy = (query.groupBy ?? []).map((g, i) => {
+    const path = g.field.split(".");
+    assertReadablePath(published, actor, entity, path, `/groupBy/${i}/field`);
+    return { path, bucket: g.bucket };
+  });
+  const measures = (query.measures ?? [{ id: "count", aggregate: "count" as const }]).map((m, i) => {
+    const path = m.field?.split(".");
+    if (path) assertReadablePath(published, actor, entity, path, `/measures/${i}/field`);
+    let filter: Condition | undefined;
+    if (m.filter) {
+      const typed = compileFilter(ctx, published, entity, m.filter, `/measures/${i}/filter`);
+      assertReadableFormula(published, actor, entity, typed, `/measures/${i}/filter`);
+      filter = { kind: "formula", typed };
+    }
+    return { id: m.id, aggregate: m.aggregate, path, filter };
+  });
+  const sortable = new Set([...groupBy.map((g) => g.path.join(".")), ...measures.map((m) => m.id)]);
+  (query.sort ?? []).forEach((s, i) => {
+    if (!sortable.has(s.by)) {
+      throw httpError(
+        400,
+        "http.badRequest",
+        { reason: `sort by '${s.by}': sort by a grouping or a measure id` },
+        { path: `/sort/${i}/by` },
+      );
+    }
+  });
+  const rows = await tx.records(published.stored).aggregate(entity, {
+    where,
+    env: actor.env,
+    groupBy,
+    measures,
+    sort: (query.sort ?? []).map((s) => ({ by: s.by, direction: s.direction ?? "asc" })),
+    limit: query.limit ?? 1000,
+  });
+  const names = groupBy.map((g) => g.path.join("."));
+  return {
+    rows: rows.map((row) => {
+      const out: Row = {};
+      names.forEach((name, i) => {
+        out[name] = row[`g${i}`];
+      });
+      for (const m of measures) out[m.id] = row[m.id];
+      return out;
+    }),
+  };
+}

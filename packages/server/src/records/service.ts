@@ -1,0 +1,255 @@
+import { type App, formatAutonumber, hasErrors, maskRecord, type RecordContext } from "@plinth/runtime";
+import type { PublishedApp } from "../apps/published.js";
+import type { ServerContext } from "../http/context.js";
+import { httpError, invalid } from "../http/errors.js";
+import type { Condition, Row, WriteTx } from "../storage/types.js";
+import { accessFor, requireAccess, rowCondition } from "./access.js";
+import { and, pathsOf, prefetchPaths } from "./formulas.js";
+import type { Actor } from "./userContext.js";
+
+const pathCache = new WeakMap<App, Map<string, Array<readonly string[]>>>();
+
+/** The relation paths the entity's formulas (computed fields, rules, requiredWhen) read. */
+function relationPaths(ctx: ServerContext, schema: App, entity: string): Array<readonly string[]> {
+  let perApp = pathCache.get(schema);
+  if (!perApp) {
+    perApp = new Map();
+    pathCache.set(schema, perApp);
+  }
+  const hit = perApp.get(entity);
+  if (hit) return hit;
+  const program = ctx.runtime.entityProgram(schema, entity);
+  const formulas = program
+    ? [
+        ...program.computed.map((c) => c.formula),
+        ...program.requiredWhen.map((r) => r.formula),
+        ...program.rules.map((r) => r.invalidWhen),
+      ]
+    : [];
+  const paths = formulas.flatMap((f) => pathsOf(f.typed)).filter((p) => p.length > 1);
+  perApp.set(entity, paths);
+  return paths;
+}
+
+/** Hide the fields the actor may not read. */
+export function present(published: PublishedApp, actor: Actor, entity: string, row: Row): Row {
+  const access = accessFor(published, actor, entity, "read");
+  return access.hiddenFields.size === 0 ? row : (maskRecord(row, access.hiddenFields) as Row);
+}
+
+function unwritable(issues: ReturnType<PublishedApp["policy"]["checkWrite"]>): never {
+  const first = issues[0];
+  if (first?.code === "access.denied")
+    throw httpError(403, "http.forbidden", { action: "write this record", actionZh: "修改该记录" });
+  throw httpError(
+    403,
+    "http.fieldForbidden",
+    { field: first?.path.slice(1) },
+    { path: first?.path ?? "", details: { issues } },
+  );
+}
+
+function diffOf(before: Row, after: Row): { before: Row; after: Row } {
+  const b: Row = {};
+  const a: Row = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (key === "version" || key === "updatedAt") continue;
+    if (JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)) {
+      b[key] = before[key] ?? null;
+      a[key] = after[key] ?? null;
+    }
+  }
+  return { before: b, after: a };
+}
+
+async function validate(
+  ctx: ServerContext,
+  tx: WriteTx,
+  published: PublishedApp,
+  actor: Actor,
+  entity: string,
+  input: Readonly<Record<string, unknown>>,
+  old: Row | undefined,
+) {
+  const records = tx.records(published.stored);
+  const merged = { ...old, ...input };
+  const values = await prefetchPaths(
+    published,
+    records,
+    entity,
+    merged,
+    relationPaths(ctx, published.stored.schema, entity),
+  );
+  const context: RecordContext = {
+    mode: old ? "update" : "create",
+    old,
+    today: actor.env.today,
+    now: actor.env.now,
+    user: actor.env.user ?? { id: actor.id },
+    lookup: (path) => (values.get(path.join(".")) ?? null) as never,
+  };
+  const result = ctx.runtime.validateRecord(published.stored.schema, entity, input, context);
+  if (hasErrors(result.issues)) throw invalid(result.issues);
+  return { value: result.value, lookup: context.lookup };
+}
+
+/** Create a record: access (action, fields, row scope on the new record), validation, autonumbers, audit. */
+export async function createRecord(
+  ctx: ServerContext,
+  tx: WriteTx,
+  published: PublishedApp,
+  actor: Actor,
+  entity: string,
+  input: Readonly<Record<string, unknown>>,
+  requestId: string | null,
+): Promise<Row> {
+  requireAccess(published, actor, entity, "create");
+  if (!actor.isAdmin) {
+    const issues = published.policy.checkWrite(actor.access, entity, "create", input);
+    if (issues.length > 0) unwritable(issues);
+  }
+  const { value, lookup } = await validate(ctx, tx, published, actor, entity, input, undefined);
+  if (
+    !actor.isAdmin &&
+    !published.policy.canOnRecord(actor.access, entity, "create", value, {
+      today: actor.env.today,
+      now: actor.env.now,
+      lookup,
+    })
+  ) {
+    throw httpError(403, "http.forbidden", {
+      action: "create this record (outside your scope)",
+      actionZh: "创建该记录（超出您的范围）",
+    });
+  }
+  const records = tx.records(published.stored);
+  const definition = published.stored.schema.entities?.find((e) => e.id === entity);
+  for (const field of definition?.fields ?? []) {
+    if (field.kind === "autonumber")
+      value[field.id] = formatAutonumber(field, await records.nextNumber(entity, field.id, field.start ?? 1));
+  }
+  const row: Row = {
+    ...value,
+    id: ctx.newId(),
+    version: 1,
+    createdAt: actor.env.now,
+    updatedAt: actor.env.now,
+    createdBy: actor.id,
+    updatedBy: actor.id,
+  };
+  await records.insert(entity, row);
+  await tx.platform.appendAudit({
+    at: actor.env.now,
+    userId: actor.id,
+    requestId,
+    action: "record.create",
+    appId: published.stored.id,
+    entity,
+    recordId: String(row.id),
+    diff: { after: value },
+  });
+  return (await records.get(entity, String(row.id))) ?? row;
+}
+
+/** Update a record at an expected version: 404 outside the actor's rows, 409 when stale. */
+export async function updateRecord(
+  ctx: ServerContext,
+  tx: WriteTx,
+  published: PublishedApp,
+  actor: Actor,
+  entity: string,
+  id: string,
+  expectedVersion: number,
+  input: Readonly<Record<string, unknown>>,
+  requestId: string | null,
+): Promise<Row> {
+  const records = tx.records(published.stored);
+  const readable = accessFor(published, actor, entity, "read");
+  const current = await records.get(entity, id, rowCondition(readable), actor.env);
+  if (!current) throw httpError(404, "http.notFound", { what: "record", whatZh: "记录", id });
+  requireAccess(published, actor, entity, "update");
+  const env = { today: actor.env.today, now: actor.env.now };
+  if (!actor.isAdmin) {
+    if (!published.policy.canOnRecord(actor.access, entity, "update", current, env)) {
+      throw httpError(403, "http.forbidden", { action: "update this record", actionZh: "修改该记录" });
+    }
+    const issues = published.policy.checkWrite(actor.access, entity, "update", input);
+    if (issues.length > 0) unwritable(issues);
+  }
+  if (Number(current.version) !== expectedVersion) {
+    throw httpError(
+      409,
+      "http.conflict",
+      { current: current.version },
+      { details: { record: present(published, actor, entity, current) } },
+    );
+  }
+  const { value, lookup } = await validate(ctx, tx, published, actor, entity, input, current);
+  if (!actor.isAdmin && !published.policy.canOnRecord(actor.access, entity, "update", value, { ...env, lookup })) {
+    throw httpError(403, "http.forbidden", {
+      action: "move this record outside your scope",
+      actionZh: "将该记录移出您的范围",
+    });
+  }
+  const changes: Row = { ...value, updatedAt: actor.env.now, updatedBy: actor.id };
+  for (const key of ["id", "version", "createdAt", "createdBy"]) delete changes[key];
+  if (!(await records.update(entity, id, expectedVersion, changes))) {
+    const now = await records.get(entity, id);
+    throw httpError(
+      409,
+      "http.conflict",
+      { current: now?.version },
+      { details: { record: now && present(published, actor, entity, now) } },
+    );
+  }
+  await tx.platform.appendAudit({
+    at: actor.env.now,
+    userId: actor.id,
+    requestId,
+    action: "record.update",
+    appId: published.stored.id,
+    entity,
+    recordId: id,
+    diff: diffOf(current, value),
+  });
+  return (await records.get(entity, id)) as Row;
+}
+
+/** Delete a record the actor may delete; optionally at an expected version. */
+export async function deleteRecord(
+  tx: WriteTx,
+  published: PublishedApp,
+  actor: Actor,
+  entity: string,
+  id: string,
+  expectedVersion: number | undefined,
+  requestId: string | null,
+): Promise<void> {
+  const records = tx.records(published.stored);
+  const current = await records.get(entity, id, rowCondition(accessFor(published, actor, entity, "read")), actor.env);
+  if (!current) throw httpError(404, "http.notFound", { what: "record", whatZh: "记录", id });
+  const access = requireAccess(published, actor, entity, "delete");
+  const deletable: Condition = and(rowCondition(access));
+  if (!actor.isAdmin && !(await records.get(entity, id, deletable, actor.env))) {
+    throw httpError(403, "http.forbidden", { action: "delete this record", actionZh: "删除该记录" });
+  }
+  if (expectedVersion !== undefined && Number(current.version) !== expectedVersion) {
+    throw httpError(
+      409,
+      "http.conflict",
+      { current: current.version },
+      { details: { record: present(published, actor, entity, current) } },
+    );
+  }
+  await records.delete(entity, id);
+  await tx.platform.appendAudit({
+    at: actor.env.now,
+    userId: actor.id,
+    requestId,
+    action: "record.delete",
+    appId: published.stored.id,
+    entity,
+    recordId: id,
+    diff: { before: current },
+  });
+}

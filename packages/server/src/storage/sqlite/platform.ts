@@ -1,0 +1,346 @@
+import type { App } from "@plinth/runtime";
+import type Database from "better-sqlite3";
+import { auditHash, GENESIS_HASH } from "../auditHash.js";
+import type { MigrationPlan } from "../plan.js";
+import type {
+  AppRow,
+  AppVersionRow,
+  AuditEntry,
+  AuditFilter,
+  AuditRow,
+  PlatformWriter,
+  SessionRow,
+  TokenRow,
+  UserRow,
+} from "../types.js";
+import { applyPlanSqlite } from "./ddl.js";
+import { preparedOn } from "./records.js";
+
+type Raw = Record<string, unknown>;
+
+const str = (v: unknown): string => String(v);
+const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+function toUser(r: Raw): UserRow {
+  return {
+    id: str(r.id),
+    username: str(r.username),
+    displayName: str(r.display_name),
+    passwordHash: strOrNull(r.password_hash),
+    isAdmin: r.is_admin === 1,
+    attributes: JSON.parse(str(r.attributes)) as Record<string, unknown>,
+    disabled: r.disabled === 1,
+    createdAt: str(r.created_at),
+  };
+}
+
+function toToken(r: Raw): TokenRow {
+  return {
+    id: str(r.id),
+    userId: str(r.user_id),
+    name: str(r.name),
+    tokenHash: str(r.token_hash),
+    createdAt: str(r.created_at),
+    lastUsedAt: strOrNull(r.last_used_at),
+    revokedAt: strOrNull(r.revoked_at),
+  };
+}
+
+function toApp(r: Raw): AppRow {
+  return {
+    id: str(r.id),
+    draft: r.draft === null ? null : (JSON.parse(str(r.draft)) as App),
+    draftRevision: Number(r.draft_revision),
+    publishedVersion: r.published_version === null ? null : Number(r.published_version),
+    createdAt: str(r.created_at),
+    updatedAt: str(r.updated_at),
+  };
+}
+
+function toVersion(r: Raw): AppVersionRow {
+  return {
+    appId: str(r.app_id),
+    version: Number(r.version),
+    schema: JSON.parse(str(r.schema)) as App,
+    publishedAt: str(r.published_at),
+    publishedBy: str(r.published_by),
+    plan: JSON.parse(str(r.plan)) as MigrationPlan,
+  };
+}
+
+function toAudit(r: Raw): AuditRow {
+  return {
+    seq: Number(r.seq),
+    at: str(r.at),
+    userId: strOrNull(r.user_id),
+    requestId: strOrNull(r.request_id),
+    action: str(r.action),
+    appId: strOrNull(r.app_id),
+    entity: strOrNull(r.entity),
+    recordId: strOrNull(r.record_id),
+    diff: JSON.parse(str(r.diff)) as unknown,
+    prevHash: str(r.prev_hash),
+    hash: str(r.hash),
+  };
+}
+
+/** The platform tables on one SQLite connection. Reads work on either connection; writes on the writer only. */
+export function sqlitePlatform(db: Database.Database): PlatformWriter {
+  const sql = preparedOn(db);
+  const one = (text: string, ...params: unknown[]) => sql(text).get(...params) as Raw | undefined;
+  const all = (text: string, ...params: unknown[]) => sql(text).all(...params) as Raw[];
+  const run = (text: string, ...params: unknown[]) => sql(text).run(...params);
+
+  return {
+    async userById(id) {
+      const r = one("SELECT * FROM users WHERE id = ?", id);
+      return r && toUser(r);
+    },
+    async userByName(username) {
+      const r = one("SELECT * FROM users WHERE username = ?", username);
+      return r && toUser(r);
+    },
+    async listUsers() {
+      return all("SELECT * FROM users ORDER BY username").map(toUser);
+    },
+    async rolesOf(userId, appId) {
+      return all("SELECT role FROM user_roles WHERE user_id = ? AND app_id = ? ORDER BY role", userId, appId).map((r) =>
+        str(r.role),
+      );
+    },
+    async allRoles(userId) {
+      return all("SELECT app_id, role FROM user_roles WHERE user_id = ? ORDER BY app_id, role", userId).map((r) => ({
+        appId: str(r.app_id),
+        role: str(r.role),
+      }));
+    },
+    async session(idHash) {
+      const r = one("SELECT * FROM sessions WHERE id_hash = ?", idHash);
+      return (
+        r && {
+          idHash: str(r.id_hash),
+          userId: str(r.user_id),
+          csrfToken: str(r.csrf_token),
+          createdAt: str(r.created_at),
+          expiresAt: str(r.expires_at),
+        }
+      );
+    },
+    async tokenByHash(tokenHash) {
+      const r = one("SELECT * FROM api_tokens WHERE token_hash = ?", tokenHash);
+      return r && toToken(r);
+    },
+    async tokensOf(userId) {
+      return all("SELECT * FROM api_tokens WHERE user_id = ? ORDER BY created_at", userId).map(toToken);
+    },
+    async app(id) {
+      const r = one("SELECT * FROM apps WHERE id = ?", id);
+      return r && toApp(r);
+    },
+    async publishedVersion(id) {
+      const r = one("SELECT published_version FROM apps WHERE id = ?", id);
+      if (!r) return undefined;
+      return r.published_version === null ? null : Number(r.published_version);
+    },
+    async listApps() {
+      return all("SELECT * FROM apps ORDER BY id").map(toApp);
+    },
+    async appVersion(appId, version) {
+      const r = one("SELECT * FROM app_versions WHERE app_id = ? AND version = ?", appId, version);
+      return r && toVersion(r);
+    },
+    async appVersions(appId) {
+      return all("SELECT * FROM app_versions WHERE app_id = ? ORDER BY version", appId).map(toVersion);
+    },
+    async entityTables(appId) {
+      return new Map(
+        all("SELECT entity_id, table_name FROM entity_tables WHERE app_id = ?", appId).map((r) => [
+          str(r.entity_id),
+          str(r.table_name),
+        ]),
+      );
+    },
+    async audit(filter: AuditFilter) {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      const add = (clause: string, value: unknown) => {
+        where.push(clause);
+        params.push(value);
+      };
+      if (filter.appId !== undefined) add("app_id = ?", filter.appId);
+      if (filter.entity !== undefined) add("entity = ?", filter.entity);
+      if (filter.recordId !== undefined) add("record_id = ?", filter.recordId);
+      if (filter.userId !== undefined) add("user_id = ?", filter.userId);
+      if (filter.from !== undefined) add("at >= ?", filter.from);
+      if (filter.to !== undefined) add("at < ?", filter.to);
+      if (filter.afterSeq !== undefined) add("seq < ?", filter.afterSeq);
+      const clause = where.length > 0 ? `WHERE ${where.join(" AND ")}` : "";
+      return (
+        db.prepare(`SELECT * FROM audit ${clause} ORDER BY seq DESC LIMIT ?`).all(...params, filter.limit) as Raw[]
+      ).map(toAudit);
+    },
+    async auditRange(afterSeq, limit) {
+      return all("SELECT * FROM audit WHERE seq > ? ORDER BY seq LIMIT ?", afterSeq, limit).map(toAudit);
+    },
+    async auditHead() {
+      const r = one("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+      return r ? { seq: Number(r.seq), hash: str(r.hash) } : { seq: 0, hash: GENESIS_HASH };
+    },
+    async idempotent(userId, key) {
+      const r = one("SELECT status, body, fingerprint FROM idempotency WHERE user_id = ? AND key = ?", userId, key);
+      return r && { status: Number(r.status), body: str(r.body), fingerprint: str(r.fingerprint) };
+    },
+    async meta(key) {
+      const r = one("SELECT value FROM meta WHERE key = ?", key);
+      return r ? str(r.value) : undefined;
+    },
+
+    async insertUser(u: UserRow) {
+      run(
+        "INSERT INTO users (id, username, display_name, password_hash, is_admin, attributes, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        u.id,
+        u.username,
+        u.displayName,
+        u.passwordHash,
+        u.isAdmin ? 1 : 0,
+        JSON.stringify(u.attributes),
+        u.disabled ? 1 : 0,
+        u.createdAt,
+      );
+    },
+    async updateUser(id, changes) {
+      const current = one("SELECT * FROM users WHERE id = ?", id);
+      if (!current) return;
+      const u = { ...toUser(current), ...changes };
+      run(
+        "UPDATE users SET username = ?, display_name = ?, password_hash = ?, is_admin = ?, attributes = ?, disabled = ? WHERE id = ?",
+        u.username,
+        u.displayName,
+        u.passwordHash,
+        u.isAdmin ? 1 : 0,
+        JSON.stringify(u.attributes),
+        u.disabled ? 1 : 0,
+        id,
+      );
+    },
+    async setRoles(userId, appId, roles) {
+      run("DELETE FROM user_roles WHERE user_id = ? AND app_id = ?", userId, appId);
+      for (const role of new Set(roles))
+        run("INSERT INTO user_roles (user_id, app_id, role) VALUES (?, ?, ?)", userId, appId, role);
+    },
+    async insertSession(s: SessionRow) {
+      run(
+        "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+        s.idHash,
+        s.userId,
+        s.csrfToken,
+        s.createdAt,
+        s.expiresAt,
+      );
+    },
+    async deleteSession(idHash) {
+      run("DELETE FROM sessions WHERE id_hash = ?", idHash);
+    },
+    async deleteExpiredSessions(now) {
+      run("DELETE FROM sessions WHERE expires_at < ?", now);
+    },
+    async insertToken(t: TokenRow) {
+      run(
+        "INSERT INTO api_tokens (id, user_id, name, token_hash, created_at, last_used_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        t.id,
+        t.userId,
+        t.name,
+        t.tokenHash,
+        t.createdAt,
+        t.lastUsedAt,
+        t.revokedAt,
+      );
+    },
+    async touchToken(id, at) {
+      run("UPDATE api_tokens SET last_used_at = ? WHERE id = ?", at, id);
+    },
+    async revokeToken(id, userId, at) {
+      return (
+        run("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL", at, id, userId)
+          .changes === 1
+      );
+    },
+    async insertApp(a: AppRow) {
+      run(
+        "INSERT INTO apps (id, draft, draft_revision, published_version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+        a.id,
+        a.draft === null ? null : JSON.stringify(a.draft),
+        a.draftRevision,
+        a.publishedVersion,
+        a.createdAt,
+        a.updatedAt,
+      );
+    },
+    async saveDraft(id, draft, expectedRevision, at) {
+      const result = run(
+        "UPDATE apps SET draft = ?, draft_revision = draft_revision + 1, updated_at = ? WHERE id = ? AND draft_revision = ?",
+        JSON.stringify(draft),
+        at,
+        id,
+        expectedRevision,
+      );
+      return result.changes === 1;
+    },
+    async setPublished(id, version, at) {
+      run("UPDATE apps SET published_version = ?, updated_at = ? WHERE id = ?", version, at, id);
+    },
+    async insertAppVersion(v: AppVersionRow) {
+      run(
+        "INSERT INTO app_versions (app_id, version, schema, published_at, published_by, plan) VALUES (?, ?, ?, ?, ?, ?)",
+        v.appId,
+        v.version,
+        JSON.stringify(v.schema),
+        v.publishedAt,
+        v.publishedBy,
+        JSON.stringify(v.plan),
+      );
+    },
+    async appendAudit(entry: AuditEntry) {
+      const head = one("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+      const seq = head ? Number(head.seq) + 1 : 1;
+      const prevHash = head ? str(head.hash) : GENESIS_HASH;
+      const hash = auditHash(prevHash, seq, entry);
+      run(
+        "INSERT INTO audit (seq, at, user_id, request_id, action, app_id, entity, record_id, diff, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        seq,
+        entry.at,
+        entry.userId,
+        entry.requestId,
+        entry.action,
+        entry.appId,
+        entry.entity,
+        entry.recordId,
+        JSON.stringify(entry.diff ?? null),
+        prevHash,
+        hash,
+      );
+      return { ...entry, seq, prevHash, hash };
+    },
+    async saveIdempotent(userId, key, value, at) {
+      run(
+        "INSERT OR REPLACE INTO idempotency (user_id, key, status, body, fingerprint, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        userId,
+        key,
+        value.status,
+        value.body,
+        value.fingerprint,
+        at,
+      );
+    },
+    async setMeta(key, value) {
+      run(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        key,
+        value,
+      );
+    },
+    async applyPlan(appId: string, plan: MigrationPlan, next: App) {
+      return applyPlanSqlite(db, appId, plan, next);
+    },
+  };
+}

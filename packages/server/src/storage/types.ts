@@ -1,0 +1,228 @@
+/**
+ * The storage layer's contract. Everything the server keeps goes through these interfaces,
+ * and only the implementations (`sqlite/`, later `postgres/`) contain SQL. Every method is
+ * async so a networked database can implement the same contract without touching callers.
+ */
+import type { App, SqlBindValue, SqlEnv, TypedNode } from "@plinth/runtime";
+import type { MigrationPlan } from "./plan.js";
+
+/** A stored value: text, number or NULL (booleans as 0/1, lists and objects as JSON text). */
+export type StoredValue = SqlBindValue;
+export type Row = Record<string, unknown>;
+
+/** A condition over an entity's rows: typed formulas combined with AND/OR, translated by the storage layer. */
+export type Condition =
+  | { readonly kind: "all" }
+  | { readonly kind: "none" }
+  | { readonly kind: "formula"; readonly typed: TypedNode }
+  | { readonly kind: "and"; readonly items: readonly Condition[] }
+  | { readonly kind: "or"; readonly items: readonly Condition[] };
+
+export interface SortKey {
+  /** A field id of the entity (or a system field). */
+  readonly field: string;
+  readonly direction: "asc" | "desc";
+}
+
+export interface ListOptions {
+  readonly where: Condition;
+  /** Values for `$user.*`, `$today`, `$now` in the formulas, bound as parameters. */
+  readonly env: SqlEnv;
+  readonly sort: readonly SortKey[];
+  readonly limit: number;
+  /** Continue after this row: the sort values and the id of the last row of the previous page. */
+  readonly after?: readonly unknown[];
+}
+
+export interface AggregateOptions {
+  readonly where: Condition;
+  readonly env: SqlEnv;
+  readonly groupBy: ReadonlyArray<{
+    readonly path: readonly string[];
+    readonly bucket?: "day" | "week" | "month" | "quarter" | "year";
+  }>;
+  readonly measures: ReadonlyArray<{
+    readonly id: string;
+    readonly aggregate: "count" | "countDistinct" | "sum" | "avg" | "min" | "max";
+    readonly path?: readonly string[];
+    readonly filter?: Condition;
+  }>;
+  readonly sort: ReadonlyArray<{ readonly by: string; readonly direction: "asc" | "desc" }>;
+  readonly limit: number;
+}
+
+/** A published app as the storage layer needs it: the schema and where each entity lives. */
+export interface StoredApp {
+  readonly id: string;
+  readonly version: number;
+  readonly schema: App;
+  /** Entity id → table name. */
+  readonly tables: ReadonlyMap<string, string>;
+}
+
+/** Records of one entity of a published app. */
+export interface RecordReader {
+  get(entity: string, id: string, where?: Condition, env?: SqlEnv): Promise<Row | undefined>;
+  list(entity: string, options: ListOptions): Promise<Row[]>;
+  count(entity: string, where: Condition, env: SqlEnv): Promise<number>;
+  aggregate(entity: string, options: AggregateOptions): Promise<Row[]>;
+  /** How many rows hold a non-blank value in a field (for the data impact of a publish). */
+  countNonBlank(entity: string, field: string): Promise<number>;
+  /** Values of fields of related records, for formulas that follow relations (`account.region`). */
+  lookup(entity: string, id: string, field: string): Promise<unknown>;
+}
+
+export interface RecordWriter extends RecordReader {
+  insert(entity: string, row: Row): Promise<void>;
+  /** Update when the stored version equals `expectedVersion`; false when it does not (or the row is gone). */
+  update(entity: string, id: string, expectedVersion: number, changes: Row): Promise<boolean>;
+  delete(entity: string, id: string): Promise<boolean>;
+  /** The next number of an autonumber field (per app, entity and field), atomically. */
+  nextNumber(entity: string, field: string, start: number): Promise<number>;
+}
+
+export interface UserRow {
+  readonly id: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly passwordHash: string | null;
+  readonly isAdmin: boolean;
+  readonly attributes: Readonly<Record<string, unknown>>;
+  readonly disabled: boolean;
+  readonly createdAt: string;
+}
+
+export interface SessionRow {
+  readonly idHash: string;
+  readonly userId: string;
+  readonly csrfToken: string;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+}
+
+export interface TokenRow {
+  readonly id: string;
+  readonly userId: string;
+  readonly name: string;
+  readonly tokenHash: string;
+  readonly createdAt: string;
+  readonly lastUsedAt: string | null;
+  readonly revokedAt: string | null;
+}
+
+export interface AppRow {
+  readonly id: string;
+  readonly draft: App | null;
+  /** Optimistic-concurrency counter of the draft. */
+  readonly draftRevision: number;
+  readonly publishedVersion: number | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface AppVersionRow {
+  readonly appId: string;
+  readonly version: number;
+  readonly schema: App;
+  readonly publishedAt: string;
+  readonly publishedBy: string;
+  readonly plan: MigrationPlan;
+}
+
+export interface AuditEntry {
+  readonly at: string;
+  readonly userId: string | null;
+  readonly requestId: string | null;
+  readonly action: string;
+  readonly appId: string | null;
+  readonly entity: string | null;
+  readonly recordId: string | null;
+  readonly diff: unknown;
+}
+
+export interface AuditRow extends AuditEntry {
+  readonly seq: number;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+export interface AuditFilter {
+  readonly appId?: string;
+  readonly entity?: string;
+  readonly recordId?: string;
+  readonly userId?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly afterSeq?: number;
+  readonly limit: number;
+}
+
+export interface PlatformReader {
+  userById(id: string): Promise<UserRow | undefined>;
+  userByName(username: string): Promise<UserRow | undefined>;
+  listUsers(): Promise<UserRow[]>;
+  rolesOf(userId: string, appId: string): Promise<string[]>;
+  allRoles(userId: string): Promise<Array<{ appId: string; role: string }>>;
+  session(idHash: string): Promise<SessionRow | undefined>;
+  tokenByHash(tokenHash: string): Promise<TokenRow | undefined>;
+  tokensOf(userId: string): Promise<TokenRow[]>;
+  app(id: string): Promise<AppRow | undefined>;
+  /** Just the published version of an app (cheap; checked on every request). */
+  publishedVersion(id: string): Promise<number | null | undefined>;
+  listApps(): Promise<AppRow[]>;
+  appVersion(appId: string, version: number): Promise<AppVersionRow | undefined>;
+  appVersions(appId: string): Promise<AppVersionRow[]>;
+  entityTables(appId: string): Promise<Map<string, string>>;
+  audit(filter: AuditFilter): Promise<AuditRow[]>;
+  /** Every audit row in order, for verification (streamed in pages by the caller). */
+  auditRange(afterSeq: number, limit: number): Promise<AuditRow[]>;
+  auditHead(): Promise<{ seq: number; hash: string }>;
+  idempotent(userId: string, key: string): Promise<{ status: number; body: string; fingerprint: string } | undefined>;
+  meta(key: string): Promise<string | undefined>;
+}
+
+export interface PlatformWriter extends PlatformReader {
+  insertUser(user: UserRow): Promise<void>;
+  updateUser(id: string, changes: Partial<Omit<UserRow, "id" | "createdAt">>): Promise<void>;
+  setRoles(userId: string, appId: string, roles: readonly string[]): Promise<void>;
+  insertSession(session: SessionRow): Promise<void>;
+  deleteSession(idHash: string): Promise<void>;
+  deleteExpiredSessions(now: string): Promise<void>;
+  insertToken(token: TokenRow): Promise<void>;
+  touchToken(id: string, at: string): Promise<void>;
+  revokeToken(id: string, userId: string, at: string): Promise<boolean>;
+  insertApp(app: AppRow): Promise<void>;
+  saveDraft(id: string, draft: App, expectedRevision: number, at: string): Promise<boolean>;
+  setPublished(id: string, version: number, at: string): Promise<void>;
+  insertAppVersion(version: AppVersionRow): Promise<void>;
+  /** Append to the hash chain; returns the stored row. */
+  appendAudit(entry: AuditEntry): Promise<AuditRow>;
+  saveIdempotent(
+    userId: string,
+    key: string,
+    value: { status: number; body: string; fingerprint: string },
+    at: string,
+  ): Promise<void>;
+  setMeta(key: string, value: string): Promise<void>;
+  /** Apply the storage steps of a migration plan (DDL and data conversions). */
+  applyPlan(appId: string, plan: MigrationPlan, next: App): Promise<Map<string, string>>;
+}
+
+export interface ReadTx {
+  readonly platform: PlatformReader;
+  records(app: StoredApp): RecordReader;
+}
+
+export interface WriteTx {
+  readonly platform: PlatformWriter;
+  records(app: StoredApp): RecordWriter;
+}
+
+export interface Storage {
+  readonly kind: "sqlite" | "postgres";
+  /** Run `fn` in one write transaction; writes are serialised; a throw rolls everything back. */
+  write<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T>;
+  /** Run `fn` on a consistent snapshot of committed data. */
+  read<T>(fn: (tx: ReadTx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

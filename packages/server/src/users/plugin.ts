@@ -1,0 +1,49 @@
+import type { FastifyInstance } from "fastify";
+import { actorOf } from "../auth/audit.js";
+import { requireAdmin } from "../auth/principal.js";
+import type { ServerContext } from "../http/context.js";
+import { createUserSchema, listUsersSchema, setRolesSchema, updateUserSchema } from "./schemas.js";
+import { createUser, type NewUser, setUserRoles, type UserPatch, updateUser } from "./service.js";
+import { toUserJson } from "./userJson.js";
+
+/** Checked before the body is parsed, so anonymous callers and non-admins never reach validation. */
+async function adminOnly(request: Parameters<typeof requireAdmin>[0]): Promise<void> {
+  requireAdmin(request);
+}
+
+/**
+ * User administration for administrators: list and create users, change them (name,
+ * password, admin flag, attributes, disabled) and assign their roles per app. Every write
+ * is audited in the same transaction; no response carries a password hash.
+ * Register after {@link registerAuth} so `request.principal` is set.
+ */
+export async function registerUsers(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+  await app.register(async (scope) => {
+    scope.addHook("onRequest", adminOnly);
+
+    scope.get("/api/users", { schema: listUsersSchema }, async () => {
+      const users = await ctx.storage.read((tx) => tx.platform.listUsers());
+      return { users: users.map(toUserJson) };
+    });
+
+    scope.post<{ Body: NewUser }>("/api/users", { schema: createUserSchema }, async (request, reply) => {
+      const user = await createUser(ctx, request.body, actorOf(request));
+      return reply.status(201).send(user);
+    });
+
+    scope.patch<{ Params: { id: string }; Body: UserPatch }>(
+      "/api/users/:id",
+      { schema: updateUserSchema },
+      async (request) => updateUser(ctx, request.params.id, request.body, actorOf(request)),
+    );
+
+    scope.put<{ Params: { id: string; app: string }; Body: { roles: string[] } }>(
+      "/api/users/:id/roles/:app",
+      { schema: setRolesSchema },
+      async (request) => {
+        const { id, app: appId } = request.params;
+        return { roles: await setUserRoles(ctx, id, appId, request.body.roles, actorOf(request)) };
+      },
+    );
+  });
+}
