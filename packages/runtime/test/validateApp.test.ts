@@ -189,6 +189,18 @@ describe("validateApp", () => {
       expect(codes(result)).toContain("workflow.unknownState /workflows/0/transitions/0/to");
     });
 
+    it("types $user attributes: built-in ones and those the app declares", () => {
+      const ok = validateVariant((d) => {
+        (d.settings as Record<string, unknown>).userAttributes = [{ id: "level", kind: "number" }];
+        d.permissions[0]!.rowScope = "owner = $user.id OR ($user.level >= 3 AND owner = $user.manager)";
+      });
+      expect(ok.issues.filter((i) => i.severity === "error")).toEqual([]);
+      const bad = validateVariant((d) => {
+        d.permissions[0]!.rowScope = "$user.level >= 3";
+      });
+      expect(codes(bad)).toEqual(["formula.unknownVariable /permissions/0/rowScope"]);
+    });
+
     it("finds role inheritance circles", () => {
       const result = validateVariant((d) => {
         (d.roles[0] as { inherits?: string[] }).inherits = ["manager"];

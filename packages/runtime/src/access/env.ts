@@ -4,12 +4,13 @@ import type { AccessUser } from "./access.types.js";
 const noLookup: EvalEnv["lookup"] = () => null;
 
 /**
- * `$user` as formulas see it: `id`, `region`, `team` (blank when absent) and `roles` (the
+ * `$user` as formulas see it: the user's attributes (`manager` and the app's declared
+ * `settings.userAttributes`), then `id`, `region`, `team` (blank when absent) and `roles` (the
  * user's own roles, as given). The same object serves as `SqlEnv.user` for `translateToSql`,
  * so row filters mean the same in JavaScript and in SQL.
  */
 export function evalUserOf(user: AccessUser): EvalUser {
-  return { id: user.id, region: user.region ?? null, team: user.team ?? null, roles: [...user.roles] };
+  return { ...user, id: user.id, region: user.region ?? null, team: user.team ?? null, roles: [...user.roles] };
 }
 
 /**

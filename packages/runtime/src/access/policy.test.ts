@@ -235,9 +235,9 @@ describe("maskRecord", () => {
 });
 
 describe("userEnv", () => {
-  it("exposes id, region, team and roles, blank when absent, and no lookup unless given", () => {
-    const e = userEnv({ id: "u1", roles: ["rep"], secret: "x" }, env.today, env.now);
-    expect(e.user).toEqual({ id: "u1", region: null, team: null, roles: ["rep"] });
+  it("exposes id, region, team, roles and the user's attributes, blank when absent, and no lookup unless given", () => {
+    const e = userEnv({ id: "u1", roles: ["rep"], level: 3 }, env.today, env.now);
+    expect(e.user).toEqual({ id: "u1", region: null, team: null, roles: ["rep"], level: 3 });
     expect(e.lookup(["account", "region"], {})).toBeNull();
     expect(e).toMatchObject(env);
   });

@@ -12,6 +12,7 @@ export const baseVariables: ReadonlyMap<string, FormulaType> = new Map<string, F
   ["user.id", { kind: "text", ref: "user" }],
   ["user.region", { kind: "text" }],
   ["user.team", { kind: "text" }],
+  ["user.manager", { kind: "text", ref: "user" }],
   ["user.roles", { kind: "list" }],
   ["today", { kind: "date" }],
   ["now", { kind: "datetime" }],
@@ -90,9 +91,12 @@ export function createAppScope(
     if (!type) return undefined;
     return located.value.kind === "relation" ? { id, type, target: located.value.target } : { id, type };
   };
+  const custom = new Map(
+    (model.app.settings?.userAttributes ?? []).map((a) => [`user.${a.id}`, { kind: a.kind } as FormulaType]),
+  );
   const variable = (path: readonly string[]): FormulaType | undefined => {
     const name = path.join(".");
-    const known = baseVariables.get(name) ?? extraVariables.get(name);
+    const known = baseVariables.get(name) ?? extraVariables.get(name) ?? custom.get(name);
     if (known) return known;
     if (path.length === 2 && path[0] === "old" && path[1] !== undefined) return field(entity, path[1])?.type;
     return undefined;
@@ -102,6 +106,6 @@ export function createAppScope(
     field,
     fieldIds: (entityId) => [...(model.entities.get(entityId)?.fields.keys() ?? [])],
     variable,
-    variableNames: () => [...baseVariables.keys(), ...extraVariables.keys(), "old.<field>"],
+    variableNames: () => [...baseVariables.keys(), ...extraVariables.keys(), ...custom.keys(), "old.<field>"],
   };
 }

@@ -33,6 +33,17 @@ export const settingsSchema = {
     currency: { type: "string", pattern: "^[A-Z]{3}$" },
     timezone: { type: "string", maxLength: 64 },
     fiscalYearStartMonth: { type: "integer", minimum: 1, maximum: 12 },
+    userAttributes: {
+      type: "array",
+      maxItems: 100,
+      description: "Custom user attributes the app's formulas read as $user.<id> (region, team and manager are built in).",
+      items: {
+        type: "object",
+        properties: { id: idSchema, kind: { enum: ["text", "number", "boolean"] }, label: labelSchema },
+        required: ["id", "kind"],
+        additionalProperties: false,
+      },
+    },
   },
   additionalProperties: false,
 } as const;

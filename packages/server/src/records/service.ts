@@ -164,10 +164,12 @@ export async function updateRecord(
   requestId: string | null,
 ): Promise<Row> {
   const records = tx.records(published.stored);
+  // The action first: a role without it gets 403 whatever the record (as GET does for read),
+  // and only a role that has it learns, by a 404, that a record is outside its rows.
+  requireAccess(published, actor, entity, "update");
   const readable = accessFor(published, actor, entity, "read");
   const current = await records.get(entity, id, rowCondition(readable), actor.env);
   if (!current) throw httpError(404, "http.notFound", { what: "record", whatZh: "记录", id });
-  requireAccess(published, actor, entity, "update");
   const env = { today: actor.env.today, now: actor.env.now };
   if (!actor.isAdmin) {
     if (!published.policy.canOnRecord(actor.access, entity, "update", current, env)) {
@@ -226,9 +228,10 @@ export async function deleteRecord(
   requestId: string | null,
 ): Promise<void> {
   const records = tx.records(published.stored);
+  // The action first, as in updateRecord: 403 without it, 404 for a record outside the rows read.
+  const access = requireAccess(published, actor, entity, "delete");
   const current = await records.get(entity, id, rowCondition(accessFor(published, actor, entity, "read")), actor.env);
   if (!current) throw httpError(404, "http.notFound", { what: "record", whatZh: "记录", id });
-  const access = requireAccess(published, actor, entity, "delete");
   const deletable: Condition = and(rowCondition(access));
   if (!actor.isAdmin && !(await records.get(entity, id, deletable, actor.env))) {
     throw httpError(403, "http.forbidden", { action: "delete this record", actionZh: "删除该记录" });

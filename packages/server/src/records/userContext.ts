@@ -41,6 +41,6 @@ export async function actorIn(
     id: user.id,
     isAdmin: user.isAdmin,
     access,
-    env: { today: now.slice(0, 10), now, user: { id: user.id, region: access.region, team: access.team, roles } },
+    env: { today: now.slice(0, 10), now, user: { ...attributes, id: user.id, region: access.region, team: access.team, roles } },
   };
 }
