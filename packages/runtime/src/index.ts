@@ -71,7 +71,13 @@ export {
 } from "./fields/index.js";
 export { type Label, type Locale, labelBoth, labelText, locales } from "./i18n/label.js";
 export { allMessages } from "./issues/allMessages.js";
-export { defineMessages, issueFrom, type MessageCatalogue, type MessageTemplate, renderMessage } from "./issues/catalogue.js";
+export {
+  defineMessages,
+  issueFrom,
+  type MessageCatalogue,
+  type MessageTemplate,
+  renderMessage,
+} from "./issues/catalogue.js";
 // Issues and labels
 export {
   childPointer,

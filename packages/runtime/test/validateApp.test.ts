@@ -142,6 +142,13 @@ describe("validateApp", () => {
       expect(field?.message.en).toContain("owner");
     });
 
+    it("refuses row scopes and filters that cannot run in the database", () => {
+      const result = validateVariant((d) => {
+        d.permissions[0]!.rowScope = "VALUE(name) > 3";
+      });
+      expect(codes(result)).toEqual(["formula.notInSql /permissions/0/rowScope"]);
+    });
+
     it("requires conditions to be TRUE/FALSE formulas", () => {
       const result = validateVariant((d) => {
         d.entities[1]!.rules![0]!.invalidWhen = "amount * 2";

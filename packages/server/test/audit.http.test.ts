@@ -80,7 +80,9 @@ describe("GET /api/apps/:app/audit", () => {
     for (const user of ["rep", "crmAuditor"]) {
       const res = await get("/api/apps/sales/audit", user);
       expect(res.statusCode).toBe(403);
-      expect(res.json()).toMatchObject({ error: { code: "http.forbidden", message: expect.stringContaining("read the audit log") } });
+      expect(res.json()).toMatchObject({
+        error: { code: "http.forbidden", message: expect.stringContaining("read the audit log") },
+      });
     }
     const zh = await get("/api/apps/sales/audit", "rep", { "accept-language": "zh-CN" });
     expect(zh.json()).toMatchObject({ error: { message: expect.stringContaining("查看审计日志") } });
@@ -92,34 +94,61 @@ describe("GET /api/apps/:app/audit", () => {
       expect(res.statusCode).toBe(200);
       expect(seqs(res.body)).toEqual([11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
     }
-    const entry = (await get("/api/apps/sales/audit?limit=1", "auditor")).json() as { entries: Array<Record<string, unknown>> };
-    expect(entry.entries[0]).toMatchObject({ seq: 11, appId: "sales", entity: "account", diff: { n: 11 }, hash: expect.any(String) });
+    const entry = (await get("/api/apps/sales/audit?limit=1", "auditor")).json() as {
+      entries: Array<Record<string, unknown>>;
+    };
+    expect(entry.entries[0]).toMatchObject({
+      seq: 11,
+      appId: "sales",
+      entity: "account",
+      diff: { n: 11 },
+      hash: expect.any(String),
+    });
   });
 
   it("filters by entity, record, user and time range", async () => {
     expect(seqs((await get("/api/apps/sales/audit?entity=account", "auditor")).body)).toEqual([11, 10, 9]);
     expect(seqs((await get("/api/apps/sales/audit?record=r0", "auditor")).body)).toEqual([9, 6, 3]);
-    expect(seqs((await get("/api/apps/sales/audit?user=rep&entity=opportunity", "auditor")).body)).toEqual([8, 6, 4, 2]);
+    expect(seqs((await get("/api/apps/sales/audit?user=rep&entity=opportunity", "auditor")).body)).toEqual([
+      8, 6, 4, 2,
+    ]);
     const range = `from=${encodeURIComponent(at(3))}&to=${encodeURIComponent("2026-06-01T17:06:00+08:00")}`;
     expect(seqs((await get(`/api/apps/sales/audit?${range}`, "auditor")).body)).toEqual([5, 4, 3]);
   });
 
   it("pages with limit, next and before", async () => {
-    const first = (await get("/api/apps/sales/audit?limit=4", "auditor")).json() as { entries: Array<{ seq: number }>; next?: number };
+    const first = (await get("/api/apps/sales/audit?limit=4", "auditor")).json() as {
+      entries: Array<{ seq: number }>;
+      next?: number;
+    };
     expect(first.entries.map((e) => e.seq)).toEqual([11, 10, 9, 8]);
     expect(first.next).toBe(8);
-    const last = (await get("/api/apps/sales/audit?limit=4&before=4", "auditor")).json() as { entries: Array<{ seq: number }>; next?: number };
+    const last = (await get("/api/apps/sales/audit?limit=4&before=4", "auditor")).json() as {
+      entries: Array<{ seq: number }>;
+      next?: number;
+    };
     expect(last.entries.map((e) => e.seq)).toEqual([3, 2, 1]);
     expect(last.next).toBeUndefined();
   });
 
   it("refuses bad query values with 400", async () => {
-    for (const query of ["limit=0", "limit=501", "limit=ten", "before=0", "from=yesterday", "to=2026-06-01", "entity=1bad"]) {
+    for (const query of [
+      "limit=0",
+      "limit=501",
+      "limit=ten",
+      "before=0",
+      "from=yesterday",
+      "to=2026-06-01",
+      "entity=1bad",
+    ]) {
       const res = await get(`/api/apps/sales/audit?${query}`, "auditor");
       expect(res.statusCode, query).toBe(400);
       expect(res.json(), query).toMatchObject({ error: { code: "http.badRequest" } });
     }
-    const reversed = await get(`/api/apps/sales/audit?from=${encodeURIComponent(at(5))}&to=${encodeURIComponent(at(2))}`, "auditor");
+    const reversed = await get(
+      `/api/apps/sales/audit?from=${encodeURIComponent(at(5))}&to=${encodeURIComponent(at(2))}`,
+      "auditor",
+    );
     expect(reversed.statusCode).toBe(400);
   });
 });

@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { verifyAuditChain, verifyAuditFile } from "../src/audit/verify.js";
 import { auditHash } from "../src/storage/auditHash.js";
-import type { AuditRow } from "../src/storage/types.js";
+import type { AuditEntry } from "../src/storage/types.js";
 import { testContext } from "./support/context.js";
 
 type Ctx = ReturnType<typeof testContext>;
@@ -72,7 +72,9 @@ describe("verifyAuditChain", () => {
   it("finds a modified diff at its seq once the trigger is dropped", async () => {
     tamper((db) => {
       db.exec("DROP TRIGGER audit_no_update");
-      db.prepare("UPDATE audit SET diff = ? WHERE seq = 17").run(JSON.stringify({ amount: { before: 1700, after: 1 } }));
+      db.prepare("UPDATE audit SET diff = ? WHERE seq = 17").run(
+        JSON.stringify({ amount: { before: 1700, after: 1 } }),
+      );
     });
     const result = await verifyAuditChain(ctx.storage);
     expect(result).toMatchObject({ ok: false, rows: 16, firstBad: { seq: 17, problem: "modified" } });
@@ -95,22 +97,26 @@ describe("verifyAuditChain", () => {
   it("finds a row that was modified and re-hashed by the broken link after it", async () => {
     tamper((db) => {
       db.exec("DROP TRIGGER audit_no_update");
-      const raw = db.prepare("SELECT * FROM audit WHERE seq = 10").get() as Record<string, string | number | null>;
-      const row = { ...raw, diff: { amount: { before: 0, after: 0 } } };
+      const row = db.prepare("SELECT * FROM audit WHERE seq = 10").get() as Record<string, string | null>;
+      const diff = { amount: { before: 0, after: 0 } };
       const entry = {
         at: String(row.at),
-        userId: row.user_id === null ? null : String(row.user_id),
-        requestId: String(row.request_id),
+        userId: row.user_id ?? null,
+        requestId: row.request_id ?? null,
         action: String(row.action),
-        appId: String(row.app_id),
-        entity: String(row.entity),
-        recordId: String(row.record_id),
-        diff: row.diff,
-      } satisfies Omit<AuditRow, "seq" | "prevHash" | "hash">;
+        appId: row.app_id ?? null,
+        entity: row.entity ?? null,
+        recordId: row.record_id ?? null,
+        diff,
+      } satisfies AuditEntry;
       const hash = auditHash(String(row.prev_hash), 10, entry);
-      db.prepare("UPDATE audit SET diff = ?, hash = ? WHERE seq = 10").run(JSON.stringify(row.diff), hash);
+      db.prepare("UPDATE audit SET diff = ?, hash = ? WHERE seq = 10").run(JSON.stringify(diff), hash);
     });
-    expect(await verifyAuditChain(ctx.storage)).toMatchObject({ ok: false, rows: 10, firstBad: { seq: 11, problem: "broken-link" } });
+    expect(await verifyAuditChain(ctx.storage)).toMatchObject({
+      ok: false,
+      rows: 10,
+      firstBad: { seq: 11, problem: "broken-link" },
+    });
   });
 
   it("reports a row whose stored diff is no longer JSON as modified instead of failing", async () => {
@@ -118,7 +124,11 @@ describe("verifyAuditChain", () => {
       db.exec("DROP TRIGGER audit_no_update");
       db.prepare("UPDATE audit SET diff = 'not json' WHERE seq = 23").run();
     });
-    expect(await verifyAuditChain(ctx.storage, 10)).toMatchObject({ ok: false, rows: 22, firstBad: { seq: 23, problem: "modified" } });
+    expect(await verifyAuditChain(ctx.storage, 10)).toMatchObject({
+      ok: false,
+      rows: 22,
+      firstBad: { seq: 23, problem: "modified" },
+    });
   });
 });
 

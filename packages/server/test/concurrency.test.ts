@@ -25,7 +25,9 @@ afterAll(async () => {
 });
 
 function eastOpportunity(offset: number): string {
-  const row = db.db.prepare(`SELECT id FROM "${table}" WHERE region = 'east' ORDER BY id LIMIT 1 OFFSET ?`).get(offset) as { id: string };
+  const row = db.db
+    .prepare(`SELECT id FROM "${table}" WHERE region = 'east' ORDER BY id LIMIT 1 OFFSET ?`)
+    .get(offset) as { id: string };
   return row.id;
 }
 
@@ -36,7 +38,10 @@ describe("optimistic concurrency", () => {
     const version = etagVersion(current);
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        manager.request("PATCH", `${OPPS}/${id}`, { body: { name: `Racer ${i}` }, headers: { "if-match": `"${version}"` } }),
+        manager.request("PATCH", `${OPPS}/${id}`, {
+          body: { name: `Racer ${i}` },
+          headers: { "if-match": `"${version}"` },
+        }),
       ),
     );
     const winners = results.filter((r) => r.statusCode === 200);
@@ -51,7 +56,9 @@ describe("optimistic concurrency", () => {
     }
     const stored = db.db.prepare(`SELECT name, version FROM "${table}" WHERE id = ?`).get(id);
     expect(stored).toEqual({ name: winner?.name, version: version + 1 });
-    const audits = db.db.prepare("SELECT COUNT(*) AS n FROM audit WHERE action = 'record.update' AND record_id = ?").get(id);
+    const audits = db.db
+      .prepare("SELECT COUNT(*) AS n FROM audit WHERE action = 'record.update' AND record_id = ?")
+      .get(id);
     expect(audits).toEqual({ n: 1 });
   });
 
@@ -60,20 +67,36 @@ describe("optimistic concurrency", () => {
     const results = await Promise.all(
       targets.map(async (id) => {
         const current = await manager.request("GET", `${OPPS}/${id}`);
-        return manager.request("PATCH", `${OPPS}/${id}`, { body: { amount: 4242 }, headers: { "if-match": String(current.headers.etag) } });
+        return manager.request("PATCH", `${OPPS}/${id}`, {
+          body: { amount: 4242 },
+          headers: { "if-match": String(current.headers.etag) },
+        });
       }),
     );
     expect(results.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200]);
-    const amounts = targets.map((id) => (db.db.prepare(`SELECT amount FROM "${table}" WHERE id = ?`).get(id) as { amount: number }).amount);
+    const amounts = targets.map(
+      (id) => (db.db.prepare(`SELECT amount FROM "${table}" WHERE id = ?`).get(id) as { amount: number }).amount,
+    );
     expect(amounts).toEqual([4242, 4242, 4242, 4242, 4242]);
   });
 
   it("refuses a PATCH without If-Match, or with one that is not a version (400 http.versionRequired)", async () => {
     const id = eastOpportunity(6);
     const before = db.db.prepare(`SELECT * FROM "${table}" WHERE id = ?`).get(id);
-    expectError(await manager.request("PATCH", `${OPPS}/${id}`, { body: { name: "No version" } }), 400, "http.versionRequired");
+    expectError(
+      await manager.request("PATCH", `${OPPS}/${id}`, { body: { name: "No version" } }),
+      400,
+      "http.versionRequired",
+    );
     for (const value of ["*", '"abc"', '"0"', '"1.5"', ""]) {
-      expectError(await manager.request("PATCH", `${OPPS}/${id}`, { body: { name: "Bad version" }, headers: { "if-match": value } }), 400, "http.versionRequired");
+      expectError(
+        await manager.request("PATCH", `${OPPS}/${id}`, {
+          body: { name: "Bad version" },
+          headers: { "if-match": value },
+        }),
+        400,
+        "http.versionRequired",
+      );
     }
     expect(db.db.prepare(`SELECT * FROM "${table}" WHERE id = ?`).get(id)).toEqual(before);
   });
@@ -82,10 +105,20 @@ describe("optimistic concurrency", () => {
     const id = eastOpportunity(7);
     const first = await manager.request("GET", `${OPPS}/${id}`);
     const etag = String(first.headers.etag);
-    expect((await manager.request("PATCH", `${OPPS}/${id}`, { body: { amount: 1 }, headers: { "if-match": etag } })).statusCode).toBe(200);
-    const stale = expectError(await manager.request("PATCH", `${OPPS}/${id}`, { body: { amount: 2 }, headers: { "if-match": etag } }), 409, "http.conflict");
+    expect(
+      (await manager.request("PATCH", `${OPPS}/${id}`, { body: { amount: 1 }, headers: { "if-match": etag } }))
+        .statusCode,
+    ).toBe(200);
+    const stale = expectError(
+      await manager.request("PATCH", `${OPPS}/${id}`, { body: { amount: 2 }, headers: { "if-match": etag } }),
+      409,
+      "http.conflict",
+    );
     expect(stale.details.record).toMatchObject({ id, amount: 1, version: etagVersion(first) + 1 });
-    const weak = await manager.request("PATCH", `${OPPS}/${id}`, { body: { amount: 3 }, headers: { "if-match": `W/"${etagVersion(first) + 1}"` } });
+    const weak = await manager.request("PATCH", `${OPPS}/${id}`, {
+      body: { amount: 3 },
+      headers: { "if-match": `W/"${etagVersion(first) + 1}"` },
+    });
     expect(weak.statusCode, weak.body).toBe(200);
   });
 });

@@ -11,17 +11,31 @@ import { createSqliteStorage } from "../src/storage/sqlite/index.js";
 
 const root = fileURLToPath(new URL("../../..", import.meta.url));
 const main = fileURLToPath(new URL("../src/cli/main.ts", import.meta.url));
-const tsx = join(root, "node_modules/.bin/tsx");
 
 /** Start `plinth serve` as a real process; resolves with its base URL once it listens. */
 function startServer(data: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
+    // One process (node with tsx's loader), so SIGKILL hits the server itself.
     const child = spawn(
-      tsx,
-      ["--conditions=source", main, "serve", "--demo", "--port", "0", "--data", data, "--durability", "full"],
+      process.execPath,
+      [
+        "--import",
+        "tsx/esm",
+        "--conditions=source",
+        main,
+        "serve",
+        "--demo",
+        "--port",
+        "0",
+        "--data",
+        data,
+        "--durability",
+        "full",
+      ],
       {
         env: { ...process.env, PLINTH_DEMO_PASSWORD: "crash-test-pw" },
         stdio: ["ignore", "pipe", "pipe"],
+        cwd: root,
       },
     );
     let output = "";

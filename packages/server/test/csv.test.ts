@@ -31,7 +31,10 @@ describe("CSV import and export", () => {
     const res = await finance.request("GET", "/api/apps/starter/data/opportunity/export.csv");
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toContain("text/csv");
-    const lines = res.body.replace(/^\uFEFF/, "").trim().split("\n");
+    const lines = res.body
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\n");
     const header = (lines[0] ?? "").split(",");
     expect(header).toContain("amount");
     expect(header).not.toContain("notes");
@@ -58,7 +61,12 @@ describe("CSV import and export", () => {
     ].join("\n");
     const res = await csvRequest(admin, "/api/apps/starter/data/opportunity/import?mode=all&wait=1", csv);
     expect(res.statusCode).toBe(422);
-    const job = res.json() as { status: string; imported: number; processed: number; errors: Array<{ row: number; issues: Array<{ code: string; path: string }> }> };
+    const job = res.json() as {
+      status: string;
+      imported: number;
+      processed: number;
+      errors: Array<{ row: number; issues: Array<{ code: string; path: string }> }>;
+    };
     expect(job.status).toBe("failed");
     expect(job.processed).toBe(4);
     expect(job.imported).toBe(0);
@@ -85,8 +93,15 @@ describe("CSV import and export", () => {
   });
 
   it("runs as a job whose progress can be watched", async () => {
-    const rows = Array.from({ length: 1200 }, (_, i) => `Imported C${i},${accountId},east,${1000 + i},prospecting,2026-12-01`);
-    const res = await csvRequest(admin, "/api/apps/starter/data/opportunity/import?mode=skip", ["name,account,region,amount,stage,close_date", ...rows].join("\n"));
+    const rows = Array.from(
+      { length: 1200 },
+      (_, i) => `Imported C${i},${accountId},east,${1000 + i},prospecting,2026-12-01`,
+    );
+    const res = await csvRequest(
+      admin,
+      "/api/apps/starter/data/opportunity/import?mode=skip",
+      ["name,account,region,amount,stage,close_date", ...rows].join("\n"),
+    );
     expect(res.statusCode).toBe(202);
     const location = String(res.headers.location);
     const seen: number[] = [];

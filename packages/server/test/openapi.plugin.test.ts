@@ -24,7 +24,11 @@ function testPrincipals(server: FastifyInstance, c: Ctx): void {
 beforeAll(async () => {
   ctx = testContext();
   await ctx.storage.write(async (tx) => {
-    for (const [id, isAdmin] of [["admin", true], ["rep", false], ["outsider", false]] as const) {
+    for (const [id, isAdmin] of [
+      ["admin", true],
+      ["rep", false],
+      ["outsider", false],
+    ] as const) {
       await tx.platform.insertUser({
         id,
         username: id,
@@ -51,7 +55,8 @@ afterAll(async () => {
   await ctx.cleanup();
 });
 
-const get = (url: string, user?: string) => app.inject({ method: "GET", url, headers: user ? { "x-test-user": user } : {} });
+const get = (url: string, user?: string) =>
+  app.inject({ method: "GET", url, headers: user ? { "x-test-user": user } : {} });
 
 describe("GET /api/openapi.json", () => {
   it("serves the platform document to anyone", async () => {
@@ -75,11 +80,15 @@ describe("GET /api/apps/:app/openapi.json", () => {
   it("answers 404 http.notFound for an app without a published schema", async () => {
     const res = await get("/api/apps/nope/openapi.json", "admin");
     expect(res.statusCode).toBe(404);
-    expect(res.json()).toMatchObject({ error: { code: "http.notFound", message: "There is no app 'nope'. Check the address." } });
+    expect(res.json()).toMatchObject({
+      error: { code: "http.notFound", message: "There is no app 'nope'. Check the address." },
+    });
   });
 
   it("hides the app from users without a role and asks anonymous callers to sign in", async () => {
     expect((await get("/api/apps/sales/openapi.json", "outsider")).statusCode).toBe(404);
-    expect((await get("/api/apps/sales/openapi.json")).json()).toMatchObject({ error: { code: "http.unauthenticated" } });
+    expect((await get("/api/apps/sales/openapi.json")).json()).toMatchObject({
+      error: { code: "http.unauthenticated" },
+    });
   });
 });

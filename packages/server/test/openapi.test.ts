@@ -41,8 +41,10 @@ function danglingRefs(doc: OpenApiDocument): string[] {
     ref
       .slice(2)
       .split("/")
-      .reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), doc) !==
-    undefined;
+      .reduce<unknown>(
+        (node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined),
+        doc,
+      ) !== undefined;
   return refs.filter((ref) => !resolves(ref));
 }
 
@@ -54,7 +56,11 @@ function operationIds(doc: OpenApiDocument): string[] {
 
 describe("the validator", () => {
   it("rejects a broken document (so passing means something)", async () => {
-    const broken = { openapi: "3.1.0", info: { title: "x", version: "1" }, paths: { "/x": { get: { responses: { 200: {} } } } } };
+    const broken = {
+      openapi: "3.1.0",
+      info: { title: "x", version: "1" },
+      paths: { "/x": { get: { responses: { 200: {} } } } },
+    };
     expect(await openApiErrors(broken)).toBeDefined();
   });
 });
@@ -81,7 +87,9 @@ describe("appOpenApi", () => {
     const doc = appOpenApi(sales);
     const list = doc.paths["/api/apps/sales/data/opportunity"];
     expect(list?.get?.operationId).toBe("listOpportunity");
-    expect(list?.post?.requestBody?.content["application/json"]?.schema).toEqual({ $ref: "#/components/schemas/OpportunityInput" });
+    expect(list?.post?.requestBody?.content["application/json"]?.schema).toEqual({
+      $ref: "#/components/schemas/OpportunityInput",
+    });
     expect(doc.paths["/api/apps/sales/data/opportunity/{id}"]?.patch?.parameters).toContainEqual(
       expect.objectContaining({ name: "If-Match", in: "header", required: true }),
     );
@@ -92,7 +100,17 @@ describe("appOpenApi", () => {
     const opportunity = schemas.Opportunity as { title: string; properties: Record<string, Record<string, unknown>> };
     expect(opportunity.title).toBe("Opportunity");
     expect(Object.keys(opportunity.properties)).toEqual(
-      expect.arrayContaining(["id", "version", "createdAt", "updatedAt", "createdBy", "updatedBy", "amount", "expected_revenue", "number"]),
+      expect.arrayContaining([
+        "id",
+        "version",
+        "createdAt",
+        "updatedAt",
+        "createdBy",
+        "updatedBy",
+        "amount",
+        "expected_revenue",
+        "number",
+      ]),
     );
     expect(opportunity.properties.expected_revenue).toMatchObject({
       readOnly: true,
@@ -108,7 +126,9 @@ describe("appOpenApi", () => {
     expect(input.properties).not.toHaveProperty("expected_revenue");
     expect(input.properties).not.toHaveProperty("number");
     expect(input.additionalProperties).toBe(false);
-    expect((schemas.Query as { properties: { entity: unknown } }).properties.entity).toEqual({ enum: ["account", "opportunity"] });
+    expect((schemas.Query as { properties: { entity: unknown } }).properties.entity).toEqual({
+      enum: ["account", "opportunity"],
+    });
   });
 
   it("names components by entity without clashes", () => {
@@ -142,7 +162,8 @@ describe("platformOpenApi", () => {
 
   it("documents every platform endpoint and both security schemes", () => {
     const doc = platformOpenApi();
-    const has = (path: string, method: "get" | "post" | "put" | "patch" | "delete") => doc.paths[path]?.[method] !== undefined;
+    const has = (path: string, method: "get" | "post" | "put" | "patch" | "delete") =>
+      doc.paths[path]?.[method] !== undefined;
     const expected: Array<[string, "get" | "post" | "put" | "patch" | "delete"]> = [
       ["/api/auth/login", "post"],
       ["/api/auth/logout", "post"],

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contactApp, createAndPublish, field } from "./support/apps.js";
 import { etagVersion, expectError } from "./support/http.js";
 import { type Client, testServer } from "./support/server.js";
 import { type Inspector, inspect } from "./support/sqlite.js";
@@ -19,7 +20,8 @@ beforeAll(async () => {
   db = inspect(server.ctx.file);
   opportunities = db.table("starter", "opportunity");
   accounts = db.table("starter", "account");
-  for (const name of ["admin", "rep.east", "rep.north", "manager.east", "finance"]) users[name] = await server.login(name);
+  for (const name of ["admin", "rep.east", "rep.north", "manager.east", "finance"])
+    users[name] = await server.login(name);
 });
 
 afterAll(async () => {
@@ -61,7 +63,14 @@ function accountIn(region: string): string {
 }
 
 function newOpportunity(overrides: Row = {}): Row {
-  return { name: "Fresh deal", account: accountIn("east"), region: "east", amount: 1000, close_date: "2026-09-30", ...overrides };
+  return {
+    name: "Fresh deal",
+    account: accountIn("east"),
+    region: "east",
+    amount: 1000,
+    close_date: "2026-09-30",
+    ...overrides,
+  };
 }
 
 describe("row scopes", () => {
@@ -138,6 +147,19 @@ describe("listing", () => {
     expect(pipeline).toEqual([...pipeline].sort((a, b) => b - a));
   });
 
+  it("pages through a yes/no sort key", async () => {
+    const admin = client("admin");
+    await createAndPublish(admin, contactApp([field("name", "text"), field("vip", "boolean")], { id: "flags" }));
+    for (let i = 0; i < 9; i++) {
+      const res = await admin.request("POST", "/api/apps/flags/data/contact", {
+        body: { name: `c${i}`, vip: i % 3 === 0 ? true : i % 3 === 1 ? false : null },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const { records } = await walk(admin, "/api/apps/flags/data/contact?sort=-vip,name&limit=2");
+    expect(records.map((r) => r.name)).toEqual(["c0", "c3", "c6", "c1", "c4", "c7", "c2", "c5", "c8"]);
+  });
+
   it("returns only the requested fields (plus id and version) with fields=", async () => {
     const res = await client("rep.east").request("GET", `${OPPS}?fields=name,amount&limit=5`);
     expect(res.statusCode).toBe(200);
@@ -148,15 +170,26 @@ describe("listing", () => {
 
   it("refuses to filter or sort on a hidden field (403)", async () => {
     const finance = client("finance");
-    const filter = expectError(await finance.request("GET", `${OPPS}?filter=${encodeURIComponent("notes = 'x'")}`), 403, "http.forbidden");
+    const filter = expectError(
+      await finance.request("GET", `${OPPS}?filter=${encodeURIComponent("notes = 'x'")}`),
+      403,
+      "http.forbidden",
+    );
     expect(filter.path).toBe("filter");
-    expectError(await finance.request("GET", `${OPPS}?filter=${encodeURIComponent("NOT ISBLANK(notes)")}`), 403, "http.forbidden");
+    expectError(
+      await finance.request("GET", `${OPPS}?filter=${encodeURIComponent("NOT ISBLANK(notes)")}`),
+      403,
+      "http.forbidden",
+    );
     const sort = expectError(await finance.request("GET", `${OPPS}?sort=notes`), 403, "http.forbidden");
     expect(sort.path).toBe("sort");
   });
 
   it("answers a formula that does not compile with 400 and the formula issue", async () => {
-    const broken = expectError(await client("rep.east").request("GET", `${OPPS}?filter=${encodeURIComponent("amount >")}`), 400);
+    const broken = expectError(
+      await client("rep.east").request("GET", `${OPPS}?filter=${encodeURIComponent("amount >")}`),
+      400,
+    );
     expect(broken.code).toMatch(/^formula\./);
     expect(broken.details.issues?.[0]?.params).toMatchObject({ line: 1, column: expect.any(Number) });
 
@@ -166,6 +199,14 @@ describe("listing", () => {
       "formula.unknownField",
     );
     expect(typo.details.issues?.[0]?.params).toMatchObject({ field: "amout", line: 2, column: 3 });
+  });
+
+  it("answers a formula that checks but cannot run in the database with 400, not 500", async () => {
+    const res = await client("rep.east").request("GET", `${OPPS}?filter=${encodeURIComponent("TEXT(amount) = '1'")}`);
+    const error = expectError(res, 400);
+    expect(error.code).toMatch(/^formula\./);
+    expect(error.path).toBe("filter");
+    expect(error.details.issues?.length).toBeGreaterThan(0);
   });
 
   it("refuses an unknown sort field and a cursor it did not give out (400)", async () => {
@@ -191,23 +232,34 @@ describe("create", () => {
 
   it("refuses to create a record for someone else (outside the rep's scope): 403", async () => {
     const before = db.counts()[opportunities];
-    const res = await client("rep.east").request("POST", OPPS, { body: newOpportunity({ owner: db.userId("rep.north") }) });
+    const res = await client("rep.east").request("POST", OPPS, {
+      body: newOpportunity({ owner: db.userId("rep.north") }),
+    });
     expectError(res, 403, "http.forbidden");
     expect(db.counts()[opportunities]).toBe(before);
   });
 
   it("refuses a rep writing the read-only probability: 403 http.fieldForbidden at /probability", async () => {
     const rep = client("rep.east");
-    const created = expectError(await rep.request("POST", OPPS, { body: newOpportunity({ probability: 90 }) }), 403, "http.fieldForbidden");
+    const created = expectError(
+      await rep.request("POST", OPPS, { body: newOpportunity({ probability: 90 }) }),
+      403,
+      "http.fieldForbidden",
+    );
     expect(created.path).toBe("/probability");
     const own = ids(`SELECT id FROM "${opportunities}" WHERE owner = ? LIMIT 1`, rep.userId)[0];
     const current = await rep.request("GET", `${OPPS}/${own}`);
-    const updated = await rep.request("PATCH", `${OPPS}/${own}`, { body: { probability: 90 }, headers: { "if-match": String(current.headers.etag) } });
+    const updated = await rep.request("PATCH", `${OPPS}/${own}`, {
+      body: { probability: 90 },
+      headers: { "if-match": String(current.headers.etag) },
+    });
     expect(expectError(updated, 403, "http.fieldForbidden").path).toBe("/probability");
   });
 
   it("answers invalid values with 422 and every issue", async () => {
-    const res = await client("rep.east").request("POST", OPPS, { body: newOpportunity({ name: undefined, stage: "bogus" }) });
+    const res = await client("rep.east").request("POST", OPPS, {
+      body: newOpportunity({ name: undefined, stage: "bogus" }),
+    });
     const error = expectError(res, 422, "http.invalid");
     const issues = error.details.issues ?? [];
     expect(issues.map((i) => [i.code, i.path])).toEqual(
@@ -216,7 +268,11 @@ describe("create", () => {
         ["record.notAnOption", "/stage"],
       ]),
     );
-    const single = expectError(await client("rep.east").request("POST", OPPS, { body: newOpportunity({ region: "mars" }) }), 422, "record.notAnOption");
+    const single = expectError(
+      await client("rep.east").request("POST", OPPS, { body: newOpportunity({ region: "mars" }) }),
+      422,
+      "record.notAnOption",
+    );
     expect(single.path).toBe("/region");
   });
 });

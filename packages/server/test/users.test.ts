@@ -161,7 +161,7 @@ describe("users: create, update, roles", () => {
       headers: { ...admin, "content-type": "text/plain" },
       payload: "username=carol",
     });
-    expectError(text, 400, "http.badRequest");
+    expectError(text, 415, "http.unsupportedMediaType");
     const notJson = await app.inject({
       method: "POST",
       url: "/api/users",

@@ -36,7 +36,8 @@ export const settingsSchema = {
     userAttributes: {
       type: "array",
       maxItems: 100,
-      description: "Custom user attributes the app's formulas read as $user.<id> (region, team and manager are built in).",
+      description:
+        "Custom user attributes the app's formulas read as $user.<id> (region, team and manager are built in).",
       items: {
         type: "object",
         properties: { id: idSchema, kind: { enum: ["text", "number", "boolean"] }, label: labelSchema },

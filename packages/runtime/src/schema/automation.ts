@@ -38,6 +38,47 @@ export const automationSchema = {
         },
         {
           type: "object",
+          description:
+            "Fires after a stage-machine transition is taken (any transition of the workflow when `transition` is omitted).",
+          properties: { kind: { const: "transition" }, workflow: idSchema, transition: idSchema },
+          required: ["kind", "workflow"],
+          additionalProperties: false,
+        },
+        {
+          type: "object",
+          description: "Fires when an approval request reaches an outcome.",
+          properties: {
+            kind: { const: "approval" },
+            workflow: idSchema,
+            outcome: { enum: ["submitted", "approved", "rejected", "returned", "recalled"] },
+          },
+          required: ["kind", "workflow", "outcome"],
+          additionalProperties: false,
+        },
+        {
+          type: "object",
+          description: "Fires for each record N days after (or, negative, before) the date in `field`, at `at` (UTC).",
+          properties: {
+            kind: { const: "dateOffset" },
+            field: idSchema,
+            days: { type: "integer", minimum: -3650, maximum: 3650 },
+            at: { type: "string", pattern: "^([01]\\d|2[0-3]):[0-5]\\d$" },
+          },
+          required: ["kind", "field", "days"],
+          additionalProperties: false,
+        },
+        {
+          type: "object",
+          description: "Fires on a cron schedule (five fields: minute hour day-of-month month day-of-week, UTC).",
+          properties: {
+            kind: { const: "cron" },
+            expression: { type: "string", maxLength: 100, pattern: "^\\S+( \\S+){4}$" },
+          },
+          required: ["kind", "expression"],
+          additionalProperties: false,
+        },
+        {
+          type: "object",
           properties: {
             kind: { const: "schedule" },
             every: { enum: ["hour", "day", "week", "month"] },

@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { runAudit } from "./audit.js";
 import { runEval } from "./eval.js";
 import { type CliIo, createProcessIo, ExitCode } from "./io.js";
 import { runServe } from "./serve.js";
@@ -26,6 +27,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
       return runValidate(rest, io);
     case "eval":
       return runEval(rest, io);
+    case "audit":
+      return runAudit(rest, io);
     case "serve":
       return (await runServe(rest, io)) as ExitCode;
     case "help":

@@ -1,3 +1,4 @@
+import { auditUsage } from "./audit.js";
 import { evalUsage } from "./eval.js";
 import { validateUsage } from "./validate.js";
 
@@ -12,6 +13,8 @@ export function usage(): string {
       Run the server over one SQLite file in the data folder. 以数据目录中的 SQLite 文件运行服务器。
       --durability full (default): every acknowledged write survives power loss; normal: faster,
       a power cut may lose the last writes. full（默认）：已确认的写入在断电后仍保留；normal：更快，断电可能丢失最后的写入。
+  ${auditUsage}
+      Verify the audit log's hash chain. 校验审计日志的哈希链。
   plinth help | --help        Show this help. 显示帮助。
   plinth --version            Print the version. 显示版本。
 

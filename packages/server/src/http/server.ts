@@ -20,12 +20,12 @@ function errorBody(error: HttpError, locale: "en" | "zh-CN") {
   };
 }
 
-function fromFastifyError(error: FastifyError, requestId: string): HttpError {
+function fromFastifyError(error: FastifyError, requestId: string, contentType: string | undefined): HttpError {
   if (error instanceof HttpError) return error;
   switch (error.code) {
     case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
       return httpError(415, "http.unsupportedMediaType", {
-        type: error.message.replace(/^.*: /, ""),
+        type: (contentType ?? "none").split(";")[0],
         expected: "application/json",
       });
     case "FST_ERR_CTP_BODY_TOO_LARGE":
@@ -59,7 +59,7 @@ export function createHttp(_ctx: ServerContext, options: HttpOptions = {}): Fast
   // JSON only: a text/plain body is refused (415) rather than parsed as a string.
   app.removeContentTypeParser("text/plain");
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const http = fromFastifyError(error, request.id);
+    const http = fromFastifyError(error, request.id, request.headers["content-type"]);
     if (http.status >= 500) request.log.error({ err: error }, "request failed");
     void reply.status(http.status).send(errorBody(http, requestLocale(request.headers["accept-language"])));
   });

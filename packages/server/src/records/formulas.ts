@@ -10,7 +10,7 @@ import {
 import type { PublishedApp } from "../apps/published.js";
 import type { ServerContext } from "../http/context.js";
 import { HttpError, httpError } from "../http/errors.js";
-import type { Condition, RecordReader } from "../storage/types.js";
+import { type Condition, type RecordReader, SqlTranslationError } from "../storage/types.js";
 import { accessFor } from "./access.js";
 import type { Actor } from "./userContext.js";
 
@@ -89,6 +89,27 @@ export function assertReadableFormula(
   where: string,
 ): void {
   for (const path of pathsOf(typed)) assertReadablePath(published, actor, entity, path, where);
+}
+
+/**
+ * Run a storage call whose condition holds a caller's formula (`where` names it): a formula
+ * that type-checks but has no SQL form is the caller's 400 with the issues, not a 500.
+ * Without a caller's formula (`where` undefined) the failure is the app's and stays an error.
+ */
+export async function withCallerFormula<T>(where: string | undefined, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (where === undefined || !(error instanceof SqlTranslationError)) throw error;
+    const first = error.issues[0];
+    throw new HttpError(
+      400,
+      first?.code ?? "http.badRequest",
+      first?.message ?? { en: "bad filter", "zh-CN": "筛选条件无效" },
+      where,
+      { issues: error.issues },
+    );
+  }
 }
 
 /** AND of conditions, dropping the trivial ones. */

@@ -3,7 +3,7 @@ import type { ServerContext } from "../http/context.js";
 import { httpError } from "../http/errors.js";
 import type { Condition, ReadTx, Row, SortKey } from "../storage/types.js";
 import { requireAccess, rowCondition } from "./access.js";
-import { and, assertReadableFormula, assertReadablePath, compileFilter } from "./formulas.js";
+import { and, assertReadableFormula, assertReadablePath, compileFilter, withCallerFormula } from "./formulas.js";
 import { present } from "./service.js";
 import type { Actor } from "./userContext.js";
 
@@ -22,7 +22,8 @@ function encodeCursor(values: readonly unknown[]): string {
 function decodeCursor(cursor: string): unknown[] {
   try {
     const values = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
-    if (Array.isArray(values) && values.every((v) => v === null || ["string", "number"].includes(typeof v)))
+    // Booleans too: a yes/no sort key's value is true/false in the row (stored, and bound, as 1/0).
+    if (Array.isArray(values) && values.every((v) => v === null || ["string", "number", "boolean"].includes(typeof v)))
       return values;
   } catch {
     // fall through
@@ -72,13 +73,10 @@ export async function listRecords(
   }
   const sort = parseSort(published, actor, entity, query.sort);
   const limit = query.limit ?? 50;
-  const rows = await tx.records(published.stored).list(entity, {
-    where,
-    env: actor.env,
-    sort,
-    limit: limit + 1,
-    after: query.cursor ? decodeCursor(query.cursor) : undefined,
-  });
+  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const rows = await withCallerFormula(query.filter ? "filter" : undefined, () =>
+    tx.records(published.stored).list(entity, { where, env: actor.env, sort, limit: limit + 1, after }),
+  );
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const wanted = query.fields ? new Set(["id", "version", ...query.fields.split(",").map((f) => f.trim())]) : undefined;

@@ -4,7 +4,7 @@ import type { ServerContext } from "../http/context.js";
 import { httpError } from "../http/errors.js";
 import type { Condition, ReadTx, Row } from "../storage/types.js";
 import { requireAccess, rowCondition } from "./access.js";
-import { and, assertReadableFormula, assertReadablePath, compileFilter } from "./formulas.js";
+import { and, assertReadableFormula, assertReadablePath, compileFilter, withCallerFormula } from "./formulas.js";
 import type { Actor } from "./userContext.js";
 
 /**
@@ -53,14 +53,17 @@ export async function runQuery(
       );
     }
   });
-  const rows = await tx.records(published.stored).aggregate(entity, {
-    where,
-    env: actor.env,
-    groupBy,
-    measures,
-    sort: (query.sort ?? []).map((s) => ({ by: s.by, direction: s.direction ?? "asc" })),
-    limit: query.limit ?? 1000,
-  });
+  const callerFormula = query.filter ? "/filter" : measures.some((m) => m.filter) ? "/measures" : undefined;
+  const rows = await withCallerFormula(callerFormula, () =>
+    tx.records(published.stored).aggregate(entity, {
+      where,
+      env: actor.env,
+      groupBy,
+      measures,
+      sort: (query.sort ?? []).map((s) => ({ by: s.by, direction: s.direction ?? "asc" })),
+      limit: query.limit ?? 1000,
+    }),
+  );
   const names = groupBy.map((g) => g.path.join("."));
   return {
     rows: rows.map((row) => {

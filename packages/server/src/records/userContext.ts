@@ -41,6 +41,10 @@ export async function actorIn(
     id: user.id,
     isAdmin: user.isAdmin,
     access,
-    env: { today: now.slice(0, 10), now, user: { ...attributes, id: user.id, region: access.region, team: access.team, roles } },
+    env: {
+      today: now.slice(0, 10),
+      now,
+      user: { ...attributes, id: user.id, region: access.region, team: access.team, roles },
+    },
   };
 }

@@ -3,8 +3,18 @@
  * and only the implementations (`sqlite/`, later `postgres/`) contain SQL. Every method is
  * async so a networked database can implement the same contract without touching callers.
  */
-import type { App, SqlBindValue, SqlEnv, TypedNode } from "@plinth/runtime";
+import type { App, Issue, SqlBindValue, SqlEnv, TypedNode } from "@plinth/runtime";
 import type { MigrationPlan } from "./plan.js";
+
+/**
+ * Thrown by an implementation when a condition cannot become its query language (a function
+ * or operator with no SQL form in a filter). Callers turn it into a 400 for a caller's formula.
+ */
+export class SqlTranslationError extends Error {
+  constructor(readonly issues: readonly Issue[]) {
+    super(issues[0]?.message.en ?? "formula cannot run in the database");
+  }
+}
 
 /** A stored value: text, number or NULL (booleans as 0/1, lists and objects as JSON text). */
 export type StoredValue = SqlBindValue;

@@ -13,6 +13,8 @@ export interface FormulaSite {
   readonly path: string;
   readonly expected?: readonly FormulaTypeKind[];
   readonly variables?: ReadonlyMap<string, FormulaType>;
+  /** Runs in the database (row scopes, list and dashboard filters, rollup filters): must translate to SQL. */
+  readonly sql?: boolean;
   /** For formulas that fill a field: where their value goes. */
   readonly assigns?: { readonly entity: string; readonly field: string };
 }
@@ -46,10 +48,16 @@ function partySites(entity: string, party: Party, path: string, out: FormulaSite
 
 function querySites(query: Query, path: string, out: FormulaSite[]): void {
   if (query.filter !== undefined)
-    out.push({ entity: query.entity, text: query.filter, path: `${path}/filter`, expected: condition });
+    out.push({ entity: query.entity, text: query.filter, path: `${path}/filter`, expected: condition, sql: true });
   query.measures?.forEach((m, i) => {
     if (m.filter !== undefined)
-      out.push({ entity: query.entity, text: m.filter, path: `${path}/measures/${i}/filter`, expected: condition });
+      out.push({
+        entity: query.entity,
+        text: m.filter,
+        path: `${path}/measures/${i}/filter`,
+        expected: condition,
+        sql: true,
+      });
   });
 }
 
@@ -98,7 +106,7 @@ export function collectFormulaSites(app: App): FormulaSite[] {
         });
       }
       if (field.kind === "rollup" && field.filter !== undefined) {
-        out.push({ entity: field.from, text: field.filter, path: `${p}/filter`, expected: condition });
+        out.push({ entity: field.from, text: field.filter, path: `${p}/filter`, expected: condition, sql: true });
       }
     });
     entity.rules?.forEach((rule, r) => {
@@ -144,7 +152,13 @@ export function collectFormulaSites(app: App): FormulaSite[] {
   });
   app.permissions?.forEach((p, i) => {
     if (p.rowScope !== undefined && p.entity !== "*") {
-      out.push({ entity: p.entity, text: p.rowScope, path: `/permissions/${i}/rowScope`, expected: condition });
+      out.push({
+        entity: p.entity,
+        text: p.rowScope,
+        path: `/permissions/${i}/rowScope`,
+        expected: condition,
+        sql: true,
+      });
     }
   });
   app.pages?.forEach((page, i) => {
@@ -157,7 +171,7 @@ export function collectFormulaSites(app: App): FormulaSite[] {
       case "table":
       case "kanban":
         if (page.filter !== undefined)
-          out.push({ entity: page.entity, text: page.filter, path: `${base}/filter`, expected: condition });
+          out.push({ entity: page.entity, text: page.filter, path: `${base}/filter`, expected: condition, sql: true });
         return;
       case "dashboard":
         page.widgets.forEach((w, j) => querySites(w.query, `${base}/widgets/${j}/query`, out));

@@ -1,4 +1,7 @@
 import { analyzeFormula } from "../../expr/front.js";
+import type { ImplementedFunction } from "../../expr/functions/implemented.js";
+import { translateToSql } from "../../expr/sql.js";
+import { sqliteDialect } from "../../expr/sqlDialect.js";
 import type { FormulaType } from "../../expr/types.js";
 import type { Issue } from "../../issues/issue.js";
 import { schemaIssue } from "../messages.js";
@@ -28,6 +31,17 @@ function checkSite(ctx: CheckContext, site: FormulaSite): void {
   const scope = createAppScope(ctx.types, ctx.model, site.entity, site.variables);
   const result = analyzeFormula(site.text, scope, ctx.functions, site.expected ? { expected: [...site.expected] } : {});
   for (const issue of result.issues) ctx.issues.push(rebase(issue, site.path));
+  if (site.sql && result.typed && result.issues.length === 0) {
+    // Row scopes and filters run in the database; a JS-only construct there would fail on every read.
+    const sql = translateToSql(result.typed, {
+      dialect: sqliteDialect,
+      functions: ctx.functions as ReadonlyMap<string, ImplementedFunction>,
+      column: () => "c",
+      param: () => "@p",
+      env: { today: "2000-01-01", now: "2000-01-01T00:00:00.000Z", user: { id: "u" } },
+    });
+    if (!sql.ok) for (const issue of sql.issues) ctx.issues.push(rebase(issue, site.path));
+  }
   if (!site.assigns || !result.type || result.issues.length > 0) return;
   const target = ctx.model.entities.get(site.assigns.entity)?.fields.get(site.assigns.field)?.value;
   if (!target) return;

@@ -165,7 +165,45 @@ function checkAutomationRefs(ctx: CheckContext): void {
   ctx.model.app.automations?.forEach((a, i) => {
     const path = `/automations/${i}`;
     const entity = refEntity(ctx, a.entity, `${path}/entity`);
-    if (a.trigger.kind === "update") refFields(ctx, entity, a.trigger.fields, `${path}/trigger/fields`);
+    const trigger = a.trigger;
+    switch (trigger.kind) {
+      case "update":
+        refFields(ctx, entity, trigger.fields, `${path}/trigger/fields`);
+        break;
+      case "dateOffset":
+        refField(ctx, entity, trigger.field, `${path}/trigger/field`, ["date", "datetime"], "a date or datetime field");
+        break;
+      case "transition":
+      case "approval": {
+        const wf = refWorkflow(ctx, trigger.workflow, `${path}/trigger/workflow`);
+        const wanted = trigger.kind === "transition" ? "stateMachine" : "approval";
+        if (wf && (wf.kind !== wanted || wf.entity !== a.entity)) {
+          ctx.issues.push(
+            schemaIssue("schema.wrongFieldKind", `${path}/trigger/workflow`, {
+              field: trigger.workflow,
+              actual: `${wf.kind} on ${wf.entity}`,
+              expected: `a ${wanted} on ${a.entity}`,
+            }),
+          );
+        } else if (
+          trigger.kind === "transition" &&
+          wf?.kind === "stateMachine" &&
+          trigger.transition !== undefined &&
+          !wf.transitions.some((t) => t.id === trigger.transition)
+        ) {
+          unknown(
+            ctx,
+            words.transition,
+            trigger.transition,
+            `${path}/trigger/transition`,
+            wf.transitions.map((t) => t.id),
+          );
+        }
+        break;
+      }
+      default:
+        break;
+    }
     checkEffects(ctx, entity, a.actions, `${path}/actions`);
   });
 }

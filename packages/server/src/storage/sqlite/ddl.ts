@@ -61,6 +61,26 @@ function dropIndexesOn(db: Database.Database, table: string, column: string): st
   return dropped;
 }
 
+/**
+ * After a column rename, give the indexes covering it the names their renamed keys derive,
+ * so later plans (which only know the new field ids) find them to drop.
+ */
+function renameIndexesOn(db: Database.Database, table: string, column: string): void {
+  const indexes = db.prepare(`PRAGMA index_list(${q(table)})`).all() as Array<{ name: string; unique: number }>;
+  for (const index of indexes) {
+    if (!index.name.startsWith(`ix_${table}_`)) continue;
+    const columns = (db.prepare(`PRAGMA index_info(${q(index.name)})`).all() as Array<{ seqno: number; name: string }>)
+      .sort((a, b) => a.seqno - b.seqno)
+      .map((c) => c.name);
+    if (!columns.includes(column)) continue;
+    const unique = index.unique === 1;
+    const name = indexName(table, { key: `${unique ? "u" : "i"}:${columns.join(",")}`, fields: columns, unique });
+    if (name === index.name) continue;
+    db.exec(`DROP INDEX ${q(index.name)}`);
+    db.exec(`CREATE ${unique ? "UNIQUE " : ""}INDEX ${q(name)} ON ${q(table)} (${columns.map(q).join(", ")})`);
+  }
+}
+
 function nextTableName(db: Database.Database): string {
   const row = db
     .prepare(
@@ -71,9 +91,9 @@ function nextTableName(db: Database.Database): string {
 }
 
 /**
- * Apply a plan on the writer connection (the caller holds the transaction). Index drops go
- * first (SQLite cannot drop an indexed column), index creations last. Returns the new
- * entity → table map.
+ * Apply a plan on the writer connection (the caller holds the transaction). Renames go first
+ * (index drops name entities and fields by their new ids), then index drops (SQLite cannot
+ * drop an indexed column), index creations last. Returns the new entity → table map.
  */
 export function applyPlanSqlite(
   db: Database.Database,
@@ -94,9 +114,11 @@ export function applyPlanSqlite(
     if (!name) throw new Error(`No table for entity ${entity}`);
     return name;
   };
+  const isRename = (s: PlanStep) => s.kind === "renameEntity" || s.kind === "renameColumn";
   const ordered: PlanStep[] = [
+    ...plan.steps.filter(isRename),
     ...plan.steps.filter((s) => s.kind === "dropIndex"),
-    ...plan.steps.filter((s) => s.kind !== "dropIndex" && s.kind !== "addIndex"),
+    ...plan.steps.filter((s) => !isRename(s) && s.kind !== "dropIndex" && s.kind !== "addIndex"),
     ...plan.steps.filter((s) => s.kind === "addIndex"),
   ];
   for (const step of ordered) {
@@ -136,6 +158,7 @@ export function applyPlanSqlite(
         break;
       case "renameColumn":
         db.exec(`ALTER TABLE ${q(table(step.entity))} RENAME COLUMN ${q(step.from)} TO ${q(step.to)}`);
+        renameIndexesOn(db, table(step.entity), step.to);
         break;
       case "dropColumn":
         dropIndexesOn(db, table(step.entity), step.field);

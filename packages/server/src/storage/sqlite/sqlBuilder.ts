@@ -1,14 +1,7 @@
 import { type ImplementedFunction, type SqlEnv, sqliteDialect, translateToSql } from "@plinth/runtime";
-import type { Condition } from "../types.js";
+import { type Condition, SqlTranslationError } from "../types.js";
 import type { CompiledApp, EntityInfo } from "./compiledApp.js";
 import { q } from "./types.js";
-
-/** Thrown when a condition cannot become SQL (a JS-only function in a filter): a 400 for the caller. */
-export class SqlTranslationError extends Error {
-  constructor(readonly issues: readonly import("@plinth/runtime").Issue[]) {
-    super(issues[0]?.message.en ?? "formula cannot run in the database");
-  }
-}
 
 /**
  * Builds one SQL statement: collects bound parameters and hands out table aliases, and turns
