@@ -1,5 +1,6 @@
 /**
- * `pnpm bench`: the formula and validateApp benchmarks. Every figure is printed beside a
+ * `pnpm bench`: the formula, validateApp and server benchmarks (bench/server; `BENCH_QUICK=1`
+ * shrinks the server data to 100,000 rows and 2-second runs). Every figure is printed beside a
  * baseline measured in the same run, as a ratio, because absolute times on a shared 2-core
  * machine move by tens of percent from run to run. Results also go to stdout as JSON
  * (after the tables); nothing is written into the repository.
@@ -7,6 +8,7 @@
 import { arch, cpus, platform } from "node:os";
 import { CVI_FORMULA, runFormulaBench } from "./formula.bench.js";
 import { formatTable } from "./harness.js";
+import { formatServerBench, runServerBench } from "./server/server.bench.js";
 import { runValidateBench } from "./validateApp.bench.js";
 
 const PLINTH_TARGET_RATIO = 3;
@@ -58,8 +60,17 @@ console.log(
   `\nTarget: validateApp < ${validate.targetMs} ms: ${full ? ms(full.medianMs) : "?"} ms ${validate.pass ? "PASS" : "FAIL"}`,
 );
 
+const server = await runServerBench();
+console.log(`\n3. ${formatServerBench(server)}`);
+
 const mismatched = formula.filter((r) => !r.sumMatches);
-console.log(`\nJSON:\n${JSON.stringify({ node: process.version, records, formula, validateApp: validate }, null, 2)}`);
+console.log(
+  `\nJSON:\n${JSON.stringify({ node: process.version, records, formula, validateApp: validate, server }, null, 2)}`,
+);
+if (server.checks.some((c) => !c.ok)) {
+  console.error("\nPlinth and the hand-written server answered differently (see the server checks).");
+  process.exitCode = 1;
+}
 if (mismatched.length > 0) {
   console.error(
     `\nChecksum mismatch (a contender computed something else): ${mismatched.map((r) => r.name).join(", ")}`,

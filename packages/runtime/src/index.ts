@@ -141,3 +141,40 @@ export type {
   WidgetNode,
   Workflow,
 } from "./schema/types.js";
+// Workflow
+export { approvalTransition } from "./workflow/approval.js";
+export type {
+  ApprovalContext,
+  ApprovalEffect,
+  ApprovalEvent,
+  ApprovalResult,
+  ApprovalState,
+  ApprovalStatus,
+  DecisionKind,
+  StepDecision,
+  StepState,
+  StepStatus,
+  TimelineEntry,
+  TimelineType,
+} from "./workflow/approval.types.js";
+export { type ApprovalProgram, type CompiledApproval, compileApproval } from "./workflow/approvalProgram.js";
+export { lockedFields, pendingFor, type RecordLock } from "./workflow/approvalQueries.js";
+export type { WorkflowCompileOptions } from "./workflow/compileContext.js";
+export { type CompiledEffects, compileEffects, type EvaluatedEffect } from "./workflow/effects.js";
+export {
+  type ApprovalNotification,
+  approvalNotifications,
+  renderNotification,
+  type WorkflowCode,
+  workflowMessages,
+} from "./workflow/messages.js";
+export { compileStateMachine } from "./workflow/stateMachine.js";
+export type {
+  CompiledStateMachine,
+  HistoryEntry,
+  StateDefinition,
+  TakeResult,
+  TakeSuccess,
+  TransitionDefinition,
+  WorkflowActor,
+} from "./workflow/stateMachine.types.js";

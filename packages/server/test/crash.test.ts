@@ -13,7 +13,7 @@ const root = fileURLToPath(new URL("../../..", import.meta.url));
 const main = fileURLToPath(new URL("../src/cli/main.ts", import.meta.url));
 
 /** Start `plinth serve` as a real process; resolves with its base URL once it listens. */
-function startServer(data: string): Promise<{ child: ChildProcess; url: string }> {
+function startServer(data: string): Promise<{ child: ChildProcess; url: string; exited: Promise<void> }> {
   return new Promise((resolve, reject) => {
     // One process (node with tsx's loader), so SIGKILL hits the server itself.
     const child = spawn(
@@ -38,6 +38,7 @@ function startServer(data: string): Promise<{ child: ChildProcess; url: string }
         cwd: root,
       },
     );
+    const exited = new Promise<void>((done) => child.once("exit", () => done()));
     let output = "";
     const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 60_000);
     child.stdout?.on("data", (chunk: Buffer) => {
@@ -45,7 +46,7 @@ function startServer(data: string): Promise<{ child: ChildProcess; url: string }
       const match = /listening on (http:\/\/[^\s]+)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
-        resolve({ child, url: match[1] });
+        resolve({ child, url: match[1], exited });
       }
     });
     child.stderr?.on("data", (chunk: Buffer) => {
@@ -78,7 +79,7 @@ describe("kill -9 during a stream of writes", () => {
   const data = mkdtempSync(join(tmpdir(), "plinth-crash-"));
   afterAll(() => rmSync(data, { recursive: true, force: true }));
 
-  it("keeps every acknowledged write, a sound database and an intact audit chain", async () => {
+  it("keeps every acknowledged write, a sound database and an intact audit chain", { timeout: 180_000 }, async () => {
     const first = await startServer(data);
     const bearer = await token(first.url);
     const accountsRes = await fetch(`${first.url}/api/apps/starter/data/account?limit=1`, {
@@ -88,6 +89,7 @@ describe("kill -9 during a stream of writes", () => {
     expect(account).toBeDefined();
 
     const acknowledged: string[] = [];
+    const failures: string[] = [];
     let stop = false;
     const writer = async (n: number) => {
       for (let i = 0; !stop && i < 400; i++) {
@@ -104,18 +106,21 @@ describe("kill -9 during a stream of writes", () => {
             }),
           });
           if (res.status === 201) acknowledged.push(((await res.json()) as { id: string }).id);
+          else failures.push(`${res.status} ${await res.text()}`);
         } catch {
           return; // the server is gone
         }
       }
     };
-    const writers = [writer(1), writer(2), writer(3)];
+    let finished = 0;
+    const writers = [writer(1), writer(2), writer(3)].map((w) => w.finally(() => (finished += 1)));
     // Kill the process once a fair number of writes were acknowledged.
-    while (acknowledged.length < 60) await new Promise((r) => setTimeout(r, 20));
+    while (acknowledged.length < 60 && finished < writers.length) await new Promise((r) => setTimeout(r, 20));
+    expect(failures.slice(0, 3)).toEqual([]);
     first.child.kill("SIGKILL");
     stop = true;
     await Promise.all(writers);
-    await new Promise((r) => first.child.once("exit", r));
+    await first.exited;
 
     const second = await startServer(data);
     const ids = new Set<string>();
@@ -132,7 +137,7 @@ describe("kill -9 during a stream of writes", () => {
       cursor = page.next;
     } while (cursor);
     second.child.kill("SIGTERM");
-    await new Promise((r) => second.child.once("exit", r));
+    await second.exited;
 
     const missing = acknowledged.filter((id) => !ids.has(id));
     expect(acknowledged.length).toBeGreaterThanOrEqual(60);

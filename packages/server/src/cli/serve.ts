@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { createRuntime } from "@plinth/runtime";
 import { ensureAdmin } from "../auth/bootstrap.js";
 import { installDemo } from "../demo/seed.js";
-import { newId, systemClock } from "../http/context.js";
+import { createWriteHooks, newId, systemClock } from "../http/context.js";
 import { createServer } from "../http/createServer.js";
 import type { Durability } from "../storage/sqlite/connection.js";
 import { createSqliteStorage } from "../storage/sqlite/index.js";
@@ -62,7 +62,14 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
     durability: options.durability,
     functions: runtime.functions,
   });
-  const ctx = { storage, runtime, clock: systemClock, newId, secureCookies: process.env.PLINTH_SECURE_COOKIES === "1" };
+  const ctx = {
+    storage,
+    runtime,
+    clock: systemClock,
+    newId,
+    secureCookies: process.env.PLINTH_SECURE_COOKIES === "1",
+    hooks: createWriteHooks(),
+  };
   if (options.demo) {
     const password = process.env.PLINTH_DEMO_PASSWORD ?? "demo";
     const { installed } = await installDemo(ctx, password);

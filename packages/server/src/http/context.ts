@@ -14,8 +14,36 @@ export function newId(): string {
   return randomBytes(15).toString("base64url");
 }
 
+/** Something that happened to a record, inside the write transaction that did it. */
+export interface WriteEvent {
+  readonly tx: import("../storage/types.js").WriteTx;
+  readonly published: import("../apps/published.js").PublishedApp;
+  readonly actor: import("../records/userContext.js").Actor;
+  readonly entity: string;
+  readonly kind: "create" | "update" | "delete" | "transition" | "approval";
+  /** The record after the change (before it, for deletes). */
+  readonly record: Readonly<Record<string, unknown>>;
+  readonly old?: Readonly<Record<string, unknown>>;
+  readonly workflow?: string;
+  readonly transition?: string;
+  readonly outcome?: "submitted" | "approved" | "rejected" | "returned" | "recalled";
+  /** How many automations deep this write is (automations that write trigger more). */
+  readonly depth: number;
+  readonly requestId: string | null;
+}
+
+/** Code that reacts to writes in the same transaction (automations); registered by createServer. */
+export interface WriteHooks {
+  readonly afterWrite: Array<(event: WriteEvent) => Promise<void>>;
+}
+
+export function createWriteHooks(): WriteHooks {
+  return { afterWrite: [] };
+}
+
 /** Everything a route needs, created once per server. */
 export interface ServerContext {
+  readonly hooks: WriteHooks;
   readonly storage: Storage;
   readonly runtime: Runtime;
   readonly clock: Clock;

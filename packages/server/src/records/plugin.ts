@@ -184,7 +184,7 @@ export async function registerRecords(app: FastifyInstance, ctx: ServerContext, 
       await ctx.storage.write(async (tx) => {
         const published = await apps.get(tx, request.params.app);
         const actor = await actorIn(ctx, tx, request, published);
-        await deleteRecord(tx, published, actor, request.params.entity, request.params.id, expected, request.id);
+        await deleteRecord(ctx, tx, published, actor, request.params.entity, request.params.id, expected, request.id);
       });
       return reply.status(204).send();
     },

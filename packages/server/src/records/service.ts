@@ -1,6 +1,6 @@
 import { type App, formatAutonumber, hasErrors, maskRecord, type RecordContext } from "@plinth/runtime";
 import type { PublishedApp } from "../apps/published.js";
-import type { ServerContext } from "../http/context.js";
+import type { ServerContext, WriteEvent } from "../http/context.js";
 import { httpError, invalid } from "../http/errors.js";
 import type { Condition, Row, WriteTx } from "../storage/types.js";
 import { accessFor, requireAccess, rowCondition } from "./access.js";
@@ -102,6 +102,7 @@ export async function createRecord(
   entity: string,
   input: Readonly<Record<string, unknown>>,
   requestId: string | null,
+  depth = 0,
 ): Promise<Row> {
   requireAccess(published, actor, entity, "create");
   if (!actor.isAdmin) {
@@ -148,7 +149,9 @@ export async function createRecord(
     recordId: String(row.id),
     diff: { after: value },
   });
-  return (await records.get(entity, String(row.id))) ?? row;
+  const created = (await records.get(entity, String(row.id))) ?? row;
+  await afterWrite(ctx, { tx, published, actor, entity, kind: "create", record: created, depth, requestId });
+  return depth === 0 ? ((await records.get(entity, String(row.id))) ?? created) : created;
 }
 
 /** Update a record at an expected version: 404 outside the actor's rows, 409 when stale. */
@@ -162,6 +165,7 @@ export async function updateRecord(
   expectedVersion: number,
   input: Readonly<Record<string, unknown>>,
   requestId: string | null,
+  depth = 0,
 ): Promise<Row> {
   const records = tx.records(published.stored);
   // The action first: a role without it gets 403 whatever the record (as GET does for read),
@@ -214,11 +218,24 @@ export async function updateRecord(
     recordId: id,
     diff: diffOf(current, value),
   });
-  return (await records.get(entity, id)) as Row;
+  const updated = (await records.get(entity, id)) as Row;
+  await afterWrite(ctx, {
+    tx,
+    published,
+    actor,
+    entity,
+    kind: "update",
+    record: updated,
+    old: current,
+    depth,
+    requestId,
+  });
+  return depth === 0 ? ((await records.get(entity, id)) as Row) : updated;
 }
 
 /** Delete a record the actor may delete; optionally at an expected version. */
 export async function deleteRecord(
+  ctx: ServerContext,
   tx: WriteTx,
   published: PublishedApp,
   actor: Actor,
@@ -255,4 +272,10 @@ export async function deleteRecord(
     recordId: id,
     diff: { before: current },
   });
+  await afterWrite(ctx, { tx, published, actor, entity, kind: "delete", record: current, depth: 0, requestId });
+}
+
+/** Let the hooks (automations) react inside the same transaction. */
+export async function afterWrite(ctx: ServerContext, event: WriteEvent): Promise<void> {
+  for (const hook of ctx.hooks.afterWrite) await hook(event);
 }

@@ -167,6 +167,69 @@ export interface AuditFilter {
   readonly limit: number;
 }
 
+/** One transition of a stage machine, kept for the record's history. */
+export interface HistoryRow {
+  readonly id: string;
+  readonly appId: string;
+  readonly entity: string;
+  readonly recordId: string;
+  readonly workflow: string;
+  readonly transition: string;
+  readonly from: string | null;
+  readonly to: string;
+  readonly userId: string | null;
+  readonly at: string;
+  readonly snapshot: Readonly<Record<string, unknown>>;
+}
+
+/** An approval request of one record (the workflow core's state, stored as JSON). */
+export interface ApprovalRow {
+  readonly id: string;
+  readonly appId: string;
+  readonly entity: string;
+  readonly recordId: string;
+  readonly workflow: string;
+  readonly status: string;
+  readonly state: unknown;
+  readonly revision: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface InboxRow {
+  readonly id: string;
+  readonly userId: string;
+  readonly appId: string;
+  readonly kind: string;
+  readonly entity: string | null;
+  readonly recordId: string | null;
+  readonly message: unknown;
+  readonly createdAt: string;
+  readonly readAt: string | null;
+}
+
+/** Work the server must do at a time: SLA reminders, scheduled automations... Survives restarts. */
+export interface TimerRow {
+  readonly id: string;
+  readonly kind: string;
+  readonly dueAt: string;
+  readonly payload: unknown;
+  readonly doneAt: string | null;
+}
+
+/** A webhook call waiting to be made (or given up on: status dead). */
+export interface OutboxRow {
+  readonly id: string;
+  readonly appId: string;
+  readonly url: string;
+  readonly body: string;
+  readonly attempts: number;
+  readonly nextAt: string;
+  readonly status: "pending" | "delivered" | "dead";
+  readonly lastError: string | null;
+  readonly createdAt: string;
+}
+
 export interface PlatformReader {
   userById(id: string): Promise<UserRow | undefined>;
   userByName(username: string): Promise<UserRow | undefined>;
@@ -189,6 +252,18 @@ export interface PlatformReader {
   auditHead(): Promise<{ seq: number; hash: string }>;
   idempotent(userId: string, key: string): Promise<{ status: number; body: string; fingerprint: string } | undefined>;
   meta(key: string): Promise<string | undefined>;
+  history(appId: string, entity: string, recordId: string): Promise<HistoryRow[]>;
+  approvals(appId: string, entity: string, recordId: string): Promise<ApprovalRow[]>;
+  approval(id: string): Promise<ApprovalRow | undefined>;
+  /** The request of a workflow on a record that is still open (pending), if any. */
+  openApproval(appId: string, entity: string, recordId: string): Promise<ApprovalRow | undefined>;
+  pendingApprovals(appId: string): Promise<ApprovalRow[]>;
+  inbox(userId: string, appId: string, limit: number): Promise<InboxRow[]>;
+  dueTimers(now: string, limit: number): Promise<TimerRow[]>;
+  dueOutbox(now: string, limit: number): Promise<OutboxRow[]>;
+  outbox(status: OutboxRow["status"], limit: number): Promise<OutboxRow[]>;
+  /** Markers of automations that already fired for a record (becomesTrue, dateOffset). */
+  fired(key: string): Promise<boolean>;
 }
 
 export interface PlatformWriter extends PlatformReader {
@@ -214,6 +289,20 @@ export interface PlatformWriter extends PlatformReader {
     at: string,
   ): Promise<void>;
   setMeta(key: string, value: string): Promise<void>;
+  insertHistory(row: HistoryRow): Promise<void>;
+  insertApproval(row: ApprovalRow): Promise<void>;
+  /** Save a request's new state when its revision is still `expectedRevision`. */
+  updateApproval(id: string, expectedRevision: number, status: string, state: unknown, at: string): Promise<boolean>;
+  insertInbox(row: InboxRow): Promise<void>;
+  markInboxRead(id: string, userId: string, at: string): Promise<boolean>;
+  insertTimer(row: TimerRow): Promise<void>;
+  /** Mark a timer done; false when another run already did (exactly once). */
+  completeTimer(id: string, at: string): Promise<boolean>;
+  cancelTimers(kind: string, payloadKey: string): Promise<void>;
+  insertOutbox(row: OutboxRow): Promise<void>;
+  updateOutbox(id: string, changes: Pick<OutboxRow, "attempts" | "nextAt" | "status" | "lastError">): Promise<void>;
+  markFired(key: string, at: string): Promise<void>;
+  clearFired(key: string): Promise<void>;
   /** Apply the storage steps of a migration plan (DDL and data conversions). */
   applyPlan(appId: string, plan: MigrationPlan, next: App): Promise<Map<string, string>>;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRuntime } from "@plinth/runtime";
 import type { Clock, ServerContext } from "../../src/http/context.js";
-import { newId } from "../../src/http/context.js";
+import { createWriteHooks, newId } from "../../src/http/context.js";
 import { createSqliteStorage } from "../../src/storage/sqlite/index.js";
 
 /** A clock tests can move. */
@@ -34,6 +34,7 @@ export function testContext(options: { clock?: Clock; durability?: "full" | "nor
     clock: options.clock ?? testClock(),
     newId,
     secureCookies: false,
+    hooks: createWriteHooks(),
     async cleanup() {
       await storage.close();
       rmSync(dir, { recursive: true, force: true });

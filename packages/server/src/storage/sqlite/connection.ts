@@ -21,6 +21,8 @@ export function openConnection({ file, durability }: SqliteFiles, readonly = fal
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
   db.defaultSafeIntegers(false);
+  // Let SQLite gather the statistics its planner needs (cheap; recommended at open).
+  if (!readonly) db.pragma("optimize = 0x10002");
   return db;
 }
 

@@ -4,12 +4,17 @@ import { auditHash, GENESIS_HASH } from "../auditHash.js";
 import type { MigrationPlan } from "../plan.js";
 import type {
   AppRow,
+  ApprovalRow,
   AppVersionRow,
   AuditEntry,
   AuditFilter,
   AuditRow,
+  HistoryRow,
+  InboxRow,
+  OutboxRow,
   PlatformWriter,
   SessionRow,
+  TimerRow,
   TokenRow,
   UserRow,
 } from "../types.js";
@@ -66,6 +71,81 @@ function toVersion(r: Raw): AppVersionRow {
     publishedBy: str(r.published_by),
     plan: JSON.parse(str(r.plan)) as MigrationPlan,
   };
+}
+
+function toHistory(r: Raw): HistoryRow {
+  return {
+    id: str(r.id),
+    appId: str(r.app_id),
+    entity: str(r.entity),
+    recordId: str(r.record_id),
+    workflow: str(r.workflow),
+    transition: str(r.transition),
+    from: strOrNull(r.from_state),
+    to: str(r.to_state),
+    userId: strOrNull(r.user_id),
+    at: str(r.at),
+    snapshot: JSON.parse(str(r.snapshot)) as Record<string, unknown>,
+  };
+}
+
+function toApproval(r: Raw): ApprovalRow {
+  return {
+    id: str(r.id),
+    appId: str(r.app_id),
+    entity: str(r.entity),
+    recordId: str(r.record_id),
+    workflow: str(r.workflow),
+    status: str(r.status),
+    state: JSON.parse(str(r.state)) as unknown,
+    revision: Number(r.revision),
+    createdAt: str(r.created_at),
+    updatedAt: str(r.updated_at),
+  };
+}
+
+function toInbox(r: Raw): InboxRow {
+  return {
+    id: str(r.id),
+    userId: str(r.user_id),
+    appId: str(r.app_id),
+    kind: str(r.kind),
+    entity: strOrNull(r.entity),
+    recordId: strOrNull(r.record_id),
+    message: JSON.parse(str(r.message)) as unknown,
+    createdAt: str(r.created_at),
+    readAt: strOrNull(r.read_at),
+  };
+}
+
+function toTimer(r: Raw): TimerRow {
+  return {
+    id: str(r.id),
+    kind: str(r.kind),
+    dueAt: str(r.due_at),
+    payload: JSON.parse(str(r.payload)) as unknown,
+    doneAt: strOrNull(r.done_at),
+  };
+}
+
+function toOutbox(r: Raw): OutboxRow {
+  return {
+    id: str(r.id),
+    appId: str(r.app_id),
+    url: str(r.url),
+    body: str(r.body),
+    attempts: Number(r.attempts),
+    nextAt: str(r.next_at),
+    status: str(r.status) as OutboxRow["status"],
+    lastError: strOrNull(r.last_error),
+    createdAt: str(r.created_at),
+  };
+}
+
+function payloadKey(payload: unknown): string {
+  return payload !== null && typeof payload === "object" && "key" in payload
+    ? String((payload as { key: unknown }).key)
+    : "";
 }
 
 function toAudit(r: Raw): AuditRow {
@@ -189,6 +269,66 @@ export function sqlitePlatform(db: Database.Database): PlatformWriter {
     async idempotent(userId, key) {
       const r = one("SELECT status, body, fingerprint FROM idempotency WHERE user_id = ? AND key = ?", userId, key);
       return r && { status: Number(r.status), body: str(r.body), fingerprint: str(r.fingerprint) };
+    },
+    async history(appId, entity, recordId) {
+      return all(
+        "SELECT * FROM workflow_history WHERE app_id = ? AND entity = ? AND record_id = ? ORDER BY at, rowid",
+        appId,
+        entity,
+        recordId,
+      ).map(toHistory);
+    },
+    async approvals(appId, entity, recordId) {
+      return all(
+        "SELECT * FROM approvals WHERE app_id = ? AND entity = ? AND record_id = ? ORDER BY created_at",
+        appId,
+        entity,
+        recordId,
+      ).map(toApproval);
+    },
+    async approval(id) {
+      const r = one("SELECT * FROM approvals WHERE id = ?", id);
+      return r && toApproval(r);
+    },
+    async openApproval(appId, entity, recordId) {
+      const r = one(
+        "SELECT * FROM approvals WHERE app_id = ? AND entity = ? AND record_id = ? AND status = 'pending' LIMIT 1",
+        appId,
+        entity,
+        recordId,
+      );
+      return r && toApproval(r);
+    },
+    async pendingApprovals(appId) {
+      return all("SELECT * FROM approvals WHERE app_id = ? AND status = 'pending' ORDER BY created_at", appId).map(
+        toApproval,
+      );
+    },
+    async inbox(userId, appId, limit) {
+      return all(
+        "SELECT * FROM inbox WHERE user_id = ? AND app_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?",
+        userId,
+        appId,
+        limit,
+      ).map(toInbox);
+    },
+    async dueTimers(now, limit) {
+      return all("SELECT * FROM timers WHERE done_at IS NULL AND due_at <= ? ORDER BY due_at LIMIT ?", now, limit).map(
+        toTimer,
+      );
+    },
+    async dueOutbox(now, limit) {
+      return all(
+        "SELECT * FROM outbox WHERE status = 'pending' AND next_at <= ? ORDER BY next_at LIMIT ?",
+        now,
+        limit,
+      ).map(toOutbox);
+    },
+    async outbox(status, limit) {
+      return all("SELECT * FROM outbox WHERE status = ? ORDER BY created_at DESC LIMIT ?", status, limit).map(toOutbox);
+    },
+    async fired(key) {
+      return one("SELECT 1 AS x FROM fired WHERE key = ?", key) !== undefined;
     },
     async meta(key) {
       const r = one("SELECT value FROM meta WHERE key = ?", key);
@@ -338,6 +478,116 @@ export function sqlitePlatform(db: Database.Database): PlatformWriter {
         key,
         value,
       );
+    },
+    async insertHistory(h: HistoryRow) {
+      run(
+        "INSERT INTO workflow_history (id, app_id, entity, record_id, workflow, transition, from_state, to_state, user_id, at, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        h.id,
+        h.appId,
+        h.entity,
+        h.recordId,
+        h.workflow,
+        h.transition,
+        h.from,
+        h.to,
+        h.userId,
+        h.at,
+        JSON.stringify(h.snapshot),
+      );
+    },
+    async insertApproval(a: ApprovalRow) {
+      run(
+        "INSERT INTO approvals (id, app_id, entity, record_id, workflow, status, state, revision, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        a.id,
+        a.appId,
+        a.entity,
+        a.recordId,
+        a.workflow,
+        a.status,
+        JSON.stringify(a.state),
+        a.revision,
+        a.createdAt,
+        a.updatedAt,
+      );
+    },
+    async updateApproval(id, expectedRevision, status, state, at) {
+      return (
+        run(
+          "UPDATE approvals SET status = ?, state = ?, revision = revision + 1, updated_at = ? WHERE id = ? AND revision = ?",
+          status,
+          JSON.stringify(state),
+          at,
+          id,
+          expectedRevision,
+        ).changes === 1
+      );
+    },
+    async insertInbox(i: InboxRow) {
+      run(
+        "INSERT INTO inbox (id, user_id, app_id, kind, entity, record_id, message, created_at, read_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        i.id,
+        i.userId,
+        i.appId,
+        i.kind,
+        i.entity,
+        i.recordId,
+        JSON.stringify(i.message),
+        i.createdAt,
+        i.readAt,
+      );
+    },
+    async markInboxRead(id, userId, at) {
+      return (
+        run("UPDATE inbox SET read_at = ? WHERE id = ? AND user_id = ? AND read_at IS NULL", at, id, userId).changes ===
+        1
+      );
+    },
+    async insertTimer(t: TimerRow) {
+      run(
+        "INSERT INTO timers (id, kind, due_at, payload, payload_key, done_at) VALUES (?, ?, ?, ?, ?, ?)",
+        t.id,
+        t.kind,
+        t.dueAt,
+        JSON.stringify(t.payload),
+        payloadKey(t.payload),
+        t.doneAt,
+      );
+    },
+    async completeTimer(id, at) {
+      return run("UPDATE timers SET done_at = ? WHERE id = ? AND done_at IS NULL", at, id).changes === 1;
+    },
+    async cancelTimers(kind, key) {
+      run("UPDATE timers SET done_at = 'cancelled' WHERE kind = ? AND payload_key = ? AND done_at IS NULL", kind, key);
+    },
+    async insertOutbox(o: OutboxRow) {
+      run(
+        "INSERT INTO outbox (id, app_id, url, body, attempts, next_at, status, last_error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        o.id,
+        o.appId,
+        o.url,
+        o.body,
+        o.attempts,
+        o.nextAt,
+        o.status,
+        o.lastError,
+        o.createdAt,
+      );
+    },
+    async updateOutbox(id, c) {
+      run(
+        "UPDATE outbox SET attempts = ?, next_at = ?, status = ?, last_error = ? WHERE id = ?",
+        c.attempts,
+        c.nextAt,
+        c.status,
+        c.lastError,
+        id,
+      );
+    },
+    async markFired(key, at) {
+      run("INSERT OR IGNORE INTO fired (key, at) VALUES (?, ?)", key, at);
+    },
+    async clearFired(key) {
+      run("DELETE FROM fired WHERE key = ?", key);
     },
     async applyPlan(appId: string, plan: MigrationPlan, next: App) {
       return applyPlanSqlite(db, appId, plan, next);

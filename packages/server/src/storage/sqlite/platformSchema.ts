@@ -77,6 +77,72 @@ CREATE INDEX IF NOT EXISTS audit_record ON audit (app_id, entity, record_id);
 CREATE INDEX IF NOT EXISTS audit_user ON audit (user_id, at);
 CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+CREATE TABLE IF NOT EXISTS workflow_history (
+  id TEXT PRIMARY KEY,
+  app_id TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  workflow TEXT NOT NULL,
+  transition TEXT NOT NULL,
+  from_state TEXT,
+  to_state TEXT NOT NULL,
+  user_id TEXT,
+  at TEXT NOT NULL,
+  snapshot TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS workflow_history_record ON workflow_history (app_id, entity, record_id, at);
+CREATE TABLE IF NOT EXISTS approvals (
+  id TEXT PRIMARY KEY,
+  app_id TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  workflow TEXT NOT NULL,
+  status TEXT NOT NULL,
+  state TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS approvals_record ON approvals (app_id, entity, record_id);
+CREATE INDEX IF NOT EXISTS approvals_status ON approvals (app_id, status);
+CREATE TABLE IF NOT EXISTS inbox (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  app_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  entity TEXT,
+  record_id TEXT,
+  message TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  read_at TEXT
+);
+CREATE INDEX IF NOT EXISTS inbox_user ON inbox (user_id, app_id, created_at);
+CREATE TABLE IF NOT EXISTS timers (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  due_at TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  payload_key TEXT NOT NULL DEFAULT '',
+  done_at TEXT
+);
+CREATE INDEX IF NOT EXISTS timers_due ON timers (done_at, due_at);
+CREATE INDEX IF NOT EXISTS timers_key ON timers (kind, payload_key);
+CREATE TABLE IF NOT EXISTS outbox (
+  id TEXT PRIMARY KEY,
+  app_id TEXT NOT NULL,
+  url TEXT NOT NULL,
+  body TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  next_at TEXT NOT NULL,
+  status TEXT NOT NULL,
+  last_error TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS outbox_due ON outbox (status, next_at);
+CREATE TABLE IF NOT EXISTS fired (
+  key TEXT PRIMARY KEY,
+  at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS idempotency (
   user_id TEXT NOT NULL,
   key TEXT NOT NULL,

@@ -1,0 +1,61 @@
+/**
+ * Each server under test runs alone in a child process, as it would in production, so the
+ * load generator (this process) and the server each have a core of the 2-core machine.
+ */
+import { type ChildProcess, fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import type { Durability } from "../../packages/server/src/storage/sqlite/connection.js";
+import type { HandWrittenOptions } from "./handWritten.js";
+
+/** What the parent asks a child to serve. */
+export type ServeRequest =
+  | { readonly kind: "plinth"; readonly file: string; readonly durability: Durability }
+  | ({ readonly kind: "hand" } & HandWrittenOptions);
+
+/** What a child answers: its port once listening, or why it could not start. */
+export type ServeReply =
+  | { readonly kind: "listening"; readonly port: number }
+  | { readonly kind: "failed"; readonly error: string };
+
+/** A running server in a child process. */
+export interface ServerProcess {
+  readonly baseUrl: string;
+  /** Ask the child to close its server and databases, and wait until it has exited. */
+  stop(): Promise<void>;
+}
+
+const childEntry = fileURLToPath(new URL("./serverProcess.ts", import.meta.url));
+
+function exited(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once("exit", () => resolve());
+  });
+}
+
+/**
+ * Fork `serverProcess.ts` (with this process's tsx loader and `--conditions=source`, which a
+ * fork inherits) and wait until it listens.
+ */
+export async function spawnServer(request: ServeRequest): Promise<ServerProcess> {
+  const child = fork(childEntry, [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const reply = await new Promise<ServeReply>((resolve, reject) => {
+    child.once("message", (message) => resolve(message as ServeReply));
+    child.once("exit", (code) =>
+      reject(new Error(`the ${request.kind} server process exited (${code}) before listening`)),
+    );
+    child.send(request);
+  });
+  if (reply.kind === "failed") {
+    child.kill();
+    throw new Error(`the ${request.kind} server did not start: ${reply.error}`);
+  }
+  return {
+    baseUrl: `http://127.0.0.1:${reply.port}`,
+    async stop() {
+      const done = exited(child);
+      if (child.connected) child.send("stop");
+      await done;
+    },
+  };
+}
