@@ -3,6 +3,7 @@ import { schemaMessages } from "../app/messages.js";
 import { recordMessages } from "../data/messages.js";
 import { backendMessages } from "../expr/backendMessages.js";
 import { formulaMessages } from "../expr/messages.js";
+import { workflowMessages } from "../workflow/messages.js";
 import type { MessageCatalogue } from "./catalogue.js";
 
 /** The areas of the runtime's issue catalogue, in documentation order. */
@@ -11,6 +12,7 @@ export const catalogueAreas: ReadonlyArray<{ readonly area: string; readonly mes
   { area: "Formulas", messages: { ...formulaMessages, ...backendMessages } },
   { area: "Records", messages: recordMessages },
   { area: "Access", messages: accessMessages },
+  { area: "Workflows and approvals", messages: workflowMessages },
 ];
 
 /** Every issue code the runtime can report, with its message templates. */

@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { approvalContext, directory, promotionApp } from "../../test/fixtures/promotionApp.js";
 import { standardFunctions } from "../expr/functions/index.js";
 import { approvalTransition } from "./approval.js";
 import type { ApprovalEvent, ApprovalState } from "./approval.types.js";
 import { compileApproval } from "./approvalProgram.js";
-import { approvalContext, directory, promotionApp } from "./promotionApp.fixture.js";
 import { addHours } from "./time.js";
 
 /**

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { approvalContext, type ContextOptions, promotionApp } from "../../test/fixtures/promotionApp.js";
 import { standardFunctions } from "../expr/functions/index.js";
 import { createRuntime } from "../runtime.js";
 import { approvalTransition } from "./approval.js";
 import type { ApprovalEvent, ApprovalResult, ApprovalState } from "./approval.types.js";
 import { compileApproval } from "./approvalProgram.js";
 import { lockedFields, pendingFor } from "./approvalQueries.js";
-import { approvalContext, type ContextOptions, promotionApp } from "./promotionApp.fixture.js";
 import { addHours } from "./time.js";
 
 const T0 = "2026-06-01T09:00:00.000Z";
