@@ -178,3 +178,21 @@ export type {
   TransitionDefinition,
   WorkflowActor,
 } from "./workflow/stateMachine.types.js";
+// Automations
+export { type AutomationCompileOptions, compileAutomations } from "./workflow/automation.js";
+export type {
+  AutomationEvent,
+  AutomationRun,
+  CompiledAutomation,
+  CompiledAutomations,
+  Truth,
+} from "./workflow/automation.types.js";
+export { type AutomationCode, automationMessages } from "./workflow/automationMessages.js";
+export {
+  cronIssue,
+  dateOffsetDue,
+  isValidCron,
+  nextCron,
+  nextRun,
+  scheduleCron,
+} from "./workflow/automationSchedule.js";

@@ -77,3 +77,25 @@ describe("compileFormula", () => {
     expect(compileToCode(tt.num(1), F).length).toBe(2);
   });
 });
+
+describe("$approver", () => {
+  it("reads the candidate approver from the environment in both strategies", async () => {
+    const { createScope } = await import("./scopeBuilder.js");
+    const { analyzeFormula } = await import("./front.js");
+    const { standardFunctions } = await import("./functions/index.js");
+    const scope = createScope({
+      entity: "request",
+      entities: { request: { region: { kind: "text" } } },
+      variables: { "approver.region": { kind: "text" } },
+    });
+    const typed = analyzeFormula("$approver.region = region", scope, standardFunctions).typed;
+    if (!typed) throw new Error("did not check");
+    for (const strategy of ["codegen", "closures"] as const) {
+      const f = compileFormula(typed, standardFunctions, { strategy });
+      const env = { today: "2026-01-01", now: "2026-01-01T00:00:00.000Z", user: { id: "u" }, lookup: () => null };
+      expect(f({ region: "east" }, { ...env, approver: { id: "a", region: "east" } })).toBe(true);
+      expect(f({ region: "east" }, { ...env, approver: { id: "b", region: "west" } })).toBe(false);
+      expect(f({ region: "east" }, env)).toBe(null);
+    }
+  });
+});

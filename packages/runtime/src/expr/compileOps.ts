@@ -55,6 +55,10 @@ export function readVariable(path: readonly string[], env: EvalEnv): unknown {
       return env.now;
     case "user":
       return key !== undefined && Object.hasOwn(env.user, key) ? env.user[key] : undefined;
+    case "approver": {
+      const approver = env.approver;
+      return approver !== undefined && key !== undefined && Object.hasOwn(approver, key) ? approver[key] : undefined;
+    }
     case "old": {
       const old = env.old;
       if (old === undefined || key === undefined) return undefined;

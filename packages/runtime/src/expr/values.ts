@@ -27,6 +27,8 @@ export interface EvalEnv {
   /** The current instant as `YYYY-MM-DDTHH:MM:SS.sssZ`. */
   readonly now: string;
   readonly user: EvalUser;
+  /** The candidate approver an approval step's `match` formula is asked about (`$approver.region`). */
+  readonly approver?: EvalUser;
   /** The record before the change being validated (`$old.amount`); undefined on create. */
   readonly old?: Readonly<Record<string, unknown>> | undefined;
   /** Resolve a relation path such as `["account", "region"]` from the record. */

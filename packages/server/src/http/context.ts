@@ -35,10 +35,26 @@ export interface WriteEvent {
 /** Code that reacts to writes in the same transaction (automations); registered by createServer. */
 export interface WriteHooks {
   readonly afterWrite: Array<(event: WriteEvent) => Promise<void>>;
+  /** Checks before a record is updated or deleted (e.g. the lock of a pending approval); throw to refuse. */
+  readonly beforeChange: Array<(event: ChangeEvent) => Promise<void>>;
+}
+
+/** A change about to be made to a stored record. */
+export interface ChangeEvent {
+  readonly tx: import("../storage/types.js").WriteTx;
+  readonly published: import("../apps/published.js").PublishedApp;
+  readonly actor: import("../records/userContext.js").Actor;
+  readonly entity: string;
+  readonly kind: "update" | "delete";
+  readonly record: Readonly<Record<string, unknown>>;
+  /** The fields the change writes (empty for deletes). */
+  readonly fields: readonly string[];
+  /** True for changes the workflow engine itself makes (effects, status mirrors). */
+  readonly system: boolean;
 }
 
 export function createWriteHooks(): WriteHooks {
-  return { afterWrite: [] };
+  return { afterWrite: [], beforeChange: [] };
 }
 
 /** Everything a route needs, created once per server. */

@@ -7,6 +7,7 @@ import { registerOpenApi } from "../openapi/plugin.js";
 import { registerCsv } from "../records/csv/plugin.js";
 import { registerRecords } from "../records/plugin.js";
 import { registerUsers } from "../users/plugin.js";
+import { registerWorkflows } from "../workflow/plugin.js";
 import type { ServerContext } from "./context.js";
 import { createHttp, type HttpOptions } from "./server.js";
 
@@ -22,6 +23,7 @@ export async function createServer(ctx: ServerContext, options: HttpOptions = {}
   await registerApps(app, ctx, () => undefined);
   await registerRecords(app, ctx, published);
   await registerCsv(app, ctx, published);
+  await registerWorkflows(app, ctx, published, () => undefined);
   registerAudit(app, ctx);
   await registerOpenApi(app, ctx, (appId) =>
     ctx.storage.read(async (tx) => {

@@ -56,6 +56,10 @@ export function createHttp(_ctx: ServerContext, options: HttpOptions = {}): Fast
     genReqId: () => crypto.randomUUID(),
     return503OnClosing: true,
   });
+  // A POST without a body (publish, workflow actions) is an empty object, not a schema error.
+  app.addHook("preValidation", async (request) => {
+    if (request.body === undefined && (request.method === "POST" || request.method === "PUT")) request.body = {};
+  });
   // JSON only: a text/plain body is refused (415) rather than parsed as a string.
   app.removeContentTypeParser("text/plain");
   app.setErrorHandler((error: FastifyError, request, reply) => {

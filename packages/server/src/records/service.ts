@@ -112,11 +112,17 @@ export async function createRecord(
   const { value, lookup } = await validate(ctx, tx, published, actor, entity, input, undefined);
   if (
     !actor.isAdmin &&
-    !published.policy.canOnRecord(actor.access, entity, "create", value, {
-      today: actor.env.today,
-      now: actor.env.now,
-      lookup,
-    })
+    !published.policy.canOnRecord(
+      actor.access,
+      entity,
+      "create",
+      { ...value, createdBy: actor.id, updatedBy: actor.id, createdAt: actor.env.now, updatedAt: actor.env.now },
+      {
+        today: actor.env.today,
+        now: actor.env.now,
+        lookup,
+      },
+    )
   ) {
     throw httpError(403, "http.forbidden", {
       action: "create this record (outside your scope)",
@@ -154,6 +160,15 @@ export async function createRecord(
   return depth === 0 ? ((await records.get(entity, String(row.id))) ?? created) : created;
 }
 
+/** Options of an update: automation depth, and system changes made by the workflow engine. */
+export interface UpdateOptions {
+  readonly depth?: number;
+  /** The workflow engine applying a transition or an effect: no field or scope checks, still validated. */
+  readonly system?: boolean;
+  /** The audit action ("record.update", "record.transition", ...). */
+  readonly action?: string;
+}
+
 /** Update a record at an expected version: 404 outside the actor's rows, 409 when stale. */
 export async function updateRecord(
   ctx: ServerContext,
@@ -165,17 +180,21 @@ export async function updateRecord(
   expectedVersion: number,
   input: Readonly<Record<string, unknown>>,
   requestId: string | null,
-  depth = 0,
+  options: UpdateOptions = {},
 ): Promise<Row> {
+  const depth = options.depth ?? 0;
+  const system = options.system === true || actor.isAdmin;
   const records = tx.records(published.stored);
   // The action first: a role without it gets 403 whatever the record (as GET does for read),
   // and only a role that has it learns, by a 404, that a record is outside its rows.
-  requireAccess(published, actor, entity, "update");
-  const readable = accessFor(published, actor, entity, "read");
-  const current = await records.get(entity, id, rowCondition(readable), actor.env);
+  if (!options.system) requireAccess(published, actor, entity, "update");
+  const readable = options.system
+    ? ({ kind: "all" } as const)
+    : rowCondition(accessFor(published, actor, entity, "read"));
+  const current = await records.get(entity, id, readable, actor.env);
   if (!current) throw httpError(404, "http.notFound", { what: "record", whatZh: "记录", id });
   const env = { today: actor.env.today, now: actor.env.now };
-  if (!actor.isAdmin) {
+  if (!system) {
     if (!published.policy.canOnRecord(actor.access, entity, "update", current, env)) {
       throw httpError(403, "http.forbidden", { action: "update this record", actionZh: "修改该记录" });
     }
@@ -190,8 +209,20 @@ export async function updateRecord(
       { details: { record: present(published, actor, entity, current) } },
     );
   }
+  for (const hook of ctx.hooks.beforeChange) {
+    await hook({
+      tx,
+      published,
+      actor,
+      entity,
+      kind: "update",
+      record: current,
+      fields: Object.keys(input),
+      system: options.system === true,
+    });
+  }
   const { value, lookup } = await validate(ctx, tx, published, actor, entity, input, current);
-  if (!actor.isAdmin && !published.policy.canOnRecord(actor.access, entity, "update", value, { ...env, lookup })) {
+  if (!system && !published.policy.canOnRecord(actor.access, entity, "update", value, { ...env, lookup })) {
     throw httpError(403, "http.forbidden", {
       action: "move this record outside your scope",
       actionZh: "将该记录移出您的范围",
@@ -212,7 +243,7 @@ export async function updateRecord(
     at: actor.env.now,
     userId: actor.id,
     requestId,
-    action: "record.update",
+    action: options.action ?? "record.update",
     appId: published.stored.id,
     entity,
     recordId: id,
@@ -260,6 +291,9 @@ export async function deleteRecord(
       { current: current.version },
       { details: { record: present(published, actor, entity, current) } },
     );
+  }
+  for (const hook of ctx.hooks.beforeChange) {
+    await hook({ tx, published, actor, entity, kind: "delete", record: current, fields: [], system: false });
   }
   await records.delete(entity, id);
   await tx.platform.appendAudit({

@@ -235,6 +235,8 @@ export interface PlatformReader {
   userByName(username: string): Promise<UserRow | undefined>;
   listUsers(): Promise<UserRow[]>;
   rolesOf(userId: string, appId: string): Promise<string[]>;
+  /** Every user holding at least one role in the app, with those roles (for approver resolution). */
+  usersInApp(appId: string): Promise<Array<{ user: UserRow; roles: string[] }>>;
   allRoles(userId: string): Promise<Array<{ appId: string; role: string }>>;
   session(idHash: string): Promise<SessionRow | undefined>;
   tokenByHash(tokenHash: string): Promise<TokenRow | undefined>;

@@ -188,6 +188,13 @@ export function sqlitePlatform(db: Database.Database): PlatformWriter {
         str(r.role),
       );
     },
+    async usersInApp(appId) {
+      const rows = all(
+        "SELECT u.*, group_concat(r.role, char(31)) AS roles FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.app_id = ? GROUP BY u.id ORDER BY u.username",
+        appId,
+      );
+      return rows.map((r) => ({ user: toUser(r), roles: str(r.roles).split("\u001f").sort() }));
+    },
     async allRoles(userId) {
       return all("SELECT app_id, role FROM user_roles WHERE user_id = ? ORDER BY app_id, role", userId).map((r) => ({
         appId: str(r.app_id),

@@ -1,0 +1,198 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { promotionApp } from "../../runtime/test/fixtures/promotionApp.js";
+import { type Client, testServer } from "./support/server.js";
+
+type Server = Awaited<ReturnType<typeof testServer>>;
+
+/** The promotion approval app of the workflow core's tests, with permissions added. */
+function app() {
+  return {
+    ...promotionApp(),
+    permissions: [
+      { role: "*", entity: "region", actions: ["read"] },
+      { role: "rep", entity: "promotion", actions: ["read", "create", "update"], rowScope: "createdBy = $user.id" },
+      { role: "region_finance", entity: "promotion", actions: ["read"] },
+      { role: "hq_finance", entity: "promotion", actions: ["read"] },
+      { role: "hq_marketing", entity: "promotion", actions: ["read"] },
+    ],
+  };
+}
+
+const people = [
+  { username: "rep_e", roles: ["rep"], attributes: { region: "R01" } },
+  { username: "rsm_e", roles: ["regional_manager"], attributes: { region: "R01" } },
+  { username: "rsm_n", roles: ["regional_manager"], attributes: { region: "R03" } },
+  { username: "fin_e", roles: ["region_finance"], attributes: { region: "R01" } },
+  { username: "hqm1", roles: ["hq_marketing"], attributes: {} },
+  { username: "hqf1", roles: ["hq_finance"], attributes: {} },
+  { username: "hqf2", roles: ["hq_finance"], attributes: {} },
+];
+const PASSWORD = "workflow-password-1";
+
+describe("approvals over HTTP", () => {
+  let server: Server;
+  let admin: Client;
+  const as = new Map<string, Client>();
+  let east: string;
+
+  beforeAll(async () => {
+    server = await testServer({ demo: false });
+    admin = await server.login("admin");
+    expect((await admin.request("POST", "/api/apps", { body: { app: app() } })).statusCode).toBe(201);
+    expect((await admin.request("POST", "/api/apps/tpm/publish")).statusCode).toBe(200);
+    for (const p of people) {
+      const created = await admin.request("POST", "/api/users", {
+        body: { username: p.username, displayName: p.username, password: PASSWORD, attributes: p.attributes },
+      });
+      expect(created.statusCode).toBe(201);
+      const userId = (created.json() as { id: string }).id;
+      expect(
+        (await admin.request("PUT", `/api/users/${userId}/roles/tpm`, { body: { roles: p.roles } })).statusCode,
+      ).toBe(200);
+      as.set(p.username, await server.login(p.username, PASSWORD));
+    }
+    const region = await admin.request("POST", "/api/apps/tpm/data/region", {
+      body: { code: "R01", name: "East", single_request_limit: 100000 },
+    });
+    east = (region.json() as { id: string }).id;
+  });
+  afterAll(() => server.close());
+
+  const user = (name: string) => as.get(name) as Client;
+  const create = async (spend: number) => {
+    const res = await user("rep_e").request("POST", "/api/apps/tpm/data/promotion", {
+      body: { title: `Promo ${spend}`, region: east, planned_spend: spend, status: "draft" },
+    });
+    expect(res.statusCode).toBe(201);
+    return (res.json() as { id: string }).id;
+  };
+  const act = (who: string, id: string, action: string, body: Record<string, unknown> = {}) =>
+    user(who).request("POST", `/api/apps/tpm/data/promotion/${id}/actions/${action}`, { body });
+  const inbox = async (who: string) =>
+    (await user(who).request("GET", "/api/apps/tpm/inbox")).json() as {
+      approvals: Array<{ recordId: string }>;
+      notifications: Array<{ recordId: string; kind: string }>;
+    };
+
+  it("routes a request above the regional limit to HQ, and one below it does not", async () => {
+    const big = await create(150_000);
+    const small = await create(50_000);
+    for (const id of [big, small]) expect((await act("rep_e", id, "submit")).statusCode).toBe(200);
+    // The regional manager of the same region sees both; the other region's does not.
+    expect((await inbox("rsm_e")).approvals.map((a) => a.recordId).sort()).toEqual([big, small].sort());
+    expect((await inbox("rsm_n")).approvals).toEqual([]);
+    expect((await inbox("rsm_e")).notifications.some((n) => n.recordId === big && n.kind === "approval")).toBe(true);
+    for (const id of [big, small]) {
+      expect((await act("rsm_e", id, "approve")).statusCode).toBe(200);
+      expect((await act("fin_e", id, "approve")).statusCode).toBe(200);
+    }
+    const smallRecord = await user("rep_e").request("GET", `/api/apps/tpm/data/promotion/${small}`);
+    expect((smallRecord.json() as { status: string; approved_at: string | null }).status).toBe("approved");
+    expect((await inbox("hqf1")).approvals.map((a) => a.recordId)).toEqual([big]);
+    expect((await act("hqm1", big, "approve")).statusCode).toBe(200);
+    expect((await act("hqf1", big, "approve")).statusCode).toBe(200);
+    const bigRecord = (await user("rep_e").request("GET", `/api/apps/tpm/data/promotion/${big}`)).json() as {
+      status: string;
+      approved_at: string | null;
+      submitted_at: string | null;
+    };
+    expect(bigRecord.status).toBe("approved");
+    expect(bigRecord.submitted_at).not.toBeNull();
+    expect(bigRecord.approved_at).not.toBeNull();
+  });
+
+  it("locks the record while pending, refuses non-approvers, and rejects back to the submitter with a comment", async () => {
+    const id = await create(60_000);
+    expect((await act("rep_e", id, "submit")).statusCode).toBe(200);
+    const pending = (await user("rep_e").request("GET", `/api/apps/tpm/data/promotion/${id}`)).json() as {
+      version: number;
+      status: string;
+    };
+    expect(pending.status).toBe("pending");
+    const edit = await user("rep_e").request("PATCH", `/api/apps/tpm/data/promotion/${id}`, {
+      body: { planned_spend: 1 },
+      headers: { "if-match": `"${pending.version}"` },
+    });
+    expect(edit.statusCode).toBe(409);
+    expect((edit.json() as { error: { code: string } }).error.code).toBe("workflow.locked");
+    const stranger = await act("fin_e", id, "approve");
+    expect(stranger.statusCode).toBe(422);
+    expect((stranger.json() as { error: { code: string } }).error.code).toBe("approval.notApprover");
+    const noComment = await act("rsm_e", id, "reject");
+    expect(noComment.statusCode).toBe(422);
+    expect((await act("rsm_e", id, "reject", { comment: "Too early in the month" })).statusCode).toBe(200);
+    const record = (await user("rep_e").request("GET", `/api/apps/tpm/data/promotion/${id}`)).json() as {
+      status: string;
+      version: number;
+    };
+    expect(record.status).toBe("rejected");
+    const unlocked = await user("rep_e").request("PATCH", `/api/apps/tpm/data/promotion/${id}`, {
+      body: { planned_spend: 70_000 },
+      headers: { "if-match": `"${record.version}"` },
+    });
+    expect(unlocked.statusCode).toBe(200);
+    const approvals = (await user("rep_e").request("GET", `/api/apps/tpm/data/promotion/${id}/approvals`)).json() as {
+      approvals: Array<{ status: string; state: { timeline: Array<{ type: string; comment?: string }> } }>;
+    };
+    expect(approvals.approvals[0]?.state.timeline.find((t) => t.type === "rejected")?.comment).toBe(
+      "Too early in the month",
+    );
+  });
+
+  it("lets the submitter recall before the first decision, not after", async () => {
+    const id = await create(30_000);
+    expect((await act("rep_e", id, "submit")).statusCode).toBe(200);
+    expect((await act("rep_e", id, "recall")).statusCode).toBe(200);
+    expect((await act("rep_e", id, "submit")).statusCode).toBe(200);
+    expect((await act("rsm_e", id, "approve")).statusCode).toBe(200);
+    expect((await act("rep_e", id, "recall")).statusCode).toBe(422);
+  });
+
+  it("answers an unknown action with the list of valid ones", async () => {
+    const id = await create(10_000);
+    const res = await act("rep_e", id, "fly");
+    expect(res.statusCode).toBe(404);
+    expect((res.json() as { error: { code: string } }).error.code).toBe("workflow.unknownAction");
+  });
+});
+
+describe("stage machines over HTTP", () => {
+  let server: Server;
+  beforeAll(async () => {
+    server = await testServer();
+  });
+  afterAll(() => server.close());
+
+  it("takes a transition, runs entry effects and keeps history; a failing guard lists every reason", async () => {
+    const rep = await server.login("rep.east");
+    const list = (
+      await rep.request(
+        "GET",
+        "/api/apps/starter/data/opportunity?filter=" + encodeURIComponent("stage = 'prospecting'") + "&limit=1",
+      )
+    ).json() as { records: Array<{ id: string }> };
+    const id = list.records[0]?.id as string;
+    const actions = (await rep.request("GET", `/api/apps/starter/data/opportunity/${id}/actions`)).json() as {
+      transitions: Array<{ id: string }>;
+    };
+    expect(actions.transitions.map((t) => t.id).sort()).toEqual(["lose", "qualify"]);
+    const qualify = await rep.request("POST", `/api/apps/starter/data/opportunity/${id}/actions/qualify`);
+    expect(qualify.statusCode).toBe(200);
+    expect((qualify.json() as { record: { stage: string; probability: number } }).record).toMatchObject({
+      stage: "qualification",
+      probability: 20,
+    });
+    const wrong = await rep.request("POST", `/api/apps/starter/data/opportunity/${id}/actions/win`);
+    expect(wrong.statusCode).toBe(422);
+    expect((wrong.json() as { error: { code: string } }).error.code).toBe("workflow.notFromHere");
+    const lose = await rep.request("POST", `/api/apps/starter/data/opportunity/${id}/actions/lose`);
+    expect(lose.statusCode).toBe(422);
+    expect(JSON.stringify(lose.json())).toContain("lost_reason");
+    const history = (await rep.request("GET", `/api/apps/starter/data/opportunity/${id}/history`)).json() as {
+      history: Array<{ from: string; to: string; transition: string }>;
+    };
+    expect(history.history.map((h) => [h.from, h.to, h.transition])).toEqual([
+      ["prospecting", "qualification", "qualify"],
+    ]);
+  });
+});
