@@ -10,6 +10,7 @@ import { CVI_FORMULA, runFormulaBench } from "./formula.bench.js";
 import { formatTable } from "./harness.js";
 import { formatServerBench, runServerBench } from "./server/server.bench.js";
 import { runValidateBench } from "./validateApp.bench.js";
+import { formatWorkflowBench, runWorkflowBench } from "./workflow.bench.js";
 
 const PLINTH_TARGET_RATIO = 3;
 const records = Number(process.env.BENCH_RECORDS ?? 1_000_000);
@@ -63,9 +64,12 @@ console.log(
 const server = await runServerBench();
 console.log(`\n3. ${formatServerBench(server)}`);
 
+const workflow = await runWorkflowBench();
+console.log(`\n4. ${formatWorkflowBench(workflow)}`);
+
 const mismatched = formula.filter((r) => !r.sumMatches);
 console.log(
-  `\nJSON:\n${JSON.stringify({ node: process.version, records, formula, validateApp: validate, server }, null, 2)}`,
+  `\nJSON:\n${JSON.stringify({ node: process.version, records, formula, validateApp: validate, server, workflow }, null, 2)}`,
 );
 if (server.checks.some((c) => !c.ok)) {
   console.error("\nPlinth and the hand-written server answered differently (see the server checks).");
