@@ -148,6 +148,56 @@ describe("approvals over HTTP", () => {
     expect((await act("rep_e", id, "recall")).statusCode).toBe(422);
   });
 
+  it("never lets submitters approve their own step: the step passes to the next level and the timeline says so", async () => {
+    const res = await user("rsm_e").request("POST", "/api/apps/tpm/data/promotion", {
+      body: { title: "Manager's own", region: east, planned_spend: 20_000, status: "draft" },
+    });
+    expect(res.statusCode).toBe(201);
+    const id = (res.json() as { id: string }).id;
+    expect((await act("rsm_e", id, "submit")).statusCode).toBe(200);
+    expect((await act("rsm_e", id, "approve")).statusCode).toBe(422);
+    const approvals = (await user("rsm_e").request("GET", `/api/apps/tpm/data/promotion/${id}/approvals`)).json() as {
+      approvals: Array<{
+        state: { steps: Array<{ id: string; status: string }>; timeline: Array<{ type: string; step?: string }> };
+      }>;
+    };
+    const state = approvals.approvals[0]?.state;
+    expect(state?.steps.map((s) => [s.id, s.status])).toEqual([
+      ["regional_manager", "skipped"],
+      ["region_finance", "active"],
+    ]);
+    expect(state?.timeline.some((t) => t.type === "skipped" && t.step === "regional_manager")).toBe(true);
+    expect((await inbox("fin_e")).approvals.map((a) => a.recordId)).toContain(id);
+  });
+
+  it("keeps the definition a request started with after the app is republished", async () => {
+    const id = await create(40_000);
+    expect((await act("rep_e", id, "submit")).statusCode).toBe(200);
+    // Version 2 drops the regional manager's step.
+    const next = app();
+    const workflow = next.workflows[0] as { steps: Array<{ id: string }> };
+    workflow.steps = workflow.steps.filter((step) => step.id !== "regional_manager");
+    const draft = await admin.request("GET", "/api/apps/tpm?draft=1");
+    const revision = (draft.json() as { draftRevision: number }).draftRevision;
+    expect(
+      (
+        await admin.request("PUT", "/api/apps/tpm/draft", {
+          body: { app: { ...next, version: "1.1.0" } },
+          headers: { "if-match": `"${revision}"` },
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect((await admin.request("POST", "/api/apps/tpm/publish")).statusCode).toBe(200);
+    // The running request still waits for the regional manager.
+    expect((await act("fin_e", id, "approve")).statusCode).toBe(422);
+    expect((await act("rsm_e", id, "approve")).statusCode).toBe(200);
+    expect((await act("fin_e", id, "approve")).statusCode).toBe(200);
+    // A new request follows version 2: region finance first.
+    const fresh = await create(40_000);
+    expect((await act("rep_e", fresh, "submit")).statusCode).toBe(200);
+    expect((await act("fin_e", fresh, "approve")).statusCode).toBe(200);
+  });
+
   it("answers an unknown action with the list of valid ones", async () => {
     const id = await create(10_000);
     const res = await act("rep_e", id, "fly");
