@@ -170,6 +170,35 @@ describe("approvals over HTTP", () => {
     expect((await inbox("fin_e")).approvals.map((a) => a.recordId)).toContain(id);
   });
 
+  it("lets a delegate decide for an approver who is out of office, and records on whose behalf", async () => {
+    const id = await create(25_000);
+    expect((await act("rep_e", id, "submit")).statusCode).toBe(200);
+    // rsm_e is away for the whole test day; rsm_n stands in.
+    const away = {
+      region: "R01",
+      delegate: user("rsm_n").userId,
+      awayFrom: "2026-01-01T00:00:00.000Z",
+      awayUntil: "2027-01-01T00:00:00.000Z",
+    };
+    expect(
+      (await admin.request("PATCH", `/api/users/${user("rsm_e").userId}`, { body: { attributes: away } })).statusCode,
+    ).toBe(200);
+    const seen = await inbox("rsm_n");
+    expect(seen.approvals.map((a) => a.recordId)).toContain(id);
+    expect((await act("rsm_n", id, "approve", { comment: "for rsm_e" })).statusCode).toBe(200);
+    const approvals = (await user("rep_e").request("GET", `/api/apps/tpm/data/promotion/${id}/approvals`)).json() as {
+      approvals: Array<{
+        state: { steps: Array<{ id: string; decisions: Array<{ user: string; onBehalfOf?: string }> }> };
+      }>;
+    };
+    const decision = approvals.approvals[0]?.state.steps[0]?.decisions[0];
+    expect(decision).toMatchObject({ user: user("rsm_n").userId, onBehalfOf: user("rsm_e").userId });
+    expect(
+      (await admin.request("PATCH", `/api/users/${user("rsm_e").userId}`, { body: { attributes: { region: "R01" } } }))
+        .statusCode,
+    ).toBe(200);
+  });
+
   it("keeps the definition a request started with after the app is republished", async () => {
     const id = await create(40_000);
     expect((await act("rep_e", id, "submit")).statusCode).toBe(200);

@@ -182,7 +182,21 @@ export async function runApprovalAction(
     open ??
     (await tx.platform.approvals(published.stored.id, entity, id)).filter((a) => a.workflow === workflow).at(-1);
   const state = existing?.state as ApprovalState | undefined;
-  const isApprover = state?.steps.some((s) => s.approvers.includes(actor.id)) ?? false;
+  const directory = await loadDirectory(
+    ctx,
+    tx,
+    published.stored.schema,
+    published.stored.id,
+    entity,
+    (r) => published.policy.rolesOf(r),
+    await tx.platform.userById(actor.id),
+  );
+  // Approvers (and those standing in for one) act on the record through the request.
+  const isApprover =
+    state?.steps.some(
+      (s) =>
+        s.approvers.includes(actor.id) || s.approvers.some((a) => directory.delegateOf(a, actor.env.now) === actor.id),
+    ) ?? false;
   // Submitters need update access to the record; approvers act on it through the request.
   const scope =
     actor.isAdmin || (action !== "submit" && isApprover)
@@ -203,15 +217,6 @@ export async function runApprovalAction(
             : action === "recall"
               ? { type: "recall", user: actor.id, at }
               : { type: "reassign", user: actor.id, at, step: input.step ?? "", from: input.from, to: input.to ?? "" };
-  const directory = await loadDirectory(
-    ctx,
-    tx,
-    published.stored.schema,
-    published.stored.id,
-    entity,
-    (r) => published.policy.rolesOf(r),
-    await tx.platform.userById(actor.id),
-  );
   const lookup = await workflowLookup(tx, published, state?.definition ?? compiled.definition, record);
   const result = approvalTransition(compiled, state, event, contextFor(directory, record, actor, at, lookup));
   if (!result.ok) throw invalid(result.issues);

@@ -9,6 +9,7 @@ import { actorIn } from "../records/userContext.js";
 import { type ApprovalAction, type ApprovalInput, approvalActions, runApprovalAction } from "./approvals.js";
 import type { ExtraEffectRunner } from "./carryOut.js";
 import { workflowError } from "./messages.js";
+import { loadDirectory } from "./people.js";
 import { findTransition, stateMachinesOf, takeTransition } from "./transitions.js";
 
 const id = { type: "string", pattern: "^[A-Za-z][A-Za-z0-9_]{0,62}$" } as const;
@@ -223,8 +224,16 @@ export async function registerWorkflows(
       ctx.storage.read(async (tx) => {
         const published = await apps.get(tx, request.params.app);
         const actor = await actorIn(ctx, tx, request, published);
+        // A delegate sees the requests of the approvers they stand in for.
+        const directory = await loadDirectory(ctx, tx, published.stored.schema, published.stored.id, "", (r) =>
+          published.policy.rolesOf(r),
+        );
+        const delegation = {
+          at: actor.env.now,
+          context: { delegateOf: (u: string, at: string) => directory.delegateOf(u, at) },
+        };
         const pending = (await tx.platform.pendingApprovals(published.stored.id)).filter((r) =>
-          pendingFor(r.state as ApprovalState, actor.id),
+          pendingFor(r.state as ApprovalState, actor.id, delegation),
         );
         const notifications = await tx.platform.inbox(actor.id, published.stored.id, request.query.limit ?? 100);
         return {
