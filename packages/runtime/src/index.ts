@@ -45,6 +45,7 @@ export {
 export type { ArgInfo, CallCheckResult, FunctionDoc, FunctionSpec } from "./expr/functionSpec.js";
 export type { ImplementedFunction } from "./expr/functions/implemented.js";
 export { createFunctionTable, standardFunctions } from "./expr/functions/index.js";
+export { childrenOf } from "./expr/parser.js";
 export { offsetToPosition, renderExcerpt } from "./expr/position.js";
 export type { FormulaScope, ScopeField } from "./expr/scope.js";
 export { createScope, standardVariables } from "./expr/scopeBuilder.js";
@@ -159,6 +160,24 @@ export type {
 } from "./workflow/approval.types.js";
 export { type ApprovalProgram, type CompiledApproval, compileApproval } from "./workflow/approvalProgram.js";
 export { lockedFields, pendingFor, type RecordLock } from "./workflow/approvalQueries.js";
+// Automations
+export { type AutomationCompileOptions, compileAutomations } from "./workflow/automation.js";
+export type {
+  AutomationEvent,
+  AutomationRun,
+  CompiledAutomation,
+  CompiledAutomations,
+  Truth,
+} from "./workflow/automation.types.js";
+export { type AutomationCode, automationMessages } from "./workflow/automationMessages.js";
+export {
+  cronIssue,
+  dateOffsetDue,
+  isValidCron,
+  nextCron,
+  nextRun,
+  scheduleCron,
+} from "./workflow/automationSchedule.js";
 export type { WorkflowCompileOptions } from "./workflow/compileContext.js";
 export { type CompiledEffects, compileEffects, type EvaluatedEffect } from "./workflow/effects.js";
 export {
@@ -178,21 +197,3 @@ export type {
   TransitionDefinition,
   WorkflowActor,
 } from "./workflow/stateMachine.types.js";
-// Automations
-export { type AutomationCompileOptions, compileAutomations } from "./workflow/automation.js";
-export type {
-  AutomationEvent,
-  AutomationRun,
-  CompiledAutomation,
-  CompiledAutomations,
-  Truth,
-} from "./workflow/automation.types.js";
-export { type AutomationCode, automationMessages } from "./workflow/automationMessages.js";
-export {
-  cronIssue,
-  dateOffsetDue,
-  isValidCron,
-  nextCron,
-  nextRun,
-  scheduleCron,
-} from "./workflow/automationSchedule.js";

@@ -54,3 +54,17 @@ export function rowCondition(access: EntityAccess): Condition {
       };
   }
 }
+
+/** A record the actor may read, or a 404 (a record outside their rows looks like no record). */
+export async function readableRecord(
+  tx: import("../storage/types.js").ReadTx,
+  published: PublishedApp,
+  actor: Actor,
+  entity: string,
+  id: string,
+): Promise<import("../storage/types.js").Row> {
+  const access = requireAccess(published, actor, entity, "read");
+  const record = await tx.records(published.stored).get(entity, id, rowCondition(access), actor.env);
+  if (!record) throw httpError(404, "http.notFound", { what: "record", whatZh: "记录", id });
+  return record;
+}

@@ -5,6 +5,7 @@
 import {
   type App,
   type ColumnType,
+  childrenOf,
   collectFormulaSites,
   type Entity,
   type FormulaNode,
@@ -45,25 +46,8 @@ export function fieldPaths(root: FormulaNode): Array<readonly string[]> {
   const stack: FormulaNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop() as FormulaNode;
-    switch (node.type) {
-      case "field":
-        out.push(node.path);
-        break;
-      case "unary":
-        stack.push(node.operand);
-        break;
-      case "binary":
-        stack.push(node.left, node.right);
-        break;
-      case "in":
-        stack.push(node.value, ...node.list);
-        break;
-      case "call":
-        stack.push(...node.args);
-        break;
-      default:
-        break;
-    }
+    if (node.type === "field") out.push(node.path);
+    stack.push(...childrenOf(node));
   }
   return out;
 }

@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { PublishedApps } from "../apps/published.js";
 import type { ServerContext } from "../http/context.js";
 import { httpError } from "../http/errors.js";
-import { accessFor, requireAccess, rowCondition } from "../records/access.js";
+import { accessFor, readableRecord } from "../records/access.js";
 import { present } from "../records/service.js";
 import { actorIn } from "../records/userContext.js";
 import { type ApprovalAction, type ApprovalInput, approvalActions, runApprovalAction } from "./approvals.js";
@@ -130,11 +130,7 @@ export async function registerWorkflows(
       ctx.storage.read(async (tx) => {
         const published = await apps.get(tx, request.params.app);
         const actor = await actorIn(ctx, tx, request, published);
-        const access = requireAccess(published, actor, request.params.entity, "read");
-        const record = await tx
-          .records(published.stored)
-          .get(request.params.entity, request.params.id, rowCondition(access), actor.env);
-        if (!record) throw httpError(404, "http.notFound", { what: "record", whatZh: "记录", id: request.params.id });
+        const record = await readableRecord(tx, published, actor, request.params.entity, request.params.id);
         const roles = actor.isAdmin
           ? ["*", ...(published.stored.schema.roles ?? []).map((r) => r.id)]
           : [...published.policy.rolesOf(actor.access.roles)];
@@ -167,11 +163,7 @@ export async function registerWorkflows(
       ctx.storage.read(async (tx) => {
         const published = await apps.get(tx, request.params.app);
         const actor = await actorIn(ctx, tx, request, published);
-        const access = requireAccess(published, actor, request.params.entity, "read");
-        const record = await tx
-          .records(published.stored)
-          .get(request.params.entity, request.params.id, rowCondition(access), actor.env);
-        if (!record) throw httpError(404, "http.notFound", { what: "record", whatZh: "记录", id: request.params.id });
+        const record = await readableRecord(tx, published, actor, request.params.entity, request.params.id);
         const hidden = accessFor(published, actor, request.params.entity, "read").hiddenFields;
         const rows = await tx.platform.history(published.stored.id, request.params.entity, request.params.id);
         return {
@@ -192,13 +184,7 @@ export async function registerWorkflows(
         const actor = await actorIn(ctx, tx, request, published);
         const rows = await tx.platform.approvals(published.stored.id, request.params.entity, request.params.id);
         const involved = rows.some((r) => (r.state as ApprovalState).steps.some((s) => s.approvers.includes(actor.id)));
-        if (!involved) {
-          const access = requireAccess(published, actor, request.params.entity, "read");
-          const record = await tx
-            .records(published.stored)
-            .get(request.params.entity, request.params.id, rowCondition(access), actor.env);
-          if (!record) throw httpError(404, "http.notFound", { what: "record", whatZh: "记录", id: request.params.id });
-        }
+        if (!involved) await readableRecord(tx, published, actor, request.params.entity, request.params.id);
         return {
           approvals: rows.map((r) => ({
             id: r.id,
