@@ -208,6 +208,38 @@ describe("validateApp", () => {
       expect(codes(bad)).toEqual(["formula.unknownVariable /permissions/0/rowScope"]);
     });
 
+    it("checks automation triggers: cron expressions, date fields, workflows", () => {
+      const result = validateVariant((d) => {
+        (d as { automations: unknown[] }).automations.push(
+          {
+            id: "nightly",
+            entity: "opportunity",
+            trigger: { kind: "cron", expression: "0 25 * * *" },
+            actions: [{ kind: "notify", to: { kind: "role", role: "manager" }, message: "x" }],
+          },
+          {
+            id: "later",
+            entity: "opportunity",
+            trigger: { kind: "dateOffset", field: "name", days: 3 },
+            actions: [{ kind: "notify", to: { kind: "role", role: "manager" }, message: "x" }],
+          },
+          {
+            id: "won",
+            entity: "account",
+            trigger: { kind: "transition", workflow: "opportunity_stage", transition: "win" },
+            actions: [{ kind: "notify", to: { kind: "role", role: "manager" }, message: "x" }],
+          },
+        );
+      });
+      expect(codes(result)).toEqual(
+        expect.arrayContaining([
+          "automation.invalidCron /automations/1/trigger/expression",
+          "schema.wrongFieldKind /automations/2/trigger/field",
+          "schema.wrongFieldKind /automations/3/trigger/workflow",
+        ]),
+      );
+    });
+
     it("finds role inheritance circles", () => {
       const result = validateVariant((d) => {
         (d.roles[0] as { inherits?: string[] }).inherits = ["manager"];

@@ -59,6 +59,11 @@ describe("approvals over HTTP", () => {
   afterAll(() => server.close());
 
   const user = (name: string) => as.get(name) as Client;
+  /** Sessions last 12 hours: after moving the clock, everyone signs in again. */
+  const signInAgain = async () => {
+    admin = await server.login("admin");
+    for (const p of people) as.set(p.username, await server.login(p.username, PASSWORD));
+  };
   const create = async (spend: number) => {
     const res = await user("rep_e").request("POST", "/api/apps/tpm/data/promotion", {
       body: { title: `Promo ${spend}`, region: east, planned_spend: spend, status: "draft" },
@@ -197,6 +202,44 @@ describe("approvals over HTTP", () => {
       (await admin.request("PATCH", `/api/users/${user("rsm_e").userId}`, { body: { attributes: { region: "R01" } } }))
         .statusCode,
     ).toBe(200);
+  });
+
+  it("reminds after the SLA's reminder time and escalates to the approver's manager when the SLA ends", async () => {
+    const boss = await admin.request("POST", "/api/users", {
+      body: { username: "dir_e", displayName: "dir_e", password: PASSWORD },
+    });
+    const bossId = (boss.json() as { id: string }).id;
+    expect(
+      (
+        await admin.request("PATCH", `/api/users/${user("rsm_e").userId}`, {
+          body: { attributes: { region: "R01", manager: bossId } },
+        })
+      ).statusCode,
+    ).toBe(200);
+    const id = await create(15_000);
+    expect((await act("rep_e", id, "submit")).statusCode).toBe(200);
+    const scheduler = server.app.automation.scheduler;
+    server.clock.advance(25 * 3600_000);
+    await scheduler.runDue(server.clock.now());
+    await signInAgain();
+    const reminded = (await inbox("rsm_e")).notifications.filter((n) => n.recordId === id);
+    expect(reminded.length).toBeGreaterThanOrEqual(2);
+    server.clock.advance(24 * 3600_000);
+    await scheduler.runDue(server.clock.now());
+    await scheduler.runDue(server.clock.now());
+    await signInAgain();
+    const director = await server.login("dir_e", PASSWORD);
+    const approvals = (await user("rep_e").request("GET", `/api/apps/tpm/data/promotion/${id}/approvals`)).json() as {
+      approvals: Array<{
+        state: { steps: Array<{ approvers: string[]; escalatedAt: string | null }>; timeline: Array<{ type: string }> };
+      }>;
+    };
+    const step = approvals.approvals[0]?.state.steps[0];
+    expect(step?.approvers).toContain(bossId);
+    expect(step?.escalatedAt).not.toBeNull();
+    expect(approvals.approvals[0]?.state.timeline.filter((t) => t.type === "escalated")).toHaveLength(1);
+    const decided = await director.request("POST", `/api/apps/tpm/data/promotion/${id}/actions/approve`, { body: {} });
+    expect(decided.statusCode).toBe(200);
   });
 
   it("keeps the definition a request started with after the app is republished", async () => {

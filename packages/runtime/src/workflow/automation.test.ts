@@ -7,7 +7,11 @@ import { compileAutomations } from "./automation.js";
 
 const env = userEnv({ id: "u1", roles: ["rep"] }, "2026-06-01", "2026-06-01T09:00:00.000Z");
 const deal = { id: "d1", name: "Deal", amount: 5000, close_date: "2026-07-01", stage: "prospecting", owner: "u1" };
-const note = (text: string) => ({ kind: "notify" as const, to: { kind: "userField" as const, field: "owner" }, message: text });
+const note = (text: string) => ({
+  kind: "notify" as const,
+  to: { kind: "userField" as const, field: "owner" },
+  message: text,
+});
 
 function appWith(automations: Automation[]): App {
   return { ...salesApp(), automations } as App;
@@ -36,22 +40,28 @@ describe("compileAutomations", () => {
         ],
       },
     ]);
-    expect(automations.onWrite({ kind: "create", entity: "opportunity", record: { ...deal, amount: 10 } }, env)).toEqual(
-      [],
-    );
+    expect(
+      automations.onWrite({ kind: "create", entity: "opportunity", record: { ...deal, amount: 10 } }, env),
+    ).toEqual([]);
     expect(automations.onWrite({ kind: "update", entity: "opportunity", record: deal, old: deal }, env)).toEqual([]);
     expect(automations.onWrite({ kind: "create", entity: "account", record: deal }, env)).toEqual([]);
   });
 
   it("treats a blank condition as FALSE and skips disabled automations", () => {
     const automations = compiled(
-      { id: "blank", entity: "opportunity", trigger: { kind: "create" }, condition: "amount > 1", actions: [note("x")] },
+      {
+        id: "blank",
+        entity: "opportunity",
+        trigger: { kind: "create" },
+        condition: "amount > 1",
+        actions: [note("x")],
+      },
       { id: "off", entity: "opportunity", enabled: false, trigger: { kind: "create" }, actions: [note("x")] },
     );
     expect(automations.all.map((a) => a.id)).toEqual(["blank"]);
-    expect(automations.onWrite({ kind: "create", entity: "opportunity", record: { ...deal, amount: null } }, env)).toEqual(
-      [],
-    );
+    expect(
+      automations.onWrite({ kind: "create", entity: "opportunity", record: { ...deal, amount: null } }, env),
+    ).toEqual([]);
   });
 
   it("fires update automations only when a listed field changed, with $old in the condition", () => {
@@ -175,7 +185,13 @@ describe("compileAutomations", () => {
       ],
     });
     const match = automations.get("regional")?.partyMatch("$approver.region = 'east'");
-    expect(match?.evaluate(deal, { ...env, approver: { id: "f1", region: "east" } })).toEqual({ ok: true, value: true });
-    expect(match?.evaluate(deal, { ...env, approver: { id: "f2", region: "west" } })).toEqual({ ok: true, value: false });
+    expect(match?.evaluate(deal, { ...env, approver: { id: "f1", region: "east" } })).toEqual({
+      ok: true,
+      value: true,
+    });
+    expect(match?.evaluate(deal, { ...env, approver: { id: "f2", region: "west" } })).toEqual({
+      ok: true,
+      value: false,
+    });
   });
 });

@@ -131,7 +131,8 @@ function compileOne(
     }
     return result.formula;
   };
-  const condition = definition.condition === undefined ? undefined : compile(definition.condition, "Condition", "boolean");
+  const condition =
+    definition.condition === undefined ? undefined : compile(definition.condition, "Condition", "boolean");
   const trigger = definition.trigger;
   const formula = trigger.kind === "becomesTrue" ? compile(trigger.formula, "Trigger formula", "boolean") : undefined;
   const effects = compileEffects(definition.actions, { model, types, functions, entity });

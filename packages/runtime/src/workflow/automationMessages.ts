@@ -16,7 +16,8 @@ export const automationMessages = defineMessages({
   },
   "automation.invalidCron": {
     en: "'{expression}' is not a cron expression that ever fires: {reason} Use five fields (minute hour day-of-month month day-of-week, UTC), e.g. '0 9 * * 1' for Mondays at 09:00.",
-    "zh-CN": "“{expression}”不是有效（且会触发）的 cron 表达式：{reason} 请使用五个字段（分 时 日 月 星期，UTC），例如 '0 9 * * 1' 表示每周一 09:00。",
+    "zh-CN":
+      "“{expression}”不是有效（且会触发）的 cron 表达式：{reason} 请使用五个字段（分 时 日 月 星期，UTC），例如 '0 9 * * 1' 表示每周一 09:00。",
   },
 });
 

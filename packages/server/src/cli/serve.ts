@@ -88,6 +88,7 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
   }
   const app = await createServer(ctx);
   const address = await app.listen({ port: options.port, host: options.host });
+  app.automation.scheduler.start();
   io.stdout(`Plinth is listening on ${address} (data: ${options.data}, durability: ${options.durability})\n`);
   const stop = async () => {
     await app.close();

@@ -2,7 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { ensureAdmin } from "../../src/auth/bootstrap.js";
 import { installDemo } from "../../src/demo/seed.js";
 import { createServer } from "../../src/http/createServer.js";
-import { testContext } from "./context.js";
+import { testClock, testContext } from "./context.js";
 
 export const ADMIN_PASSWORD = "admin-password-1";
 export const DEMO_PASSWORD = "demo-password-1";
@@ -39,13 +39,15 @@ export async function login(app: FastifyInstance, username: string, password: st
  * `demo: false`, the demo app, users and data installed.
  */
 export async function testServer(options: { demo?: boolean } = {}) {
-  const ctx = testContext();
+  const clock = testClock();
+  const ctx = testContext({ clock });
   await ensureAdmin(ctx, { password: ADMIN_PASSWORD });
   if (options.demo !== false) await installDemo(ctx, DEMO_PASSWORD);
   const app = await createServer(ctx);
   return {
     ctx,
     app,
+    clock,
     login: (username: string, password = username === "admin" ? ADMIN_PASSWORD : DEMO_PASSWORD) =>
       login(app, username, password),
     async close() {

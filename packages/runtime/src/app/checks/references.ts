@@ -1,4 +1,5 @@
 import type { Effect, LayoutNode, Party, Query } from "../../schema/types.js";
+import { cronIssue } from "../../workflow/automationSchedule.js";
 import { schemaIssue } from "../messages.js";
 import type { EntityModel } from "../model.js";
 import type { CheckContext } from "./context.js";
@@ -170,6 +171,11 @@ function checkAutomationRefs(ctx: CheckContext): void {
       case "update":
         refFields(ctx, entity, trigger.fields, `${path}/trigger/fields`);
         break;
+      case "cron": {
+        const issue = cronIssue(trigger.expression, `${path}/trigger/expression`);
+        if (issue) ctx.issues.push(issue);
+        break;
+      }
       case "dateOffset":
         refField(ctx, entity, trigger.field, `${path}/trigger/field`, ["date", "datetime"], "a date or datetime field");
         break;
