@@ -1,7 +1,7 @@
 import { type App, formatAutonumber, hasErrors, maskRecord, type RecordContext } from "@plinth/runtime";
 import type { PublishedApp } from "../apps/published.js";
 import type { ServerContext, WriteEvent } from "../http/context.js";
-import { httpError, invalid } from "../http/errors.js";
+import { type HttpError, httpError, invalid } from "../http/errors.js";
 import type { Condition, Row, WriteTx } from "../storage/types.js";
 import { accessFor, requireAccess, rowCondition } from "./access.js";
 import { and, pathsOf, prefetchPaths } from "./formulas.js";
@@ -29,6 +29,16 @@ function relationPaths(ctx: ServerContext, schema: App, entity: string): Array<r
   const paths = formulas.flatMap((f) => pathsOf(f.typed)).filter((p) => p.length > 1);
   perApp.set(entity, paths);
   return paths;
+}
+
+/** 409: the record changed meanwhile; the answer carries it as it is now (as the actor may see it). */
+function conflict(published: PublishedApp, actor: Actor, entity: string, now: Row | undefined): HttpError {
+  return httpError(
+    409,
+    "http.conflict",
+    { current: now?.version },
+    { details: { record: now && present(published, actor, entity, now) } },
+  );
 }
 
 /** Hide the fields the actor may not read. */
@@ -202,12 +212,7 @@ export async function updateRecord(
     if (issues.length > 0) unwritable(issues);
   }
   if (Number(current.version) !== expectedVersion) {
-    throw httpError(
-      409,
-      "http.conflict",
-      { current: current.version },
-      { details: { record: present(published, actor, entity, current) } },
-    );
+    throw conflict(published, actor, entity, current);
   }
   for (const hook of ctx.hooks.beforeChange) {
     await hook({
@@ -232,12 +237,7 @@ export async function updateRecord(
   for (const key of ["id", "version", "createdAt", "createdBy"]) delete changes[key];
   if (!(await records.update(entity, id, expectedVersion, changes))) {
     const now = await records.get(entity, id);
-    throw httpError(
-      409,
-      "http.conflict",
-      { current: now?.version },
-      { details: { record: now && present(published, actor, entity, now) } },
-    );
+    throw conflict(published, actor, entity, now);
   }
   await tx.platform.appendAudit({
     at: actor.env.now,
@@ -285,12 +285,7 @@ export async function deleteRecord(
     throw httpError(403, "http.forbidden", { action: "delete this record", actionZh: "删除该记录" });
   }
   if (expectedVersion !== undefined && Number(current.version) !== expectedVersion) {
-    throw httpError(
-      409,
-      "http.conflict",
-      { current: current.version },
-      { details: { record: present(published, actor, entity, current) } },
-    );
+    throw conflict(published, actor, entity, current);
   }
   for (const hook of ctx.hooks.beforeChange) {
     await hook({ tx, published, actor, entity, kind: "delete", record: current, fields: [], system: false });
