@@ -142,6 +142,40 @@ export type {
   WidgetNode,
   Workflow,
 } from "./schema/types.js";
+// Data sources
+export {
+  DataSourceError,
+  isDataSourceError,
+  type SourceCode,
+  sourceMessages,
+} from "./source/errors.js";
+export { createMemorySource, type MemorySource, type MemorySourceOptions, type MemoryUser } from "./source/memory.js";
+export {
+  createRestSource,
+  type FetchInit,
+  type FetchLike,
+  type FetchResponse,
+  type RestSourceOptions,
+} from "./source/rest.js";
+export type {
+  ActionBody,
+  ActionResult,
+  ApprovalRequest,
+  ApprovalSummary,
+  AvailableActions,
+  AvailableTransition,
+  CreateOptions,
+  DataSource,
+  Inbox,
+  InboxApproval,
+  ListOptions,
+  ListPage,
+  SourceNotification,
+  SourceRecord,
+  SourceSortKey,
+  SourceUser,
+  StageHistoryEntry,
+} from "./source/types.js";
 // Workflow
 export { approvalTransition } from "./workflow/approval.js";
 export type {

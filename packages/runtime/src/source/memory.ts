@@ -1,0 +1,163 @@
+import { createAccessPolicy } from "../access/policy.js";
+import { indexApp } from "../app/model.js";
+import { FieldTypes } from "../app/scope.js";
+import type { ImplementedFunction } from "../expr/functions/implemented.js";
+import { createRuntime, type Runtime } from "../runtime.js";
+import type { App } from "../schema/types.js";
+import { sourceError } from "./errors.js";
+import { present, readableRow } from "./memoryAccess.js";
+import { listRows, runQuery } from "./memoryQuery.js";
+import { createRow, removeRow, updateRow } from "./memoryRecords.js";
+import { actorOf, canonical, type MemoryContext, type MemoryState, type MemoryUser } from "./memoryStore.js";
+import { approvalsOf, availableActions, historyOf, inboxOf, runAction } from "./memoryWorkflow.js";
+import type { DataSource, SourceRecord } from "./types.js";
+
+export type { MemoryUser } from "./memoryStore.js";
+
+export interface MemorySourceOptions {
+  /** A valid app (as `validateApp` accepts it). */
+  readonly app: App;
+  /** Who acts. */
+  readonly user: MemoryUser;
+  /** The directory approvals and notifications resolve against (`user` is added when missing). */
+  readonly users?: readonly MemoryUser[];
+  /** Initial rows per entity, with `id`, `version` and the system fields (rollup values are ignored). */
+  readonly records?: Readonly<Record<string, ReadonlyArray<Readonly<Record<string, unknown>>>>>;
+  /** The current instant as ISO text; read once per call. */
+  readonly clock: () => string;
+  /** Ids of new records, history rows, approvals and notifications. */
+  readonly newId: () => string;
+  /** Formula functions (default: the standard library). */
+  readonly functions?: ReadonlyMap<string, ImplementedFunction>;
+}
+
+/** A memory source; `as(user)` acts as someone else on the same data (approvers, other roles). */
+export interface MemorySource extends DataSource {
+  as(user: MemoryUser | string): MemorySource;
+}
+
+/**
+ * A {@link DataSource} over rows held in memory, applying the same core rules as the server:
+ * permissions (`createAccessPolicy`: row scopes, field masks, read-only fields, platform
+ * admins), record validation (`validateRecord`, relation paths read from memory), unique
+ * fields, autonumbers, optimistic versions, list filters / sorts / keyset cursors, the query
+ * model, stage-machine transitions with history, approvals with an in-memory directory,
+ * approval locks and the inbox. Every call is synchronous underneath; promises keep the
+ * interface the REST source's.
+ *
+ * Not here (server features): audit log, CSV import/export, webhooks, automations, SLA timers
+ * (`schedule` effects are dropped), transition effects that chain another transition,
+ * API tokens and sessions. The list cursor is opaque but not the server's encoding.
+ *
+ * @example
+ * const source = createMemorySource({ app, user: { id: "u1", roles: ["rep"] }, clock: () => now, newId });
+ * await source.create("opportunity", { name: "Deal", account: accountId, close_date: "2026-07-01" });
+ */
+export function createMemorySource(options: MemorySourceOptions): MemorySource {
+  const runtime: Runtime = createRuntime(options.functions ? { functions: options.functions } : {});
+  const model = indexApp(options.app);
+  const rollups = (entity: string) =>
+    [...(model.entities.get(entity)?.fields.values() ?? [])]
+      .filter((f) => f.value.kind === "rollup")
+      .map((f) => f.value.id);
+  const state: MemoryState = {
+    rows: new Map(
+      Object.entries(options.records ?? {}).map(([entity, rows]) => {
+        const skip = new Set(rollups(entity));
+        return [
+          entity,
+          new Map(
+            rows.map((row) => [
+              String(row.id),
+              Object.fromEntries(Object.entries(row).filter(([k]) => !skip.has(k))) as SourceRecord,
+            ]),
+          ),
+        ];
+      }),
+    ),
+    counters: new Map(),
+    history: [],
+    approvals: [],
+    inbox: [],
+    idempotency: new Map(),
+    users: new Map([...(options.users ?? []), options.user].map((u) => [u.id, u])),
+  };
+  if (options.users?.some((u) => u.id === options.user.id)) {
+    state.users.set(options.user.id, options.users.find((u) => u.id === options.user.id) as MemoryUser);
+  }
+  const ctx: MemoryContext = {
+    app: options.app,
+    model,
+    types: new FieldTypes(model, runtime.functions),
+    functions: runtime.functions,
+    runtime,
+    policy: createAccessPolicy(options.app, { functions: runtime.functions }),
+    state,
+    clock: options.clock,
+    newId: options.newId,
+    formulas: new Map(),
+  };
+  return sourceFor(ctx, options.user);
+}
+
+function sourceFor(ctx: MemoryContext, user: MemoryUser): MemorySource {
+  // Run synchronously, answer as a promise: errors become rejections, as over HTTP.
+  const run = <T>(work: () => T): Promise<T> => {
+    try {
+      return Promise.resolve(work());
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
+  const actor = () => actorOf(ctx, user);
+  return {
+    as(other) {
+      const next = typeof other === "string" ? ctx.state.users.get(other) : other;
+      if (!next) throw new Error(`Unknown user '${String(other)}': pass a MemoryUser or add it to users`);
+      if (!ctx.state.users.has(next.id)) ctx.state.users.set(next.id, next);
+      return sourceFor(ctx, next);
+    },
+    me: () =>
+      run(() => ({
+        id: user.id,
+        username: user.username ?? user.id,
+        displayName: user.displayName ?? user.username ?? user.id,
+        isAdmin: user.isAdmin === true,
+        attributes: user.attributes ?? {},
+        roles: [...user.roles],
+      })),
+    app: () => run(() => ctx.app),
+    list: (entity, list = {}) => run(() => listRows(ctx, actor(), entity, list)),
+    get: (entity, id) =>
+      run(() => {
+        const a = actor();
+        return present(ctx, a, entity, readableRow(ctx, a, entity, id));
+      }),
+    create: (entity, values, create = {}) =>
+      run(() => {
+        const a = actor();
+        const key = create.idempotencyKey === undefined ? undefined : `${a.id}\u0000${create.idempotencyKey}`;
+        const fingerprint = canonical([ctx.app.id, entity, values]);
+        const earlier = key === undefined ? undefined : ctx.state.idempotency.get(key);
+        if (earlier) {
+          if (earlier.fingerprint !== fingerprint) throw sourceError(409, "http.idempotencyMismatch");
+          return earlier.body;
+        }
+        const body = present(ctx, a, entity, createRow(ctx, a, entity, values));
+        if (key !== undefined) ctx.state.idempotency.set(key, { fingerprint, body });
+        return body;
+      }),
+    update: (entity, id, version, changes) =>
+      run(() => {
+        const a = actor();
+        return present(ctx, a, entity, updateRow(ctx, a, entity, id, version, changes));
+      }),
+    remove: (entity, id, version) => run(() => removeRow(ctx, actor(), entity, id, version)),
+    query: (query) => run(() => runQuery(ctx, actor(), query)),
+    action: (entity, id, action, body = {}) => run(() => runAction(ctx, actor(), entity, id, action, body)),
+    actions: (entity, id) => run(() => availableActions(ctx, actor(), entity, id)),
+    history: (entity, id) => run(() => historyOf(ctx, actor(), entity, id)),
+    approvals: (entity, id) => run(() => approvalsOf(ctx, actor(), entity, id)),
+    inbox: () => run(() => inboxOf(ctx, actor())),
+  };
+}
