@@ -250,7 +250,6 @@ describe("error shape", () => {
   it("answers unknown routes with 404 and the error shape", async () => {
     for (const [method, url] of [
       ["GET", "/api/nope"],
-      ["GET", "/"],
       ["POST", "/api/apps/starter/nothing"],
       ["DELETE", "/api/apps/starter"],
       ["GET", "/api/apps/starter/data/opportunity/a/b"],
@@ -260,6 +259,10 @@ describe("error shape", () => {
       const error = expectError(res, 404, "http.routeNotFound");
       expect(error.message).toContain(url.split("?")[0]);
     }
+    // The root is the player's front door.
+    const root = await admin.request("GET", "/");
+    expect(root.statusCode).toBe(302);
+    expect(root.headers.location).toBe("/apps/");
     expectError(await admin.request("GET", "/api/apps/nosuchapp/data/opportunity"), 404, "http.notFound");
     expectError(await admin.request("GET", "/api/apps/starter/data/nosuchentity"), 404, "http.notFound");
   });

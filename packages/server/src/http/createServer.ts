@@ -5,6 +5,7 @@ import { registerAudit } from "../audit/plugin.js";
 import { registerAuth } from "../auth/plugin.js";
 import { type AutomationServices, registerAutomation } from "../automation/register.js";
 import { registerOpenApi } from "../openapi/plugin.js";
+import { defaultPlayerRoot, registerPlayer } from "../player/plugin.js";
 import { registerCsv } from "../records/csv/plugin.js";
 import { registerRecords } from "../records/plugin.js";
 import { registerUsers } from "../users/plugin.js";
@@ -40,6 +41,7 @@ export async function createServer(ctx: ServerContext, options: HttpOptions = {}
       }
     }),
   );
+  await registerPlayer(app, ctx, { root: defaultPlayerRoot() });
   await app.ready();
   return app;
 }
