@@ -128,10 +128,11 @@ test("manager.east signs in, sorts, filters, switches to Chinese and signs out",
   await expect(page.getByText("销售入门")).toBeVisible();
   if (screenshotDir) await page.screenshot({ path: `${screenshotDir}/player-table-zh.png` });
 
-  // Another page kind: a clear "coming next" notice naming the page.
+  // Another page kind: the kanban page, its columns labelled in Chinese.
   await page.getByRole("menuitem", { name: "销售管道" }).click();
   await expect(page).toHaveURL(/\/apps\/starter\/pipeline$/);
-  await expect(page.getByText("看板页面“销售管道”即将推出。")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "销售管道" })).toBeVisible();
+  await expect(page.locator('[data-testid="kanban-column"][data-column="prospecting"]')).toContainText("潜在客户");
 
   // Sign out: back to the sign-in page, and the session is gone on reload.
   await page.getByRole("button", { name: "退出登录" }).click();

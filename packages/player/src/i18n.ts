@@ -1,6 +1,9 @@
 import type { Locale } from "@plinth/runtime";
 import i18next, { type i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
+import { withDashboardStrings } from "./pages/dashboard/strings.js";
+import { recordStrings } from "./pages/form/strings.js";
+import { kanbanStrings } from "./pages/kanban/strings.js";
 
 /** The player's own words (its chrome). Labels from app schemas come from the schema, not from here. */
 export const resources = {
@@ -44,6 +47,8 @@ export const resources = {
       kind_dashboard: "dashboard",
       kind_inbox: "inbox",
       kind_table: "table",
+      ...kanbanStrings.en,
+      ...recordStrings.en,
     },
   },
   "zh-CN": {
@@ -86,6 +91,8 @@ export const resources = {
       kind_dashboard: "仪表板",
       kind_inbox: "待办",
       kind_table: "表格",
+      ...kanbanStrings["zh-CN"],
+      ...recordStrings["zh-CN"],
     },
   },
 } as const;
@@ -101,7 +108,7 @@ export function initialLocale(saved: string | null | undefined, browser: readonl
 export function createI18n(locale: Locale): i18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
-    resources,
+    resources: withDashboardStrings(resources),
     lng: locale,
     fallbackLng: "en",
     interpolation: { escapeValue: false },

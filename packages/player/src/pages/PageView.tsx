@@ -2,6 +2,10 @@ import type { App, Page } from "@plinth/runtime";
 import type { ComponentType } from "react";
 import type { RecordSource } from "../data/records.js";
 import { ComingNext } from "./ComingNext.js";
+import { DashboardPage } from "./dashboard/DashboardPage.js";
+import { DetailPageView } from "./detail/DetailPage.js";
+import { FormPageView } from "./form/FormPage.js";
+import { KanbanPage } from "./kanban/KanbanPage.js";
 import { TablePage } from "./TablePage.js";
 
 export interface PageProps<P extends Page = Page> {
@@ -17,6 +21,10 @@ export interface PageProps<P extends Page = Page> {
  */
 const renderers: { readonly [K in Page["kind"]]?: ComponentType<PageProps<Extract<Page, { kind: K }>>> } = {
   table: TablePage,
+  dashboard: DashboardPage,
+  form: FormPageView,
+  detail: DetailPageView,
+  kanban: KanbanPage,
 };
 
 export function PageView({ app, page, source }: PageProps) {

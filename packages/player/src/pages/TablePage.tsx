@@ -11,6 +11,7 @@ import { errorStatus, errorText } from "../data/errors.js";
 import type { RecordJson } from "../data/records.js";
 import { type FieldView, formatValue, isNumeric } from "../format.js";
 import { combineFilters, nextSort, type SortKey, sortable } from "../sort.js";
+import { NewRecordButton, useOpenRecord } from "./form/tableHooks.js"; // form/detail pages
 import type { PageProps } from "./PageView.js";
 import { useRelationTitles } from "./useRelationTitles.js";
 
@@ -50,12 +51,15 @@ export function TablePage({ app, page, source }: PageProps<TablePageDef>) {
 
   const [userSort, setUserSort] = useState<SortKey[]>([]);
   const sort = userSort.length > 0 ? userSort : defaultSort(page);
-  const [filterText, setFilterText] = useState("");
-  const [appliedFilter, setAppliedFilter] = useState("");
+  // Dashboard drill-down: start with the formula in `?filter=` (the dashboard links here with it).
+  const [urlFilter] = useState(() => new URLSearchParams(window.location.search).get("filter")?.trim() ?? "");
+  const [filterText, setFilterText] = useState(urlFilter);
+  const [appliedFilter, setAppliedFilter] = useState(urlFilter);
   const [loaded, setLoaded] = useState<Loaded>({ records: [] });
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>();
   const requestNo = useRef(0);
+  const openRecord = useOpenRecord(app.id, page.entity); // form/detail pages: a row click opens the record
 
   const filter = combineFilters(page.filter, appliedFilter);
   const sortKey = JSON.stringify(sort);
@@ -137,6 +141,7 @@ export function TablePage({ app, page, source }: PageProps<TablePageDef>) {
       <Typography.Title level={3} className="plinth-page-title">
         {labelText(page.label, locale, page.id)}
       </Typography.Title>
+      <NewRecordButton appId={app.id} entity={page.entity} /> {/* form/detail pages */}
       <form
         className="plinth-filter"
         onSubmit={(event) => {
@@ -237,7 +242,12 @@ export function TablePage({ app, page, source }: PageProps<TablePageDef>) {
               </tr>
             )}
             {shown.map((row) => (
-              <tr key={row.id} data-row-id={row.id} style={{ height: ROW_HEIGHT }}>
+              <tr
+                key={row.id}
+                data-row-id={row.id}
+                style={{ height: ROW_HEIGHT, cursor: "pointer" }}
+                onClick={() => openRecord(row.id)}
+              >
                 {row.getAllCells().map((cell) => (
                   <td key={cell.id} className={isNumeric(fieldOf(entity, cell.column.id)) ? "num" : undefined}>
                     <table.FlexRender cell={cell} />

@@ -10,6 +10,7 @@ import { createRecordSource, type RecordSource } from "../data/records.js";
 import { LanguageSwitch } from "../LanguageSwitch.js";
 import { isPlainClick } from "../link.js";
 import { effectiveRoles, firstPage, type NavEntry, navigationEntries } from "../navigation.js";
+import { RecordView } from "../pages/detail/RecordView.js"; // record pages (form/detail)
 import { PageView } from "../pages/PageView.js";
 import { type Route, routePath } from "../routes.js";
 
@@ -105,7 +106,7 @@ export function Frame({ title, menu, children }: { title: ReactNode; menu?: Reac
 }
 
 /** /apps/:appId[/:pageId]: the app's menu from its `navigation`, and the chosen page. */
-export function AppShell({ route }: { route: Extract<Route, { kind: "app" | "page" }> }) {
+export function AppShell({ route }: { route: Exclude<Route, { kind: "apps" }> }) {
   const { platform, http, locale, navigate, session } = usePlayer();
   const { t } = useTranslation();
   const [published, setPublished] = useState<PublishedApp>();
@@ -157,6 +158,8 @@ export function AppShell({ route }: { route: Extract<Route, { kind: "app" | "pag
   let body: ReactNode;
   if (error !== undefined) body = <Alert role="alert" type="error" showIcon title={errorText(error, locale)} />;
   else if (!app) body = <Spin description={t("loading")} />;
+  else if (route.kind === "record")
+    body = <RecordView app={app} route={route} />; // record pages (form/detail)
   else if (entries.length === 0 && !page) body = <Result status="info" title={t("noPages")} />;
   else if (!page) body = pageId ? <Result status="404" title={t("pageNotFound", { page: pageId })} /> : null;
   else body = <PageView app={app} page={page} source={source} />;

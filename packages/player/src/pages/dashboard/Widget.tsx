@@ -1,0 +1,271 @@
+import { ReloadOutlined } from "@ant-design/icons";
+import type { App, DataSource, Query, Widget } from "@plinth/runtime";
+import { labelText } from "@plinth/runtime";
+import { Alert, Button, Card, Empty, Spin, Table, Typography } from "antd";
+import type { EChartsCoreOption } from "echarts/core";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { usePlayer } from "../../context.js";
+import { errorText } from "../../data/errors.js";
+import { categoryLabel, fieldAt, formatMeasure, measureFormat, measureLabel, total } from "./model.js";
+import { DASHBOARD_NS } from "./strings.js";
+
+/** ECharts and the chart component: a chunk of their own, fetched when the first chart shows. */
+const EChart = lazy(() => import("./EChart.js"));
+
+/** ECharts' default palette, set explicitly so the HTML legend's swatches match the series. */
+export const PALETTE = ["#5470c6", "#91cc75", "#fac858", "#ee6666", "#73c0de", "#3ba272", "#fc8452", "#9a60b4"];
+
+type Rows = Array<Record<string, unknown>>;
+type State =
+  | { readonly status: "loading" }
+  | { readonly status: "error"; readonly error: unknown }
+  | { readonly status: "ok"; readonly rows: Rows };
+
+export interface WidgetProps {
+  readonly app: App;
+  readonly widget: Widget;
+  /** The widget's query with the page's shared filters ANDed in. */
+  readonly query: Query;
+  readonly source: Pick<DataSource, "query">;
+  /** A click on a group (bar, point, slice): drill down with that row. */
+  readonly onDrill?: (row: Record<string, unknown>) => void;
+}
+
+/** One widget: its query runs on the server; loading and error states of its own. */
+export function DashboardWidget({ app, widget, query, source, onDrill }: WidgetProps) {
+  const { locale } = usePlayer();
+  const { t } = useTranslation(DASHBOARD_NS);
+  const [state, setState] = useState<State>({ status: "loading" });
+  const [attempt, setAttempt] = useState(0);
+  const key = JSON.stringify(query);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `query`; `attempt` re-runs it (Retry)
+  useEffect(() => {
+    let live = true;
+    setState({ status: "loading" });
+    source.query(query).then(
+      (result) => live && setState({ status: "ok", rows: result.rows }),
+      (error: unknown) => live && setState({ status: "error", error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [source, key, attempt]);
+
+  const title = labelText(widget.label, locale, widget.id);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+
+  let body: React.ReactNode;
+  if (state.status === "loading") body = <Spin className="plinth-dash-spin" />;
+  else if (state.status === "error")
+    body = (
+      <Alert
+        type="error"
+        showIcon
+        title={t("widgetError")}
+        description={errorText(state.error, locale)}
+        action={
+          <Button size="small" icon={<ReloadOutlined />} onClick={retry}>
+            {t("retry", { ns: "translation" })}
+          </Button>
+        }
+      />
+    );
+  else body = <WidgetBody app={app} widget={widget} rows={state.rows} onDrill={onDrill} />;
+
+  return (
+    <Card
+      size="small"
+      title={title}
+      className="plinth-dash-card"
+      data-testid={`widget-${widget.id}`}
+      data-state={state.status}
+      aria-busy={state.status === "loading"}
+    >
+      {body}
+    </Card>
+  );
+}
+
+function WidgetBody({
+  app,
+  widget,
+  rows,
+  onDrill,
+}: {
+  app: App;
+  widget: Widget;
+  rows: Rows;
+  onDrill: ((row: Record<string, unknown>) => void) | undefined;
+}) {
+  const { locale } = usePlayer();
+  const { t } = useTranslation(DASHBOARD_NS);
+  const currency = app.settings?.currency;
+  const query = widget.query;
+  const measures = query.measures ?? [];
+  const group = query.groupBy?.[0];
+  const groupField = group ? fieldAt(app, query.entity, group.field) : undefined;
+  const label = (id: string) => measureLabel(app, query, id, locale, t("count"));
+  const fmt = (id: string, v: unknown) => formatMeasure(v, measureFormat(app, widget, id), locale, currency);
+  const category = (row: Record<string, unknown>) =>
+    group
+      ? categoryLabel(groupField, row[group.field], locale, t("blank"))
+      : labelText(widget.label, locale, widget.id);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: label/category depend on locale and the widget only
+  const option = useMemo(
+    () =>
+      chartOption(
+        widget,
+        rows,
+        measures.map((m) => ({ id: m.id, name: label(m.id) })),
+        category,
+      ),
+    [widget, rows, locale],
+  );
+
+  if (widget.type === "kpi" || (!group && widget.type !== "table")) {
+    const first = measures[0];
+    const value = first ? rows[0]?.[first.id] : undefined;
+    return (
+      <div className="plinth-dash-kpi">
+        <div className="plinth-dash-kpi-value" data-testid="kpi-value">
+          {first ? fmt(first.id, value) : "—"}
+        </div>
+        {first && <Typography.Text type="secondary">{label(first.id)}</Typography.Text>}
+      </div>
+    );
+  }
+
+  if (rows.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("noData")} />;
+
+  if (widget.type === "table") {
+    const groups = query.groupBy ?? [];
+    const columns = [
+      ...groups.map((g) => ({
+        key: g.field,
+        title: labelText(fieldAt(app, query.entity, g.field)?.label, locale, g.field),
+        render: (_: unknown, row: Record<string, unknown>) =>
+          categoryLabel(fieldAt(app, query.entity, g.field), row[g.field], locale, t("blank")),
+      })),
+      ...measures.map((m) => ({
+        key: m.id,
+        title: label(m.id),
+        align: "right" as const,
+        render: (_: unknown, row: Record<string, unknown>) => fmt(m.id, row[m.id]),
+      })),
+    ];
+    return (
+      <Table
+        size="small"
+        columns={columns}
+        dataSource={rows.map((row, i) => ({ ...row, key: String(i) }))}
+        pagination={rows.length > 10 ? { pageSize: 10, size: "small" } : false}
+        scroll={{ x: true }}
+      />
+    );
+  }
+
+  const sliceLike = widget.type === "pie" || widget.type === "funnel";
+  const drillable = onDrill !== undefined && group !== undefined && group.bucket === undefined;
+  return (
+    <div className="plinth-dash-chartbox">
+      <div className="plinth-dash-chartarea">
+        <Suspense fallback={<Spin className="plinth-dash-spin" />}>
+          <EChart
+            option={option}
+            label={labelText(widget.label, locale, widget.id)}
+            {...(drillable
+              ? {
+                  onItemClick: (index: number) => {
+                    const row = rows[index];
+                    if (row) onDrill(row);
+                  },
+                }
+              : {})}
+          />
+        </Suspense>
+      </div>
+      <ul className="plinth-dash-legend" data-testid="legend">
+        {sliceLike && measures[0]
+          ? [
+              ...rows.slice(0, 8).map((row, i) => (
+                <li key={String(i)}>
+                  <span className="plinth-dash-swatch" style={{ background: PALETTE[i % PALETTE.length] }} />
+                  {category(row)}: {fmt(measures[0]?.id ?? "", row[measures[0]?.id ?? ""])}
+                </li>
+              )),
+              <li key="total" data-testid={`total-${measures[0].id}`} data-value={total(rows, measures[0].id)}>
+                {t("total")} {label(measures[0].id)}: {fmt(measures[0].id, total(rows, measures[0].id))}
+              </li>,
+            ]
+          : measures.map((m, i) => (
+              <li key={m.id} data-testid={`total-${m.id}`} data-value={total(rows, m.id)}>
+                <span className="plinth-dash-swatch" style={{ background: PALETTE[i % PALETTE.length] }} />
+                {label(m.id)} · {t("total")} {fmt(m.id, total(rows, m.id))}
+              </li>
+            ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The ECharts option for a chart widget: categories from the first grouping, a series per measure. */
+export function chartOption(
+  widget: Widget,
+  rows: Rows,
+  measures: readonly { id: string; name: string }[],
+  category: (row: Record<string, unknown>) => string,
+): EChartsCoreOption {
+  const categories = rows.map(category);
+  const value = (row: Record<string, unknown>, id: string) => (typeof row[id] === "number" ? row[id] : 0);
+  const base = { color: PALETTE, aria: { enabled: true }, tooltip: { trigger: "item" }, animationDuration: 300 };
+  const first = measures[0];
+  if ((widget.type === "pie" || widget.type === "funnel") && first) {
+    return {
+      ...base,
+      series: [
+        {
+          type: widget.type,
+          name: first.name,
+          ...(widget.type === "pie" ? { radius: ["35%", "70%"] } : { left: "10%", width: "80%", sort: "descending" }),
+          data: rows.map((row) => ({ name: category(row), value: value(row, first.id) })),
+          label: { show: true, formatter: "{b}" },
+        },
+      ],
+    };
+  }
+  if (widget.type === "scatter" && measures.length >= 2 && first && measures[1]) {
+    const second = measures[1];
+    return {
+      ...base,
+      grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+      xAxis: { type: "value", name: first.name },
+      yAxis: { type: "value", name: second.name },
+      series: [
+        {
+          type: "scatter",
+          data: rows.map((row) => ({ name: category(row), value: [value(row, first.id), value(row, second.id)] })),
+        },
+      ],
+    };
+  }
+  // bar / line / area (and scatter over categories): the 2nd measure on its own axis when there are two
+  const twoAxes = measures.length === 2;
+  return {
+    ...base,
+    tooltip: { trigger: "axis" },
+    grid: { left: 8, right: 8, top: 24, bottom: 8, containLabel: true },
+    xAxis: { type: "category", data: categories, axisLabel: { hideOverlap: true } },
+    yAxis: twoAxes ? [{ type: "value" }, { type: "value", splitLine: { show: false } }] : { type: "value" },
+    series: measures.map((m, i) => ({
+      type: widget.type === "area" ? "line" : widget.type,
+      name: m.name,
+      ...(twoAxes ? { yAxisIndex: i } : {}),
+      ...(widget.type === "area" ? { areaStyle: {} } : {}),
+      ...(widget.type === "line" || widget.type === "area" ? { smooth: true } : {}),
+      data: rows.map((row) => value(row, m.id)),
+    })),
+  };
+}

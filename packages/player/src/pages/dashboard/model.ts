@@ -1,0 +1,178 @@
+import { type App, type Entity, type Label, type Locale, labelText, type Query, type Widget } from "@plinth/runtime";
+import type { FieldView } from "../../format.js";
+
+/** Dashboard logic without React: formulas for the shared filters, drill-down, labels and numbers. */
+
+export type Period = "all" | "year" | "last12";
+export const PERIODS: readonly Period[] = ["all", "year", "last12"];
+
+/** A text literal of the formula language: single quotes, an inner quote doubled. */
+export function quote(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+/** Parts ANDed together, each in parentheses; blanks dropped. */
+export function andAll(parts: readonly (string | undefined)[]): string | undefined {
+  const kept = parts.map((p) => p?.trim()).filter((p): p is string => !!p);
+  if (kept.length === 0) return undefined;
+  if (kept.length === 1) return kept[0];
+  return kept.map((p) => `(${p})`).join(" AND ");
+}
+
+const dateLit = (d: Date) => `DATE(${d.getFullYear()}, ${d.getMonth() + 1}, ${d.getDate()})`;
+
+/**
+ * The period as a formula on a date field, with the bounds computed from `today` (the browser's
+ * calendar day): this year = 1 Jan–31 Dec of today's year; last 12 months = the day after the same
+ * day a year ago up to today. `datetime` fields compare by their day (DATEVALUE).
+ */
+export function periodFormula(period: Period, field: string, kind: string, today: Date): string | undefined {
+  if (period === "all") return undefined;
+  const subject = kind === "datetime" ? `DATEVALUE(${field})` : field;
+  let from: Date;
+  let to: Date;
+  if (period === "year") {
+    from = new Date(today.getFullYear(), 0, 1);
+    to = new Date(today.getFullYear(), 11, 31);
+  } else {
+    from = new Date(today.getFullYear() - 1, today.getMonth(), today.getDate() + 1);
+    to = new Date(today.getFullYear(), today.getMonth(), today.getDate());
+  }
+  return `${subject} >= ${dateLit(from)} AND ${subject} <= ${dateLit(to)}`;
+}
+
+/** Equality with a group value as a formula (text, number, boolean; blank → ISBLANK). */
+export function equalsFormula(field: string, value: unknown): string | undefined {
+  if (value === null || value === undefined || value === "") return `ISBLANK(${field})`;
+  if (typeof value === "number" && Number.isFinite(value)) return `${field} = ${value}`;
+  if (typeof value === "boolean") return value ? field : `NOT(${field})`;
+  if (typeof value === "string") return `${field} = ${quote(value)}`;
+  return undefined;
+}
+
+/** The field at a dotted path (`account.region` follows the relation `account`). */
+export function fieldAt(app: App, entityId: string, path: string): FieldView | undefined {
+  let entity: Entity | undefined = (app.entities ?? []).find((e) => e.id === entityId);
+  const parts = path.split(".");
+  for (let i = 0; i < parts.length; i++) {
+    const field = entity?.fields.find((f) => f.id === parts[i]) as FieldView | undefined;
+    if (!field || i === parts.length - 1) return field;
+    entity = (app.entities ?? []).find((e) => e.id === field.target);
+  }
+  return undefined;
+}
+
+/**
+ * The date field the period applies to for a query: its date-bucket grouping if any, else the
+ * entity's first date (or datetime) field, else `createdAt`.
+ */
+export function periodField(app: App, query: Query): { field: string; kind: string } {
+  const bucketed = (query.groupBy ?? []).find((g) => g.bucket !== undefined);
+  if (bucketed) return { field: bucketed.field, kind: fieldAt(app, query.entity, bucketed.field)?.kind ?? "date" };
+  const entity = (app.entities ?? []).find((e) => e.id === query.entity);
+  const date = entity?.fields.find((f) => f.kind === "date" || f.kind === "datetime");
+  return date ? { field: date.id, kind: date.kind } : { field: "createdAt", kind: "datetime" };
+}
+
+export interface SharedFilters {
+  readonly period: Period;
+  /** Page filter id → chosen value (absent = all). */
+  readonly values: Readonly<Record<string, string | undefined>>;
+}
+
+export interface PageFilterDef {
+  readonly id: string;
+  readonly field: string;
+  readonly entity: string;
+  readonly label?: Label;
+}
+
+/**
+ * A widget's query with the shared filters ANDed into its filter. A page filter applies to the
+ * widgets on its entity (its field is a path of that entity).
+ */
+export function filteredQuery(
+  app: App,
+  query: Query,
+  filters: readonly PageFilterDef[],
+  shared: SharedFilters,
+  today: Date,
+): Query {
+  const date = periodField(app, query);
+  const parts = [
+    query.filter,
+    periodFormula(shared.period, date.field, date.kind, today),
+    ...filters
+      .filter((f) => f.entity === query.entity && shared.values[f.id] !== undefined)
+      .map((f) => equalsFormula(f.field, shared.values[f.id])),
+  ];
+  const filter = andAll(parts);
+  const { filter: _old, ...rest } = query;
+  return filter ? { ...rest, filter } : rest;
+}
+
+/** The first table page on an entity: where a click on a bar or slice leads. */
+export function drillPage(app: App, entity: string): string | undefined {
+  return (app.pages ?? []).find((p) => p.kind === "table" && p.entity === entity)?.id;
+}
+
+/** A group value as a category label: select options in the locale, date buckets as returned. */
+export function categoryLabel(field: FieldView | undefined, value: unknown, locale: Locale, blank: string): string {
+  if (value === null || value === undefined || value === "") return blank;
+  if (field?.kind === "select" || field?.kind === "multiSelect") {
+    const option = field.options?.find((o) => o.value === value);
+    return option ? labelText(option.label, locale, option.value) : String(value);
+  }
+  if (typeof value === "boolean") return value ? "✓" : "✗";
+  return String(value);
+}
+
+const intlLocale = (locale: Locale) => (locale === "zh-CN" ? "zh-CN" : "en-US");
+
+/** A measure value by the widget's `format` (currency: the app's currency; percent: 0.25 → 25%). */
+export function formatMeasure(
+  value: unknown,
+  format: Widget["format"],
+  locale: Locale,
+  currency: string | undefined,
+): string {
+  if (value === null || value === undefined) return "—";
+  const n = typeof value === "number" ? value : Number(value);
+  if (!Number.isFinite(n)) return String(value);
+  try {
+    if (format === "currency")
+      return new Intl.NumberFormat(intlLocale(locale), {
+        style: "currency",
+        currency: currency ?? "CNY",
+        maximumFractionDigits: 0,
+      }).format(n);
+    if (format === "percent")
+      return new Intl.NumberFormat(intlLocale(locale), { style: "percent", maximumFractionDigits: 1 }).format(n);
+  } catch {
+    // an unknown currency code: plain number below
+  }
+  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 2 }).format(n);
+}
+
+/** The sum of a measure over rows (the widget's total; for counts and sums it is the whole). */
+export function total(rows: readonly Record<string, unknown>[], measure: string): number {
+  return rows.reduce((sum, row) => sum + (typeof row[measure] === "number" ? (row[measure] as number) : 0), 0);
+}
+
+/** The measure's label: its own, else the measured field's, else its id. */
+export function measureLabel(app: App, query: Query, measureId: string, locale: Locale, countLabel: string): string {
+  const measure = (query.measures ?? []).find((m) => m.id === measureId);
+  if (!measure) return measureId;
+  if (measure.label !== undefined) return labelText(measure.label, locale, measure.id);
+  if (measure.aggregate === "count" || measure.aggregate === "countDistinct") return countLabel;
+  const field = measure.field ? fieldAt(app, query.entity, measure.field) : undefined;
+  return labelText(field?.label, locale, measure.id);
+}
+
+/** How a measure's numbers read: the widget's `format`, else currency for sums/averages of money fields. */
+export function measureFormat(app: App, widget: Widget, measureId: string): Widget["format"] {
+  if (widget.format) return widget.format;
+  const measure = (widget.query.measures ?? []).find((m) => m.id === measureId);
+  if (!measure?.field || measure.aggregate === "count" || measure.aggregate === "countDistinct") return "number";
+  return fieldAt(app, widget.query.entity, measure.field)?.kind === "currency" ? "currency" : "number";
+}

@@ -1,0 +1,44 @@
+/** The dashboard page's own words (namespace "dashboard"), merged into the player's i18n resources. */
+export const dashboardStrings = {
+  en: {
+    period: "Period",
+    period_all: "All time",
+    period_year: "This year",
+    period_last12: "Last 12 months",
+    filterAll: "All",
+    total: "Total",
+    count: "Count",
+    noData: "No data.",
+    widgetError: "This widget could not load its data.",
+    noQuery: "This data source cannot run dashboard queries.",
+    drillHint: "Click a bar or slice to open the matching records.",
+    blank: "(blank)",
+    chartLoading: "Loading chart…",
+  },
+  "zh-CN": {
+    period: "期间",
+    period_all: "全部时间",
+    period_year: "今年",
+    period_last12: "最近 12 个月",
+    filterAll: "全部",
+    total: "合计",
+    count: "数量",
+    noData: "没有数据。",
+    widgetError: "此组件无法加载数据。",
+    noQuery: "此数据源不支持仪表板查询。",
+    drillHint: "点击柱形或扇区可打开对应记录。",
+    blank: "（空）",
+    chartLoading: "图表加载中…",
+  },
+} as const;
+
+export const DASHBOARD_NS = "dashboard";
+
+/** The player's resources with the dashboard's words added as the "dashboard" namespace. */
+export function withDashboardStrings<R extends Record<"en" | "zh-CN", object>>(resources: R) {
+  return {
+    ...resources,
+    en: { ...resources.en, [DASHBOARD_NS]: dashboardStrings.en },
+    "zh-CN": { ...resources["zh-CN"], [DASHBOARD_NS]: dashboardStrings["zh-CN"] },
+  };
+}
