@@ -11,7 +11,7 @@ export default defineConfig({
     include: [
       "packages/*/{src,test}/**/*.test.{ts,tsx}",
       "packages/runtime/react/src/**/*.test.{ts,tsx}",
-      "examples/*/{src,test}/**/*.test.ts",
+      "examples/*/{src,test}/**/*.test.{ts,tsx}",
     ],
     exclude: ["**/node_modules/**", "**/dist/**", "e2e/**"],
     testTimeout: 60_000,
