@@ -3,6 +3,7 @@ import i18next, { type i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { withDashboardStrings } from "./pages/dashboard/strings.js";
 import { recordStrings } from "./pages/form/strings.js";
+import { inboxStrings } from "./pages/inbox/strings.js";
 import { kanbanStrings } from "./pages/kanban/strings.js";
 
 /** The player's own words (its chrome). Labels from app schemas come from the schema, not from here. */
@@ -49,6 +50,7 @@ export const resources = {
       kind_table: "table",
       ...kanbanStrings.en,
       ...recordStrings.en,
+      ...inboxStrings.en,
     },
   },
   "zh-CN": {
@@ -93,6 +95,7 @@ export const resources = {
       kind_table: "表格",
       ...kanbanStrings["zh-CN"],
       ...recordStrings["zh-CN"],
+      ...inboxStrings["zh-CN"],
     },
   },
 } as const;

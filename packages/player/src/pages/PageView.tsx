@@ -5,6 +5,7 @@ import { ComingNext } from "./ComingNext.js";
 import { DashboardPage } from "./dashboard/DashboardPage.js";
 import { DetailPageView } from "./detail/DetailPage.js";
 import { FormPageView } from "./form/FormPage.js";
+import { InboxPage } from "./inbox/InboxPage.js";
 import { KanbanPage } from "./kanban/KanbanPage.js";
 import { TablePage } from "./TablePage.js";
 
@@ -25,6 +26,7 @@ const renderers: { readonly [K in Page["kind"]]?: ComponentType<PageProps<Extrac
   form: FormPageView,
   detail: DetailPageView,
   kanban: KanbanPage,
+  inbox: InboxPage,
 };
 
 export function PageView({ app, page, source }: PageProps) {
