@@ -165,9 +165,10 @@ export async function createRecord(
     recordId: String(row.id),
     diff: { after: value },
   });
-  const created = (await records.get(entity, String(row.id))) ?? row;
-  await afterWrite(ctx, { tx, published, actor, entity, kind: "create", record: created, depth, requestId });
-  return depth === 0 ? ((await records.get(entity, String(row.id))) ?? created) : created;
+  // Hooks see the row as written (a new record has no children for its rollups to count);
+  // the answer is read back once, after them, so it includes what automations changed.
+  await afterWrite(ctx, { tx, published, actor, entity, kind: "create", record: row, depth, requestId });
+  return (await records.get(entity, String(row.id))) ?? row;
 }
 
 /** Options of an update: automation depth, and system changes made by the workflow engine. */
@@ -249,7 +250,9 @@ export async function updateRecord(
     recordId: id,
     diff: diffOf(current, value),
   });
-  const updated = (await records.get(entity, id)) as Row;
+  // The record as written: the stored one with the changes (its rollups depend on children, which
+  // an update of its own fields leaves as they were); read back once, after the hooks.
+  const updated: Row = { ...current, ...changes, version: expectedVersion + 1 };
   await afterWrite(ctx, {
     tx,
     published,
@@ -261,7 +264,7 @@ export async function updateRecord(
     depth,
     requestId,
   });
-  return depth === 0 ? ((await records.get(entity, id)) as Row) : updated;
+  return (await records.get(entity, id)) ?? updated;
 }
 
 /** Delete a record the actor may delete; optionally at an expected version. */
