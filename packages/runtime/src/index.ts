@@ -79,6 +79,7 @@ export {
   type MessageTemplate,
   renderMessage,
 } from "./issues/catalogue.js";
+export { httpMessages, workflowHostMessages } from "./issues/httpMessages.js";
 // Issues and labels
 export {
   childPointer,
