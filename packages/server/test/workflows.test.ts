@@ -190,6 +190,10 @@ describe("approvals over HTTP", () => {
     ).toBe(200);
     const seen = await inbox("rsm_n");
     expect(seen.approvals.map((a) => a.recordId)).toContain(id);
+    const buttons = (await user("rsm_n").request("GET", `/api/apps/tpm/data/promotion/${id}/actions`)).json() as {
+      approval: { pendingForMe: boolean } | null;
+    };
+    expect(buttons.approval?.pendingForMe).toBe(true);
     expect((await act("rsm_n", id, "approve", { comment: "for rsm_e" })).statusCode).toBe(200);
     const approvals = (await user("rep_e").request("GET", `/api/apps/tpm/data/promotion/${id}/approvals`)).json() as {
       approvals: Array<{
@@ -310,6 +314,9 @@ describe("stage machines over HTTP", () => {
     const lose = await rep.request("POST", `/api/apps/starter/data/opportunity/${id}/actions/lose`);
     expect(lose.statusCode).toBe(422);
     expect(JSON.stringify(lose.json())).toContain("lost_reason");
+    const unknown = await rep.request("POST", `/api/apps/starter/data/opportunity/${id}/actions/fly`);
+    expect(unknown.statusCode).toBe(404);
+    expect((unknown.json() as { error: { message: string } }).error.message).toContain("qualify");
     const history = (await rep.request("GET", `/api/apps/starter/data/opportunity/${id}/history`)).json() as {
       history: Array<{ from: string; to: string; transition: string }>;
     };

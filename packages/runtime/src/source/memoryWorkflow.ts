@@ -359,8 +359,10 @@ export function runAction(
     ([, m]) => m.entity === entity && m.definition.transitions.some((t) => t.id === action),
   );
   if (!found) {
-    const workflows = [...machines.values()].filter((m) => m.entity === entity).map((m) => m.id);
-    throw sourceError(404, "workflow.unknownAction", { action, allowed: [...approvalActions, ...workflows] });
+    const transitions = [...machines.values()]
+      .filter((m) => m.entity === entity)
+      .flatMap((m) => m.definition.transitions.map((t) => t.id));
+    throw sourceError(404, "workflow.unknownAction", { action, allowed: [...approvalActions, ...transitions] });
   }
   const record = takeTransition(ctx, actor, entity, id, found[0], found[1], action);
   return { record: present(ctx, actor, entity, ctx.state.rows.get(entity)?.get(id) ?? record) };

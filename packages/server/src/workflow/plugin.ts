@@ -1,16 +1,17 @@
 import { type ApprovalState, lockedFields, pendingFor } from "@plinth/runtime";
 import type { FastifyInstance } from "fastify";
-import type { PublishedApps } from "../apps/published.js";
+import type { PublishedApp, PublishedApps } from "../apps/published.js";
 import type { ServerContext } from "../http/context.js";
 import { httpError } from "../http/errors.js";
 import { accessFor, readableRecord } from "../records/access.js";
 import { present } from "../records/service.js";
-import { actorIn } from "../records/userContext.js";
+import { type Actor, actorIn } from "../records/userContext.js";
+import type { ReadTx } from "../storage/types.js";
 import { type ApprovalAction, type ApprovalInput, approvalActions, runApprovalAction } from "./approvals.js";
 import type { ExtraEffectRunner } from "./carryOut.js";
 import { workflowError } from "./messages.js";
 import { loadDirectory } from "./people.js";
-import { findTransition, stateMachinesOf, takeTransition } from "./transitions.js";
+import { actorRoles, findTransition, stateMachinesOf, takeTransition, transitionIdsOf } from "./transitions.js";
 
 const id = { type: "string", pattern: "^[A-Za-z][A-Za-z0-9_]{0,62}$" } as const;
 const recordId = { type: "string", pattern: "^[A-Za-z0-9_-]{1,64}$" } as const;
@@ -34,6 +35,14 @@ export async function registerWorkflows(
   apps: PublishedApps,
   extra: () => ExtraEffectRunner | undefined,
 ): Promise<void> {
+  /** Out-of-office stand-ins as the core's pendingFor wants them (a delegate acts for the approver). */
+  const delegationFor = async (tx: ReadTx, published: PublishedApp, actor: Actor) => {
+    const directory = await loadDirectory(ctx, tx, published.stored.schema, published.stored.id, "", (r) =>
+      published.policy.rolesOf(r),
+    );
+    return { at: actor.env.now, context: { delegateOf: (u: string, at: string) => directory.delegateOf(u, at) } };
+  };
+
   ctx.hooks.beforeChange.push(async (event) => {
     if (event.system) return;
     const open = await event.tx.platform.openApproval(event.published.stored.id, event.entity, String(event.record.id));
@@ -97,14 +106,10 @@ export async function registerWorkflows(
         }
         const found = findTransition(ctx, published, entity, action);
         if (!found) {
-          const transitions = [...stateMachinesOf(ctx, published).keys()].flatMap((w) =>
-            published.stored.schema.workflows?.find(
-              (x) => x.id === w && x.entity === entity && x.kind === "stateMachine",
-            )?.kind === "stateMachine"
-              ? [w]
-              : [],
-          );
-          throw workflowError(404, "workflow.unknownAction", { action, allowed: [...approvalActions, ...transitions] });
+          throw workflowError(404, "workflow.unknownAction", {
+            action,
+            allowed: [...approvalActions, ...transitionIdsOf(published, entity)],
+          });
         }
         const record = await takeTransition(
           ctx,
@@ -130,28 +135,28 @@ export async function registerWorkflows(
       ctx.storage.read(async (tx) => {
         const published = await apps.get(tx, request.params.app);
         const actor = await actorIn(ctx, tx, request, published);
-        const record = await readableRecord(tx, published, actor, request.params.entity, request.params.id);
-        const roles = actor.isAdmin
-          ? ["*", ...(published.stored.schema.roles ?? []).map((r) => r.id)]
-          : [...published.policy.rolesOf(actor.access.roles)];
-        const transitions = [...stateMachinesOf(ctx, published)].flatMap(([workflow, machine]) =>
-          published.stored.schema.workflows?.find((w) => w.id === workflow)?.entity === request.params.entity
-            ? machine
-                .available(record, { id: actor.id, roles })
-                .map((t) => ({ workflow, id: t.id, label: t.label ?? t.id, to: t.to }))
-            : [],
-        );
-        const open = await tx.platform.openApproval(published.stored.id, request.params.entity, request.params.id);
+        const { entity, id: recordId } = request.params;
+        const open = await tx.platform.openApproval(published.stored.id, entity, recordId);
+        const pendingForMe = open
+          ? pendingFor(open.state as ApprovalState, actor.id, await delegationFor(tx, published, actor))
+          : false;
+        // Someone the request waits for may act on it without read access to the record; the
+        // transitions are only for those who may read (and, taking them, update) it.
+        const readable = readableRecord(tx, published, actor, entity, recordId);
+        const record = pendingForMe ? await readable.catch(() => undefined) : await readable;
+        const roles = actorRoles(published, actor);
+        const transitions = record
+          ? [...stateMachinesOf(ctx, published)].flatMap(([workflow, machine]) =>
+              published.stored.schema.workflows?.find((w) => w.id === workflow)?.entity === entity
+                ? machine
+                    .available(record, { id: actor.id, roles })
+                    .map((t) => ({ workflow, id: t.id, label: t.label ?? t.id, to: t.to }))
+                : [],
+            )
+          : [];
         return {
           transitions,
-          approval: open
-            ? {
-                id: open.id,
-                workflow: open.workflow,
-                status: open.status,
-                pendingForMe: pendingFor(open.state as ApprovalState, actor.id),
-              }
-            : null,
+          approval: open ? { id: open.id, workflow: open.workflow, status: open.status, pendingForMe } : null,
         };
       }),
   );
@@ -163,7 +168,7 @@ export async function registerWorkflows(
       ctx.storage.read(async (tx) => {
         const published = await apps.get(tx, request.params.app);
         const actor = await actorIn(ctx, tx, request, published);
-        const record = await readableRecord(tx, published, actor, request.params.entity, request.params.id);
+        await readableRecord(tx, published, actor, request.params.entity, request.params.id);
         const hidden = accessFor(published, actor, request.params.entity, "read").hiddenFields;
         const rows = await tx.platform.history(published.stored.id, request.params.entity, request.params.id);
         return {
@@ -211,13 +216,7 @@ export async function registerWorkflows(
         const published = await apps.get(tx, request.params.app);
         const actor = await actorIn(ctx, tx, request, published);
         // A delegate sees the requests of the approvers they stand in for.
-        const directory = await loadDirectory(ctx, tx, published.stored.schema, published.stored.id, "", (r) =>
-          published.policy.rolesOf(r),
-        );
-        const delegation = {
-          at: actor.env.now,
-          context: { delegateOf: (u: string, at: string) => directory.delegateOf(u, at) },
-        };
+        const delegation = await delegationFor(tx, published, actor);
         const pending = (await tx.platform.pendingApprovals(published.stored.id)).filter((r) =>
           pendingFor(r.state as ApprovalState, actor.id, delegation),
         );

@@ -27,6 +27,20 @@ export function stateMachinesOf(ctx: ServerContext, published: PublishedApp): Ma
   return compiled;
 }
 
+/** The roles the actor acts with in transitions: their expanded roles, or every role (and "*") for admins. */
+export function actorRoles(published: PublishedApp, actor: Actor): string[] {
+  return actor.isAdmin
+    ? ["*", ...(published.stored.schema.roles ?? []).map((r) => r.id)]
+    : [...published.policy.rolesOf(actor.access.roles)];
+}
+
+/** The transition ids of an entity's stage machines (for "which actions exist" messages). */
+export function transitionIdsOf(published: PublishedApp, entity: string): string[] {
+  return (published.stored.schema.workflows ?? []).flatMap((w) =>
+    w.kind === "stateMachine" && w.entity === entity ? w.transitions.map((t) => t.id) : [],
+  );
+}
+
 /** Find the stage machine of an entity that has a transition with this id. */
 export function findTransition(ctx: ServerContext, published: PublishedApp, entity: string, transition: string) {
   for (const [id, machine] of stateMachinesOf(ctx, published)) {
@@ -68,7 +82,6 @@ export async function takeTransition(
   if (options.expectedVersion !== undefined && Number(current.version) !== options.expectedVersion) {
     throw httpError(409, "http.conflict", { current: current.version }, { details: { record: current } });
   }
-  const roles = actor.isAdmin ? new Set(["*"]) : published.policy.rolesOf(actor.access.roles);
   const definition = published.stored.schema.workflows?.find((w) => w.id === workflow);
   const lookup = definition ? await workflowLookup(tx, published, definition, current) : () => null;
   const env = { today: actor.env.today, now: actor.env.now, user: actor.env.user ?? { id: actor.id }, lookup };
@@ -77,7 +90,7 @@ export async function takeTransition(
     transition,
     {
       id: actor.id,
-      roles: actor.isAdmin ? [...(published.stored.schema.roles ?? []).map((r) => r.id), "*"] : [...roles],
+      roles: actorRoles(published, actor),
     },
     env,
   );
