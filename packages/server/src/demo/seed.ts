@@ -5,6 +5,7 @@ import { hashPassword } from "../auth/passwords.js";
 import type { ServerContext } from "../http/context.js";
 import { createRecord } from "../records/service.js";
 import { actorIn } from "../records/userContext.js";
+import { runApprovalAction } from "../workflow/approvals.js";
 import { starterApp } from "./starterApp.js";
 
 /** A small seeded PRNG (mulberry32) so every demo install holds the same data. */
@@ -136,6 +137,7 @@ export async function installDemo(ctx: ServerContext, password: string): Promise
       accounts.push({ id: String(row.id), region });
     }
     const stageIds = ["prospecting", "qualification", "proposal", "negotiation", "won", "lost"];
+    const discounted: string[] = [];
     for (let i = 0; i < 300; i++) {
       const owner = owners[i % owners.length] as { id: string; region: string };
       const candidates = accounts.filter((a) => a.region === owner.region);
@@ -144,7 +146,12 @@ export async function installDemo(ctx: ServerContext, password: string): Promise
       const stage = stageIds[Math.floor(random() * stageIds.length)] as string;
       const month = 1 + Math.floor(random() * 12);
       const day = 1 + Math.floor(random() * 28);
-      await createRecord(
+      // A few of rep.east's open deals carry a discount that goes through the approval below.
+      const discount =
+        owner.id === ids.get("rep.east") && !["won", "lost"].includes(stage) && discounted.length < 3
+          ? ([12, 25, 18][discounted.length] as number)
+          : 0;
+      const row = await createRecord(
         ctx,
         tx,
         published,
@@ -160,7 +167,40 @@ export async function installDemo(ctx: ServerContext, password: string): Promise
           lost_reason: stage === "lost" ? "price" : null,
           close_date: `2026-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`,
           owner: owner.id,
+          discount,
         },
+        null,
+      );
+      if (discount > 0) discounted.push(String(row.id));
+    }
+    // Fill the inboxes: rep.east asks for three discounts; manager.east already approved the 25 % one,
+    // which now waits for finance.
+    const as = async (username: string) => {
+      const user = await tx.platform.userById(ids.get(username) as string);
+      if (!user) throw new Error(`demo user ${username} is missing`);
+      return actorIn(
+        ctx,
+        tx,
+        { principal: { user, via: "session" as const } } as Parameters<typeof actorIn>[2],
+        published,
+      );
+    };
+    const rep = await as("rep.east");
+    for (const id of discounted) {
+      await runApprovalAction(ctx, tx, published, rep, "opportunity", id, "submit", {}, null);
+    }
+    const second = discounted[1];
+    if (second) {
+      const comment = "OK for a strategic account";
+      await runApprovalAction(
+        ctx,
+        tx,
+        published,
+        await as("manager.east"),
+        "opportunity",
+        second,
+        "approve",
+        { comment },
         null,
       );
     }

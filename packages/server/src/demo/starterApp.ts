@@ -101,6 +101,27 @@ export const starterApp = {
         { id: "close_date", kind: "date", label: { en: "Close date", "zh-CN": "预计成交日期" }, required: true },
         { id: "owner", kind: "user", label: { en: "Owner", "zh-CN": "负责人" }, default: "$user", required: true },
         { id: "notes", kind: "longText", label: { en: "Notes", "zh-CN": "备注" } },
+        { id: "discount", kind: "percent", label: { en: "Discount", "zh-CN": "折扣" }, min: 0, max: 100, default: 0 },
+        {
+          id: "discount_status",
+          kind: "select",
+          label: { en: "Discount approval", "zh-CN": "折扣审批" },
+          options: [
+            { value: "none", label: { en: "Not submitted", "zh-CN": "未提交" } },
+            { value: "pending", label: { en: "Pending", "zh-CN": "审批中" } },
+            { value: "approved", label: { en: "Approved", "zh-CN": "已批准" } },
+            { value: "rejected", label: { en: "Rejected", "zh-CN": "已驳回" } },
+            { value: "recalled", label: { en: "Recalled", "zh-CN": "已撤回" } },
+          ],
+          default: "none",
+        },
+        {
+          id: "files",
+          kind: "attachment",
+          label: { en: "Files", "zh-CN": "附件" },
+          maxFiles: 5,
+          maxSizeMb: 10,
+        },
         {
           id: "expected_revenue",
           kind: "formula",
@@ -148,6 +169,45 @@ export const starterApp = {
         },
       ],
     },
+    {
+      kind: "approval",
+      id: "discount_approval",
+      label: { en: "Discount approval", "zh-CN": "折扣审批" },
+      entity: "opportunity",
+      entryCriteria: "discount > 0",
+      entryMessage: { en: "Set a discount before asking for approval", "zh-CN": "请先填写折扣再提交审批" },
+      submitters: ["rep"],
+      statusField: "discount_status",
+      allowRecall: true,
+      steps: [
+        {
+          id: "manager",
+          label: { en: "Regional manager", "zh-CN": "区域经理" },
+          approvers: { kind: "role", role: "manager", match: "$approver.region = region" },
+          sla: { hours: 24, remindAfterHours: 8 },
+        },
+        {
+          id: "finance",
+          label: { en: "Finance", "zh-CN": "财务" },
+          condition: "discount > 20",
+          approvers: { kind: "role", role: "finance" },
+        },
+      ],
+      onApprove: [
+        {
+          kind: "notify",
+          to: { kind: "userField", field: "owner" },
+          message: { en: "Your discount was approved", "zh-CN": "您的折扣申请已批准" },
+        },
+      ],
+      onReject: [
+        {
+          kind: "notify",
+          to: { kind: "userField", field: "owner" },
+          message: { en: "Your discount was rejected", "zh-CN": "您的折扣申请被驳回" },
+        },
+      ],
+    },
   ],
   permissions: [
     { role: "rep", entity: "account", actions: ["read"] },
@@ -156,7 +216,7 @@ export const starterApp = {
       entity: "opportunity",
       actions: ["read", "create", "update"],
       rowScope: "owner = $user.id",
-      readOnlyFields: ["probability"],
+      readOnlyFields: ["probability", "discount_status"],
     },
     { role: "manager", entity: "account", actions: ["read", "create", "update"], rowScope: "region = $user.region" },
     {
@@ -230,10 +290,17 @@ export const starterApp = {
         },
       ],
     },
+    {
+      kind: "inbox",
+      id: "approvals",
+      label: { en: "Approvals", "zh-CN": "审批" },
+      workflows: ["discount_approval"],
+    },
   ],
   navigation: [
     { kind: "page", page: "opportunities" },
     { kind: "page", page: "pipeline" },
     { kind: "page", page: "forecast" },
+    { kind: "page", page: "approvals" },
   ],
 } satisfies App;
