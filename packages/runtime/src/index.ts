@@ -59,6 +59,22 @@ export {
 } from "./expr/sqlDialect.js";
 export type { FormulaType, FormulaTypeKind } from "./expr/types.js";
 export type { EvalEnv, EvalUser, Value } from "./expr/values.js";
+// Attachment files (shared by the server, the memory source and the upload widget)
+export {
+  acceptsContentType,
+  addedFiles,
+  checkUpload,
+  type FileDescriptor,
+  filesOf,
+  formatBytes,
+  normalizeContentType,
+  sanitizeFileName,
+  tooLarge,
+  UNKNOWN_CONTENT_TYPE,
+  type UploadClaim,
+  type UploadRefusal,
+  uploadLimitBytes,
+} from "./fields/attachmentFiles.js";
 export { formatAutonumber } from "./fields/autonumber.js";
 // Field kinds
 export type { ColumnType, FieldKind, JsonSchema } from "./fields/fieldKind.js";
@@ -150,13 +166,21 @@ export {
   type SourceCode,
   sourceMessages,
 } from "./source/errors.js";
-export { createMemorySource, type MemorySource, type MemorySourceOptions, type MemoryUser } from "./source/memory.js";
+export {
+  createMemorySource,
+  type MemoryPerson,
+  type MemorySource,
+  type MemorySourceOptions,
+  type MemoryUser,
+} from "./source/memory.js";
 export {
   createRestSource,
   type FetchInit,
   type FetchLike,
   type FetchResponse,
   type RestSourceOptions,
+  type SendInit,
+  type SendLike,
 } from "./source/rest.js";
 export type {
   ActionBody,
@@ -171,11 +195,15 @@ export type {
   InboxApproval,
   ListOptions,
   ListPage,
+  PeopleOptions,
   SourceNotification,
+  SourcePerson,
   SourceRecord,
   SourceSortKey,
   SourceUser,
   StageHistoryEntry,
+  UploadInput,
+  UploadOptions,
 } from "./source/types.js";
 // Workflow
 export { approvalTransition } from "./workflow/approval.js";
@@ -218,6 +246,7 @@ export { type CompiledEffects, compileEffects, type EvaluatedEffect } from "./wo
 export {
   type ApprovalNotification,
   approvalNotifications,
+  type NotificationContext,
   renderNotification,
   type WorkflowCode,
   workflowMessages,

@@ -85,6 +85,18 @@ export const httpMessages = defineMessages({
     en: "This Idempotency-Key was already used for a different request. Use a new key for a new request.",
     "zh-CN": "该 Idempotency-Key 已用于另一个不同的请求。新请求请使用新的键。",
   },
+  "http.fileTooLarge": {
+    en: "The file is larger than '{field}' accepts ({limit}). Upload a smaller file.",
+    "zh-CN": "文件超过“{field}”允许的大小（{limit}）。请上传更小的文件。",
+  },
+  "http.fileType": {
+    en: "'{field}' does not accept files of type {type}. Upload one of: {accept}.",
+    "zh-CN": "“{field}”不接受 {type} 类型的文件。请上传以下类型之一：{accept}。",
+  },
+  "http.fileUnknown": {
+    en: "The file '{id}' in '{field}' is not one you uploaded for this field. Upload it again, then save.",
+    "zh-CN": "“{field}”中的文件“{id}”不是您为此字段上传的文件。请重新上传后再保存。",
+  },
   "http.internal": {
     en: "Something went wrong on the server (request {requestId}). Nothing was saved; try again, and report the request id if it persists.",
     "zh-CN": "服务器出错（请求 {requestId}）。未保存任何内容；请重试，如仍出错请报告请求编号。",

@@ -6,12 +6,21 @@ import { createRuntime, type Runtime } from "../runtime.js";
 import type { App } from "../schema/types.js";
 import { sourceError } from "./errors.js";
 import { present, readableRow } from "./memoryAccess.js";
+import {
+  checkAttached,
+  downloadFile,
+  type MemoryFile,
+  type MemoryPerson,
+  peopleOf,
+  uploadFile,
+} from "./memoryFiles.js";
 import { listRows, runQuery } from "./memoryQuery.js";
 import { createRow, removeRow, updateRow } from "./memoryRecords.js";
 import { actorOf, canonical, type MemoryContext, type MemoryState, type MemoryUser } from "./memoryStore.js";
 import { approvalsOf, availableActions, historyOf, inboxOf, runAction } from "./memoryWorkflow.js";
 import type { DataSource, SourceRecord } from "./types.js";
 
+export type { MemoryPerson } from "./memoryFiles.js";
 export type { MemoryUser } from "./memoryStore.js";
 
 export interface MemorySourceOptions {
@@ -29,6 +38,11 @@ export interface MemorySourceOptions {
   readonly newId: () => string;
   /** Formula functions (default: the standard library). */
   readonly functions?: ReadonlyMap<string, ImplementedFunction>;
+  /**
+   * The people user pickers offer (`people()`); default: `users` and `user` with a role in the
+   * app, named by display name.
+   */
+  readonly people?: readonly MemoryPerson[];
 }
 
 /** A memory source; `as(user)` acts as someone else on the same data (approvers, other roles). */
@@ -42,7 +56,8 @@ export interface MemorySource extends DataSource {
  * admins), record validation (`validateRecord`, relation paths read from memory), unique
  * fields, autonumbers, optimistic versions, list filters / sorts / keyset cursors, the query
  * model, stage-machine transitions with history, approvals with an in-memory directory,
- * approval locks and the inbox. Every call is synchronous underneath; promises keep the
+ * approval locks, the inbox, the people of user pickers, and attachment uploads (bytes kept in
+ * memory, with the server's type, size and uploader checks). Every call is synchronous underneath; promises keep the
  * interface the REST source's.
  *
  * Not here (server features): audit log, CSV import/export, webhooks, automations, SLA timers
@@ -97,10 +112,21 @@ export function createMemorySource(options: MemorySourceOptions): MemorySource {
     newId: options.newId,
     formulas: new Map(),
   };
-  return sourceFor(ctx, options.user);
+  const people =
+    options.people ??
+    [...state.users.values()]
+      .filter((u) => u.disabled !== true)
+      .map((u) => ({ id: u.id, name: u.displayName ?? u.username ?? u.id, roles: u.roles }));
+  return sourceFor(ctx, options.user, { people, files: new Map() });
 }
 
-function sourceFor(ctx: MemoryContext, user: MemoryUser): MemorySource {
+/** What the memory source keeps besides records: the pickers' directory and uploaded files. */
+interface Extras {
+  readonly people: readonly MemoryPerson[];
+  readonly files: Map<string, MemoryFile>;
+}
+
+function sourceFor(ctx: MemoryContext, user: MemoryUser, extras: Extras): MemorySource {
   // Run synchronously, answer as a promise: errors become rejections, as over HTTP.
   const run = <T>(work: () => T): Promise<T> => {
     try {
@@ -115,7 +141,7 @@ function sourceFor(ctx: MemoryContext, user: MemoryUser): MemorySource {
       const next = typeof other === "string" ? ctx.state.users.get(other) : other;
       if (!next) throw new Error(`Unknown user '${String(other)}': pass a MemoryUser or add it to users`);
       if (!ctx.state.users.has(next.id)) ctx.state.users.set(next.id, next);
-      return sourceFor(ctx, next);
+      return sourceFor(ctx, next, extras);
     },
     me: () =>
       run(() => ({
@@ -143,6 +169,7 @@ function sourceFor(ctx: MemoryContext, user: MemoryUser): MemorySource {
           if (earlier.fingerprint !== fingerprint) throw sourceError(409, "http.idempotencyMismatch");
           return earlier.body;
         }
+        checkAttached(ctx, extras.files, a, entity, values);
         const body = present(ctx, a, entity, createRow(ctx, a, entity, values));
         if (key !== undefined) ctx.state.idempotency.set(key, { fingerprint, body });
         return body;
@@ -150,6 +177,7 @@ function sourceFor(ctx: MemoryContext, user: MemoryUser): MemorySource {
     update: (entity, id, version, changes) =>
       run(() => {
         const a = actor();
+        checkAttached(ctx, extras.files, a, entity, changes, id);
         return present(ctx, a, entity, updateRow(ctx, a, entity, id, version, changes));
       }),
     remove: (entity, id, version) => run(() => removeRow(ctx, actor(), entity, id, version)),
@@ -159,5 +187,10 @@ function sourceFor(ctx: MemoryContext, user: MemoryUser): MemorySource {
     history: (entity, id) => run(() => historyOf(ctx, actor(), entity, id)),
     approvals: (entity, id) => run(() => approvalsOf(ctx, actor(), entity, id)),
     inbox: () => run(() => inboxOf(ctx, actor())),
+    people: (options = {}) => run(() => peopleOf(ctx, actor(), extras.people, options)),
+    upload: (entity, field, file) => uploadFile(ctx, extras.files, actor(), entity, field, file),
+    download: (entity, id, field, fileId) =>
+      run(() => downloadFile(ctx, extras.files, actor(), entity, id, field, fileId)),
+    fileUrl: () => undefined,
   };
 }

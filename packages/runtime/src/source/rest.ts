@@ -1,3 +1,4 @@
+import type { FileDescriptor } from "../fields/attachmentFiles.js";
 import type { App, Query } from "../schema/types.js";
 import { DataSourceError, sourceError } from "./errors.js";
 import type {
@@ -7,6 +8,7 @@ import type {
   DataSource,
   Inbox,
   ListPage,
+  SourcePerson,
   SourceRecord,
   SourceUser,
   StageHistoryEntry,
@@ -17,6 +19,8 @@ export interface FetchResponse {
   readonly status: number;
   readonly ok: boolean;
   text(): Promise<string>;
+  /** For downloads; `globalThis.fetch` responses have it. */
+  arrayBuffer?(): Promise<ArrayBuffer>;
 }
 
 export interface FetchInit {
@@ -28,6 +32,20 @@ export interface FetchInit {
 
 /** `fetch` as the REST source calls it; `globalThis.fetch` fits. */
 export type FetchLike = (url: string, init: FetchInit) => Promise<FetchResponse>;
+
+/** A request whose body is a file (a browser Blob or bytes), reporting progress when it can. */
+export interface SendInit {
+  readonly method: "POST";
+  readonly headers: Record<string, string>;
+  readonly body: unknown;
+  readonly onProgress?: (loaded: number, total: number) => void;
+}
+
+/**
+ * How uploads are sent. The default is `fetch` (no upload progress; one report at the end); a
+ * browser host passes an XMLHttpRequest-based transport to show progress.
+ */
+export type SendLike = (url: string, init: SendInit) => Promise<FetchResponse>;
 
 export interface RestSourceOptions {
   /** Where the server is, e.g. `""` (same origin) or `http://localhost:3000`. */
@@ -42,6 +60,8 @@ export interface RestSourceOptions {
   readonly token?: string;
   /** Language of the server's `message` (both languages always come in `details.messages`). */
   readonly locale?: "en" | "zh-CN";
+  /** The transport of uploads (default: `fetch`, without progress). */
+  readonly send?: SendLike;
 }
 
 interface ErrorBody {
@@ -115,6 +135,10 @@ export function createRestSource(options: RestSourceOptions): DataSource {
     } catch (error) {
       throw sourceError(0, "source.network", { reason: error instanceof Error ? error.message : String(error) });
     }
+    return answer<T>(response);
+  }
+
+  async function answer<T>(response: FetchResponse): Promise<T> {
     const text = await response.text();
     if (!response.ok) throw errorFrom(response.status, text);
     if (text === "") return undefined as T;
@@ -125,8 +149,31 @@ export function createRestSource(options: RestSourceOptions): DataSource {
     }
   }
 
+  function baseHeaders(method: string): Record<string, string> {
+    const headers: Record<string, string> = { "accept-language": options.locale ?? "en" };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    const csrf = unsafe.has(method) ? options.csrfToken?.() : undefined;
+    if (csrf) headers["x-csrf-token"] = csrf;
+    return headers;
+  }
+
+  const send: SendLike =
+    options.send ??
+    (async (url, init) => {
+      if (!doFetch) throw sourceError(0, "source.network", { reason: "no fetch available" });
+      const response = await doFetch(url, {
+        method: init.method,
+        headers: init.headers,
+        credentials: "include",
+        body: init.body as string,
+      });
+      return response;
+    });
+
   const data = (entity: string, id?: string) =>
     `/api/apps/${app}/data/${encodeURIComponent(entity)}${id === undefined ? "" : `/${encodeURIComponent(id)}`}`;
+  const fileRoute = (entity: string, id: string, field: string, fileId: string) =>
+    `${data(entity, id)}/files/${encodeURIComponent(field)}/${encodeURIComponent(fileId)}`;
 
   return {
     async me() {
@@ -180,5 +227,58 @@ export function createRestSource(options: RestSourceOptions): DataSource {
       return (await call<{ approvals: ApprovalRequest[] }>("GET", `${data(entity, id)}/approvals`)).approvals;
     },
     inbox: () => call<Inbox>("GET", `/api/apps/${app}/inbox`),
+    async people(people = {}) {
+      const params = new URLSearchParamsLite();
+      params.add("q", people.search);
+      params.add("roles", people.roles?.join(","));
+      params.add("limit", people.limit);
+      return (await call<{ people: SourcePerson[] }>("GET", `/api/apps/${app}/people${params.query()}`)).people;
+    },
+    async upload(entity, field, file, upload = {}) {
+      const url = `${base}/api/apps/${app}/files/${encodeURIComponent(entity)}/${encodeURIComponent(field)}?name=${encodeURIComponent(file.name)}`;
+      const headers = { ...baseHeaders("POST"), accept: "application/json", "content-type": file.contentType };
+      let response: FetchResponse;
+      try {
+        response = await send(url, {
+          method: "POST",
+          headers,
+          body: file.body,
+          ...(upload.onProgress ? { onProgress: upload.onProgress } : {}),
+        });
+      } catch (error) {
+        if (error instanceof DataSourceError) throw error;
+        throw sourceError(0, "source.network", { reason: error instanceof Error ? error.message : String(error) });
+      }
+      const descriptor = await answer<FileDescriptor>(response);
+      if (!options.send) upload.onProgress?.(file.size, file.size);
+      return descriptor;
+    },
+    async download(entity, id, field, fileId) {
+      if (!doFetch) throw sourceError(0, "source.network", { reason: "no fetch available" });
+      let response: FetchResponse;
+      try {
+        response = await doFetch(`${base}${fileRoute(entity, id, field, fileId)}`, {
+          method: "GET",
+          headers: baseHeaders("GET"),
+          credentials: "include",
+        });
+      } catch (error) {
+        throw sourceError(0, "source.network", { reason: error instanceof Error ? error.message : String(error) });
+      }
+      if (!response.ok || !response.arrayBuffer) return answer<never>(response);
+      return new Uint8Array(await response.arrayBuffer());
+    },
+    fileUrl: (entity, id, field, fileId) => `${base}${fileRoute(entity, id, field, fileId)}`,
   };
+}
+
+/** Query parameters without the DOM's URLSearchParams (the core has no DOM types); blanks are left out. */
+class URLSearchParamsLite {
+  private readonly parts: string[] = [];
+  add(key: string, value: string | number | undefined): void {
+    if (value !== undefined && value !== "") this.parts.push(`${key}=${encodeURIComponent(String(value))}`);
+  }
+  query(): string {
+    return this.parts.length > 0 ? `?${this.parts.join("&")}` : "";
+  }
 }

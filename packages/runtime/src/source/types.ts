@@ -1,3 +1,4 @@
+import type { FileDescriptor } from "../fields/attachmentFiles.js";
 import type { Label } from "../i18n/label.js";
 import type { LocalizedMessage } from "../issues/issue.js";
 import type { App, Query } from "../schema/types.js";
@@ -132,7 +133,36 @@ export interface Inbox {
   readonly notifications: SourceNotification[];
 }
 
+/** A person who can use the app, as pickers and tables show them: no e-mail, no attributes. */
+export interface SourcePerson {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface PeopleOptions {
+  /** Part of the name or user name (case-insensitive); at most 100 characters. */
+  readonly search?: string;
+  /** Only people holding one of these roles (inherited roles count), e.g. a user field's `roles`. */
+  readonly roles?: readonly string[];
+  /** 1–500, default 20. */
+  readonly limit?: number;
+}
+
+/** A file to upload: a browser `File` or `Blob` fits `body`, as do bytes (`Uint8Array`). */
+export interface UploadInput {
+  readonly name: string;
+  readonly contentType: string;
+  readonly size: number;
+  readonly body: unknown;
+}
+
+export interface UploadOptions {
+  /** Called as bytes leave (REST sources with a progress-reporting transport) or once at the end. */
+  readonly onProgress?: (loaded: number, total: number) => void;
+}
+
 /**
+ * Everything the renderers read and write, as one async interface./**
  * Everything the renderers read and write, as one async interface. Two implementations
  * behave the same: {@link createRestSource} (the server) and {@link createMemorySource}
  * (preview, examples, tests). Every method rejects with a `DataSourceError` carrying the
@@ -161,4 +191,16 @@ export interface DataSource {
   history(entity: string, id: string): Promise<StageHistoryEntry[]>;
   approvals(entity: string, id: string): Promise<ApprovalRequest[]>;
   inbox(): Promise<Inbox>;
+  /** People with a role in the app, by name (any signed-in user of the app may ask). */
+  people(options?: PeopleOptions): Promise<SourcePerson[]>;
+  /**
+   * Upload a file for an attachment field of `entity`: checked against the field's `accept`
+   * and size limit; answers the descriptor to put in the field's value, which a create or
+   * update then saves (only the uploader may attach it).
+   */
+  upload(entity: string, field: string, file: UploadInput, options?: UploadOptions): Promise<FileDescriptor>;
+  /** The bytes of a file held by a record the user may read. */
+  download(entity: string, id: string, field: string, fileId: string): Promise<Uint8Array>;
+  /** A URL a browser can open to download the file (same checks), or undefined when there is none (memory). */
+  fileUrl(entity: string, id: string, field: string, fileId: string): string | undefined;
 }
