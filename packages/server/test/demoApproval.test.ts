@@ -22,6 +22,13 @@ describe("demo discount approval", () => {
     expect(await inbox("manager.east")).toHaveLength(2);
     expect(await inbox("finance")).toHaveLength(1);
     expect(await inbox("rep.north")).toHaveLength(0);
+    const manager = await server.login("manager.east");
+    const notes = ((await manager.request("GET", "/api/apps/starter/inbox")).json() as Inbox).notifications;
+    // Names and labels, not ids, in both languages.
+    expect(notes[0]?.message).toEqual({
+      en: "Li Lei (rep, East) asks for your approval on 'Discount approval' (step 'Regional manager').",
+      "zh-CN": "Li Lei (rep, East) 请您审批“折扣审批”（步骤“区域经理”）。",
+    });
   });
 
   it("runs from rep to manager to finance and tells the rep; inboxes show each step", async () => {

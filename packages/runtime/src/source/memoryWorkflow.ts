@@ -8,7 +8,7 @@ import type { ApprovalContext, ApprovalEffect, ApprovalEvent } from "../workflow
 import { type CompiledApproval, compileApproval } from "../workflow/approvalProgram.js";
 import { pendingFor } from "../workflow/approvalQueries.js";
 import type { EvaluatedEffect } from "../workflow/effects.js";
-import { renderNotification } from "../workflow/messages.js";
+import { type NotificationContext, renderNotification } from "../workflow/messages.js";
 import { compileStateMachine } from "../workflow/stateMachine.js";
 import type { CompiledStateMachine } from "../workflow/stateMachine.types.js";
 import { invalidError, notFound, sourceError } from "./errors.js";
@@ -297,6 +297,12 @@ function runApproval(
   };
 }
 
+/** The app's approval definition with this id, for the labels in notifications. */
+function approvalDefinition(ctx: MemoryContext, id: unknown): NotificationContext["definition"] {
+  const found = (ctx.app.workflows ?? []).find((w) => w.id === id);
+  return found?.kind === "approval" ? found : undefined;
+}
+
 /** Notifications, the status mirror field and the definition's effects; SLA timers are not kept in memory. */
 function applyApprovalEffects(
   ctx: MemoryContext,
@@ -314,7 +320,10 @@ function applyApprovalEffects(
           actor,
           entity,
           effect.users,
-          renderNotification(effect.message, effect.params),
+          renderNotification(effect.message, effect.params, {
+            definition: approvalDefinition(ctx, effect.params.workflow),
+            userName: (id) => ctx.state.users.get(id)?.displayName,
+          }),
           current,
           "approval",
         );

@@ -171,10 +171,44 @@ export const approvalNotifications = defineMessages({
 
 export type ApprovalNotification = keyof typeof approvalNotifications;
 
-/** Render a notification in both languages (for hosts and tests). */
+/** What a host knows that makes a notification readable: labels instead of ids, names instead of user ids. */
+export interface NotificationContext {
+  /** The approval definition the request runs (its label and its steps' labels). */
+  readonly definition?: { readonly label?: Label; readonly steps?: readonly { id: string; label?: Label }[] };
+  /** A user's display name. */
+  readonly userName?: (id: string) => string | undefined;
+}
+
+/** Params holding a user id, and params naming the workflow and its step. */
+const userParams = ["submitter", "by"] as const;
+
+/**
+ * Render a notification in both languages (for hosts and tests). With a context, user ids become
+ * display names and the workflow and step ids become their labels in each language.
+ */
 export function renderNotification(
   key: ApprovalNotification,
   params: Readonly<Record<string, unknown>>,
+  context: NotificationContext = {},
 ): LocalizedMessage {
-  return renderMessage(approvalNotifications[key], params);
+  const named: Record<string, unknown> = { ...params };
+  for (const name of userParams) {
+    const id = params[name];
+    if (typeof id === "string") named[name] = context.userName?.(id) ?? id;
+  }
+  const definition = context.definition;
+  if (!definition) return renderMessage(approvalNotifications[key], named);
+  const workflow = labelBoth(definition.label, String(params.workflow ?? ""));
+  const stepId = typeof params.step === "string" ? params.step : undefined;
+  const step = stepId ? labelBoth(definition.steps?.find((s) => s.id === stepId)?.label, stepId) : undefined;
+  const template = approvalNotifications[key];
+  const inLocale = (locale: "en" | "zh-CN") => ({
+    ...named,
+    workflow: workflow[locale],
+    ...(step ? { step: step[locale] } : {}),
+  });
+  return {
+    en: renderMessage(template, inLocale("en")).en,
+    "zh-CN": renderMessage(template, inLocale("zh-CN"))["zh-CN"],
+  };
 }

@@ -92,6 +92,19 @@ function contextFor(
   };
 }
 
+/** A notification in both languages with the workflow's and steps' labels and people's names. */
+function notification(
+  published: PublishedApp,
+  directory: Directory,
+  effect: Extract<ApprovalEffect, { kind: "notify" }>,
+) {
+  const found = published.stored.schema.workflows?.find((w) => w.id === effect.params.workflow);
+  return renderNotification(effect.message, effect.params, {
+    ...(found?.kind === "approval" ? { definition: found } : {}),
+    userName: (id) => directory.users.get(id)?.user.displayName,
+  });
+}
+
 /**
  * Apply the core's approval effects in the caller's transaction: inbox notifications,
  * SLA timers, the status mirror field and the definition's own effects.
@@ -114,7 +127,7 @@ async function applyEffects(
   for (const effect of effects) {
     switch (effect.kind) {
       case "notify":
-        await notifyUsers(c, effect.users, renderNotification(effect.message, effect.params), current, "approval");
+        await notifyUsers(c, effect.users, notification(published, directory, effect), current, "approval");
         break;
       case "schedule":
         await tx.platform.insertTimer({
