@@ -29,6 +29,7 @@ export { approverVariables, baseVariables, createAppScope, FieldTypes } from "./
 export type { ValidateAppResult } from "./app/validateApp.js";
 // Records
 export { recordJsonSchema } from "./data/recordSchema.js";
+export { recordTitle, titleFieldOf } from "./data/title.js";
 export type { EntityProgram, RecordContext, RecordValues, ValidateRecordResult } from "./data/validateRecord.js";
 // Formula language
 export type { BinaryOperator, Node as FormulaNode, Span, TypedNode, UnaryOperator } from "./expr/ast.js";

@@ -4,7 +4,7 @@ import { type Server, testServer } from "./support/server.js";
 const OPPS = "/api/apps/starter/data/opportunity";
 
 interface Inbox {
-  approvals: Array<{ recordId: string; workflow: string }>;
+  approvals: Array<{ recordId: string; workflow: string; title?: string; submitterName?: string }>;
   notifications: Array<{ message: unknown; recordId?: string }>;
 }
 
@@ -19,7 +19,10 @@ describe("demo discount approval", () => {
   it("seeds waiting requests: two for the East manager, one (already past the manager) for finance", async () => {
     const inbox = async (who: string) =>
       ((await (await server.login(who)).request("GET", "/api/apps/starter/inbox")).json() as Inbox).approvals;
-    expect(await inbox("manager.east")).toHaveLength(2);
+    const waiting = await inbox("manager.east");
+    expect(waiting).toHaveLength(2);
+    expect(waiting[0]?.title).toMatch(/^Deal \d+$/);
+    expect(waiting[0]?.submitterName).toBe("Li Lei (rep, East)");
     expect(await inbox("finance")).toHaveLength(1);
     expect(await inbox("rep.north")).toHaveLength(0);
     const manager = await server.login("manager.east");

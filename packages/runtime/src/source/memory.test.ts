@@ -226,6 +226,7 @@ describe("createMemorySource", () => {
     const boss = source.as("boss");
     const inbox = await boss.inbox();
     expect(inbox.approvals.map((a) => a.recordId)).toEqual(["o1"]);
+    expect(inbox.approvals[0]).toMatchObject({ title: "Deal o1", submitterName: "rep1" });
     const approved = await boss.action("opportunity", "o1", "approve", { comment: "ok" });
     expect(approved.approval?.status).toBe("approved");
     expect((await rep.inbox()).notifications.length).toBeGreaterThan(0);

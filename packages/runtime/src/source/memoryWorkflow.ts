@@ -1,4 +1,5 @@
 import { approverVariables } from "../app/scope.js";
+import { recordTitle } from "../data/title.js";
 import type { EvalEnv } from "../expr/values.js";
 import { labelBoth } from "../i18n/label.js";
 import type { LocalizedMessage } from "../issues/issue.js";
@@ -426,14 +427,23 @@ export function inboxOf(ctx: MemoryContext, actor: MemoryActor): Inbox {
   return {
     approvals: ctx.state.approvals
       .filter((a) => a.status === "pending" && pendingFor(a.state, actor.id, delegation))
-      .map((a) => ({
-        id: a.id,
-        workflow: a.workflow,
-        entity: a.entity,
-        recordId: a.recordId,
-        state: a.state,
-        updatedAt: a.updatedAt,
-      })),
+      .map((a) => {
+        const entity = ctx.model.entities.get(a.entity)?.value;
+        const record = ctx.state.rows.get(a.entity)?.get(a.recordId);
+        const title = entity && record ? recordTitle(entity, record) : undefined;
+        const submitter = ctx.state.users.get(a.state.submitter);
+        const submitterName = submitter?.displayName ?? submitter?.username;
+        return {
+          id: a.id,
+          workflow: a.workflow,
+          entity: a.entity,
+          recordId: a.recordId,
+          ...(title === undefined ? {} : { title }),
+          ...(submitterName === undefined ? {} : { submitterName }),
+          state: a.state,
+          updatedAt: a.updatedAt,
+        };
+      }),
     notifications: ctx.state.inbox
       .map((n, i) => ({ n, i }))
       .filter(({ n }) => n.userId === actor.id)

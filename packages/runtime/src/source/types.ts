@@ -112,6 +112,10 @@ export interface InboxApproval {
   readonly workflow: string;
   readonly entity: string;
   readonly recordId: string;
+  /** The record's title (its entity's title field), when it has one. */
+  readonly title?: string;
+  /** The submitter's display name. */
+  readonly submitterName?: string;
   readonly state: ApprovalState;
   readonly updatedAt: string;
 }

@@ -1,4 +1,4 @@
-import { type ApprovalState, lockedFields, pendingFor } from "@plinth/runtime";
+import { type ApprovalState, lockedFields, pendingFor, recordTitle } from "@plinth/runtime";
 import type { FastifyInstance } from "fastify";
 import type { PublishedApp, PublishedApps } from "../apps/published.js";
 import type { ServerContext } from "../http/context.js";
@@ -221,17 +221,27 @@ export async function registerWorkflows(
           pendingFor(r.state as ApprovalState, actor.id, delegation),
         );
         const notifications = await tx.platform.inbox(actor.id, published.stored.id, request.query.limit ?? 100);
-        return {
-          approvals: pending.map((r) => ({
+        // Titles and names so the inbox reads as people and deals, not ids (approvers may read the record).
+        const records = tx.records(published.stored);
+        const approvals = [];
+        for (const r of pending) {
+          const entity = published.stored.schema.entities?.find((e) => e.id === r.entity);
+          const row = entity ? await records.get(r.entity, r.recordId) : undefined;
+          const title = entity && row ? recordTitle(entity, row) : undefined;
+          const submitter = (r.state as ApprovalState).submitter;
+          const submitterName = submitter ? (await tx.platform.userById(submitter))?.displayName : undefined;
+          approvals.push({
             id: r.id,
             workflow: r.workflow,
             entity: r.entity,
             recordId: r.recordId,
+            ...(title === undefined ? {} : { title }),
+            ...(submitterName ? { submitterName } : {}),
             state: r.state,
             updatedAt: r.updatedAt,
-          })),
-          notifications,
-        };
+          });
+        }
+        return { approvals, notifications };
       }),
   );
 

@@ -104,7 +104,7 @@ export function InboxPage({ app, page }: PageProps<InboxPageDef>) {
                     a.entity,
                     a.recordId,
                     <>
-                      {entityText(a.entity)} <Typography.Text code>{a.recordId}</Typography.Text>
+                      {entityText(a.entity)} · {a.title ?? <Typography.Text code>{a.recordId}</Typography.Text>}
                     </>,
                   ),
               },
@@ -120,7 +120,7 @@ export function InboxPage({ app, page }: PageProps<InboxPageDef>) {
                 render: (_, a) =>
                   t("inbox.submittedBy", {
                     at: dateTime(a.state.submittedAt ?? a.updatedAt, locale),
-                    user: userName(a.state.submitter),
+                    user: a.submitterName ?? userName(a.state.submitter),
                   }),
               },
               {
