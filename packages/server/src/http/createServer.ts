@@ -9,6 +9,7 @@ import { defaultPlayerRoot, registerPlayer } from "../player/plugin.js";
 import { registerCsv } from "../records/csv/plugin.js";
 import { registerRecords } from "../records/plugin.js";
 import { registerUsers } from "../users/plugin.js";
+import { registerViews } from "../views/plugin.js";
 import { registerWorkflows } from "../workflow/plugin.js";
 import { registerApprovalTimers } from "../workflow/timers.js";
 import type { ServerContext } from "./context.js";
@@ -27,6 +28,7 @@ export async function createServer(ctx: ServerContext, options: HttpOptions = {}
   await registerApps(app, ctx, () => undefined);
   await registerRecords(app, ctx, published);
   await registerCsv(app, ctx, published);
+  await registerViews(app, ctx, published);
   let automation: AutomationServices | undefined;
   await registerWorkflows(app, ctx, published, () => automation?.workflowEffects);
   registerAudit(app, ctx);

@@ -4,6 +4,7 @@ import { auditPath, queryBodySchema, queryPath } from "./featurePaths.js";
 import { appLifecyclePaths, appParam, appSchemas, entityParam } from "./platformApps.js";
 import { authPaths, authSchemas } from "./platformAuth.js";
 import { baseComponents, schemaRef, signedIn } from "./shared.js";
+import { viewPaths, viewSchemas } from "../views/openapi.js";
 import type { OpenApiDocument } from "./types.js";
 
 /** A record of any entity: system fields plus the entity's fields (see the app's own document). */
@@ -66,6 +67,7 @@ export function platformOpenApi(options: PlatformOpenApiOptions = {}): OpenApiDo
       { name: "Query", description: "Aggregates over records." },
       { name: "Audit", description: "The append-only, hash-chained audit log." },
       { name: "Import and export", description: "CSV in and out." },
+      { name: "Views", description: "Your saved filters, sorts and columns of table pages." },
       { name: "Documents", description: "OpenAPI documents." },
     ],
     security: signedIn,
@@ -76,6 +78,7 @@ export function platformOpenApi(options: PlatformOpenApiOptions = {}): OpenApiDo
       "/api/apps/{app}/data/{entity}/{id}": records.item,
       "/api/apps/{app}/query": queryPath([appParam]),
       "/api/apps/{app}/audit": auditPath([appParam]),
+      ...viewPaths(appParam),
     },
     components: baseComponents({
       ...authSchemas,
@@ -86,6 +89,7 @@ export function platformOpenApi(options: PlatformOpenApiOptions = {}): OpenApiDo
       QueryResult: queryResultSchema,
       AuditPage: auditPageSchema,
       AuditVerification: auditVerificationSchema,
+      ...viewSchemas,
     }),
   };
 }

@@ -309,13 +309,47 @@ export interface PlatformWriter extends PlatformReader {
   applyPlan(appId: string, plan: MigrationPlan, next: App): Promise<Map<string, string>>;
 }
 
+/** A user's saved view of a table page: its name, filter formula, sort and columns. */
+export interface SavedViewRow {
+  readonly id: string;
+  readonly userId: string;
+  readonly appId: string;
+  /** The table page's id in the app. */
+  readonly page: string;
+  readonly name: string;
+  /** Formula text of the page's entity; "" for no filter. */
+  readonly filter: string;
+  readonly sort: ReadonlyArray<{ readonly field: string; readonly direction: "asc" | "desc" }>;
+  /** Field ids in display order. */
+  readonly columns: readonly string[];
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** Saved views are private to their user: every call names the user. */
+export interface SavedViewReader {
+  /** A user's views of one page of an app, by name. */
+  list(userId: string, appId: string, page: string): Promise<SavedViewRow[]>;
+  /** One view of the app, only when it belongs to `userId`. */
+  get(userId: string, appId: string, id: string): Promise<SavedViewRow | undefined>;
+}
+
+export interface SavedViewWriter extends SavedViewReader {
+  insert(row: SavedViewRow): Promise<void>;
+  /** Replace name, filter, sort and columns of the user's view; false when it is not theirs (or gone). */
+  update(row: SavedViewRow): Promise<boolean>;
+  delete(userId: string, appId: string, id: string): Promise<boolean>;
+}
+
 export interface ReadTx {
   readonly platform: PlatformReader;
+  readonly views: SavedViewReader;
   records(app: StoredApp): RecordReader;
 }
 
 export interface WriteTx {
   readonly platform: PlatformWriter;
+  readonly views: SavedViewWriter;
   records(app: StoredApp): RecordWriter;
 }
 

@@ -4,6 +4,7 @@ import { type Durability, Mutex, openConnection } from "./connection.js";
 import { sqlitePlatform } from "./platform.js";
 import { platformDdl } from "./platformSchema.js";
 import { sqliteRecords } from "./records.js";
+import { savedViewsDdl, sqliteViews } from "./views.js";
 
 export interface SqliteStorageOptions {
   /** The database file, or ":memory:". */
@@ -21,16 +22,19 @@ export interface SqliteStorageOptions {
 export function createSqliteStorage(options: SqliteStorageOptions): Storage {
   const writer = openConnection(options);
   writer.exec(platformDdl);
+  writer.exec(savedViewsDdl);
   const memory = options.file === ":memory:";
   const reader = memory ? writer : openConnection(options, true);
   const writeLock = new Mutex();
   const readLock = memory ? writeLock : new Mutex();
   const writeTx: WriteTx = {
     platform: sqlitePlatform(writer),
+    views: sqliteViews(writer),
     records: (app) => sqliteRecords(writer, app, options.functions),
   };
   const readTx: ReadTx = {
     platform: memory ? writeTx.platform : sqlitePlatform(reader),
+    views: memory ? writeTx.views : sqliteViews(reader),
     records: (app) => sqliteRecords(reader, app, options.functions),
   };
   let closed = false;
