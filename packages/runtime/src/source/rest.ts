@@ -1,4 +1,4 @@
-import type { FileDescriptor } from "../fields/attachmentFiles.js";
+import { type FileDescriptor, normalizeContentType } from "../fields/attachmentFiles.js";
 import type { App, Query } from "../schema/types.js";
 import { DataSourceError, sourceError } from "./errors.js";
 import type {
@@ -236,7 +236,11 @@ export function createRestSource(options: RestSourceOptions): DataSource {
     },
     async upload(entity, field, file, upload = {}) {
       const url = `${base}/api/apps/${app}/files/${encodeURIComponent(entity)}/${encodeURIComponent(field)}?name=${encodeURIComponent(file.name)}`;
-      const headers = { ...baseHeaders("POST"), accept: "application/json", "content-type": file.contentType };
+      const headers = {
+        ...baseHeaders("POST"),
+        accept: "application/json",
+        "content-type": normalizeContentType(file.contentType),
+      };
       let response: FetchResponse;
       try {
         response = await send(url, {

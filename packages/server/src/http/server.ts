@@ -6,6 +6,8 @@ export interface HttpOptions {
   /** Largest JSON body accepted (bytes). */
   readonly bodyLimit?: number;
   readonly logger?: boolean;
+  /** Largest uploaded file of any attachment field (bytes; default 50 MB). */
+  readonly maxUploadBytes?: number;
 }
 
 /** Turn any error into the API's error shape; never a stack trace. */

@@ -230,7 +230,48 @@ export interface OutboxRow {
   readonly createdAt: string;
 }
 
-export interface PlatformReader {
+/** An uploaded file's metadata; the bytes are in the storage's {@link BlobStore} under the same id. */
+export interface FileRow {
+  readonly id: string;
+  readonly appId: string;
+  readonly entity: string;
+  readonly field: string;
+  readonly name: string;
+  readonly size: number;
+  readonly contentType: string;
+  readonly uploadedBy: string;
+  readonly createdAt: string;
+}
+
+/** Uploaded files' metadata (a table next to the platform's). */
+export interface FileMetaReader {
+  file(id: string): Promise<FileRow | undefined>;
+}
+
+export interface FileMetaWriter extends FileMetaReader {
+  insertFile(row: FileRow): Promise<void>;
+}
+
+/** Thrown by {@link BlobStore.put} when the bytes pass the limit; nothing is kept. */
+export class BlobTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`more than ${limit} bytes`);
+  }
+}
+
+/**
+ * The bytes of uploaded files, outside the database (files are streamed, never held whole in
+ * memory). Ids are the server's random ids; an implementation refuses any other shape.
+ */
+export interface BlobStore {
+  /** Stream `source` into a new blob; rejects with {@link BlobTooLargeError} past `limit` bytes. Returns the size. */
+  put(id: string, source: NodeJS.ReadableStream, limit: number): Promise<number>;
+  /** The blob's bytes as a stream and its size, or undefined when there is none. */
+  open(id: string): Promise<{ readonly stream: NodeJS.ReadableStream; readonly size: number } | undefined>;
+  remove(id: string): Promise<void>;
+}
+
+export interface PlatformReader extends FileMetaReader {
   userById(id: string): Promise<UserRow | undefined>;
   userByName(username: string): Promise<UserRow | undefined>;
   listUsers(): Promise<UserRow[]>;
@@ -268,7 +309,7 @@ export interface PlatformReader {
   fired(key: string): Promise<boolean>;
 }
 
-export interface PlatformWriter extends PlatformReader {
+export interface PlatformWriter extends PlatformReader, FileMetaWriter {
   insertUser(user: UserRow): Promise<void>;
   updateUser(id: string, changes: Partial<Omit<UserRow, "id" | "createdAt">>): Promise<void>;
   setRoles(userId: string, appId: string, roles: readonly string[]): Promise<void>;
@@ -355,6 +396,8 @@ export interface WriteTx {
 
 export interface Storage {
   readonly kind: "sqlite" | "postgres";
+  /** Bytes of uploaded files (metadata goes through the transactions' `platform`). */
+  readonly blobs: BlobStore;
   /** Run `fn` in one write transaction; writes are serialised; a throw rolls everything back. */
   write<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T>;
   /** Run `fn` on a consistent snapshot of committed data. */

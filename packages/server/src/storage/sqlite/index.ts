@@ -1,6 +1,11 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import type { ImplementedFunction } from "@plinth/runtime";
+import { createDiskBlobs } from "../blobs.js";
 import type { ReadTx, Storage, WriteTx } from "../types.js";
 import { type Durability, Mutex, openConnection } from "./connection.js";
+import { filesDdl, sqliteFiles } from "./files.js";
 import { sqlitePlatform } from "./platform.js";
 import { platformDdl } from "./platformSchema.js";
 import { sqliteRecords } from "./records.js";
@@ -11,6 +16,8 @@ export interface SqliteStorageOptions {
   readonly file: string;
   readonly durability: Durability;
   readonly functions: ReadonlyMap<string, ImplementedFunction>;
+  /** Where uploaded files' bytes go; default: a `files` folder next to the database file. */
+  readonly filesDir?: string;
 }
 
 /**
@@ -22,25 +29,30 @@ export interface SqliteStorageOptions {
 export function createSqliteStorage(options: SqliteStorageOptions): Storage {
   const writer = openConnection(options);
   writer.exec(platformDdl);
+  writer.exec(filesDdl);
   writer.exec(savedViewsDdl);
   const memory = options.file === ":memory:";
   const reader = memory ? writer : openConnection(options, true);
   const writeLock = new Mutex();
   const readLock = memory ? writeLock : new Mutex();
   const writeTx: WriteTx = {
-    platform: sqlitePlatform(writer),
+    platform: { ...sqlitePlatform(writer), ...sqliteFiles(writer) },
     views: sqliteViews(writer),
     records: (app) => sqliteRecords(writer, app, options.functions),
   };
   const readTx: ReadTx = {
-    platform: memory ? writeTx.platform : sqlitePlatform(reader),
+    platform: memory ? writeTx.platform : { ...sqlitePlatform(reader), ...sqliteFiles(reader) },
     views: memory ? writeTx.views : sqliteViews(reader),
     records: (app) => sqliteRecords(reader, app, options.functions),
   };
   let closed = false;
 
+  // An in-memory database (tests) keeps its files in a fresh temporary folder.
+  const filesDir =
+    options.filesDir ?? (memory ? mkdtempSync(join(tmpdir(), "plinth-files-")) : join(dirname(options.file), "files"));
   return {
     kind: "sqlite",
+    blobs: createDiskBlobs(filesDir),
     write: (fn) =>
       writeLock.run(async () => {
         writer.exec("BEGIN IMMEDIATE");

@@ -9,6 +9,7 @@ import type {
   AuditEntry,
   AuditFilter,
   AuditRow,
+  FileMetaWriter,
   HistoryRow,
   InboxRow,
   OutboxRow,
@@ -165,7 +166,7 @@ function toAudit(r: Raw): AuditRow {
 }
 
 /** The platform tables on one SQLite connection. Reads work on either connection; writes on the writer only. */
-export function sqlitePlatform(db: Database.Database): PlatformWriter {
+export function sqlitePlatform(db: Database.Database): Omit<PlatformWriter, keyof FileMetaWriter> {
   const sql = preparedOn(db);
   const one = (text: string, ...params: unknown[]) => sql(text).get(...params) as Raw | undefined;
   const all = (text: string, ...params: unknown[]) => sql(text).all(...params) as Raw[];
