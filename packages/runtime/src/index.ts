@@ -222,6 +222,7 @@ export type {
   TimelineEntry,
   TimelineType,
 } from "./workflow/approval.types.js";
+export { mayRecall, maySubmit } from "./workflow/approvalOffers.js";
 export { type ApprovalProgram, type CompiledApproval, compileApproval } from "./workflow/approvalProgram.js";
 export { lockedFields, pendingFor, type RecordLock } from "./workflow/approvalQueries.js";
 // Automations

@@ -44,6 +44,14 @@ describe("demo discount approval", () => {
     const id = mine.records[0]?.id as string;
     expect(mine.records[0]?.discount_status).toBe("none");
 
+    const offered = async (who: typeof rep) =>
+      (await who.request("GET", `${OPPS}/${id}/actions`)).json() as {
+        submit: Array<{ workflow: string }>;
+        approval: { canRecall: boolean; pendingForMe: boolean } | null;
+      };
+    expect((await offered(rep)).submit.map((s) => s.workflow)).toEqual(["discount_approval"]);
+    expect((await offered(manager)).submit).toHaveLength(1); // managers inherit the rep role
+
     const early = await rep.request("POST", `${OPPS}/${id}/actions/submit`, { body: {} });
     expect(early.statusCode).toBe(422);
     expect(JSON.stringify(early.json())).toContain("Set a discount");
@@ -55,6 +63,9 @@ describe("demo discount approval", () => {
     });
     expect(patched.statusCode).toBe(200);
     expect((await rep.request("POST", `${OPPS}/${id}/actions/submit`, { body: {} })).statusCode).toBe(200);
+    expect((await offered(rep)).submit).toEqual([]);
+    expect((await offered(rep)).approval).toMatchObject({ canRecall: true, pendingForMe: false });
+    expect((await offered(manager)).approval).toMatchObject({ canRecall: false, pendingForMe: true });
 
     const managerInbox = (await manager.request("GET", "/api/apps/starter/inbox")).json() as Inbox;
     expect(managerInbox.approvals.map((a) => a.recordId)).toContain(id);
@@ -62,6 +73,7 @@ describe("demo discount approval", () => {
     expect(seededForFinance.map((a) => a.recordId)).not.toContain(id);
 
     expect((await manager.request("POST", `${OPPS}/${id}/actions/approve`, { body: {} })).statusCode).toBe(200);
+    expect((await offered(rep)).approval?.canRecall).toBe(false); // someone decided
     const financeInbox = (await finance.request("GET", "/api/apps/starter/inbox")).json() as Inbox;
     expect(financeInbox.approvals.map((a) => a.recordId)).toEqual([...seededForFinance.map((a) => a.recordId), id]);
     const approved = await finance.request("POST", `${OPPS}/${id}/actions/approve`, { body: { comment: "ok" } });

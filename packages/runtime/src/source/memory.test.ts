@@ -219,7 +219,10 @@ describe("createMemorySource", () => {
   it("runs an approval: submit, the manager's inbox, approve", async () => {
     const source = setup();
     const rep = source.as("rep1");
+    expect((await rep.actions("opportunity", "o1")).submit.length).toBeGreaterThan(0);
     const submitted = await rep.action("opportunity", "o1", "submit");
+    expect((await rep.actions("opportunity", "o1")).submit).toEqual([]);
+    expect((await rep.actions("opportunity", "o1")).approval?.canRecall).toBe(true);
     expect(submitted.approval?.status).toBe("pending");
     const locked = await failure(rep.update("opportunity", "o1", Number(submitted.record.version), { amount: 2 }));
     expect([locked.status, locked.code]).toEqual([409, "workflow.locked"]);

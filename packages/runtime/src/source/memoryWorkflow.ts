@@ -6,6 +6,7 @@ import type { LocalizedMessage } from "../issues/issue.js";
 import type { App, Party } from "../schema/types.js";
 import { approvalTransition } from "../workflow/approval.js";
 import type { ApprovalContext, ApprovalEffect, ApprovalEvent } from "../workflow/approval.types.js";
+import { mayRecall, maySubmit } from "../workflow/approvalOffers.js";
 import { type CompiledApproval, compileApproval } from "../workflow/approvalProgram.js";
 import { pendingFor } from "../workflow/approvalQueries.js";
 import type { EvaluatedEffect } from "../workflow/effects.js";
@@ -391,10 +392,24 @@ export function availableActions(ctx: MemoryContext, actor: MemoryActor, entity:
       : [],
   );
   const open = ctx.state.approvals.find((a) => a.entity === entity && a.recordId === id && a.status === "pending");
+  const submit = open
+    ? []
+    : (ctx.app.workflows ?? []).flatMap((w) =>
+        w.kind === "approval" && w.entity === entity && maySubmit(w, roles)
+          ? [{ workflow: w.id, ...(w.label ? { label: w.label } : {}) }]
+          : [],
+      );
   return {
     transitions,
+    submit,
     approval: open
-      ? { id: open.id, workflow: open.workflow, status: open.status, pendingForMe: pendingFor(open.state, actor.id) }
+      ? {
+          id: open.id,
+          workflow: open.workflow,
+          status: open.status,
+          pendingForMe: pendingFor(open.state, actor.id),
+          canRecall: mayRecall(open.state.definition, open.state, actor.id),
+        }
       : null,
   };
 }

@@ -79,11 +79,15 @@ export interface AvailableTransition {
 /** Buttons for a record: transitions the user's roles allow (guards unchecked), and the open approval. */
 export interface AvailableActions {
   readonly transitions: AvailableTransition[];
+  /** Approvals the user may submit this record to (none while one is open); entry criteria are checked on submit. */
+  readonly submit: readonly { readonly workflow: string; readonly label?: Label }[];
   readonly approval: {
     readonly id: string;
     readonly workflow: string;
     readonly status: string;
     readonly pendingForMe: boolean;
+    /** The user submitted it, nobody has decided yet and the definition allows recall. */
+    readonly canRecall: boolean;
   } | null;
 }
 

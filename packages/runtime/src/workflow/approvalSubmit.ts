@@ -1,5 +1,6 @@
 import type { Issue } from "../issues/issue.js";
 import type { ApprovalContext, ApprovalResult, ApprovalState, StepState } from "./approval.types.js";
+import { maySubmit } from "./approvalOffers.js";
 import type { ApprovalProgram } from "./approvalProgram.js";
 import { advance } from "./approvalSteps.js";
 import { finish, log, runEffects, setStatus, startWork } from "./approvalWork.js";
@@ -27,12 +28,10 @@ export function submit(
     return { ok: false, issues: [workflowIssue("approval.notPending", "", params)] };
   }
   const issues: Issue[] = [];
-  const submitters = definition.submitters ?? [];
-  if (submitters.length > 0 && !submitters.includes("*")) {
-    const roles = new Set(ctx.rolesOf(user));
-    if (!submitters.some((r) => roles.has(r))) {
-      issues.push(workflowIssue("approval.notSubmitter", "", { workflow: definition.id, roles: submitters }));
-    }
+  if (!maySubmit(definition, ctx.rolesOf(user))) {
+    issues.push(
+      workflowIssue("approval.notSubmitter", "", { workflow: definition.id, roles: definition.submitters ?? [] }),
+    );
   }
   if (program.entry) {
     const result = program.entry.evaluate(ctx.record, ctx.env);

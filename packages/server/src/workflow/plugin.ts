@@ -1,4 +1,4 @@
-import { type ApprovalState, lockedFields, pendingFor, recordTitle } from "@plinth/runtime";
+import { type ApprovalState, lockedFields, mayRecall, maySubmit, pendingFor, recordTitle } from "@plinth/runtime";
 import type { FastifyInstance } from "fastify";
 import type { PublishedApp, PublishedApps } from "../apps/published.js";
 import type { ServerContext } from "../http/context.js";
@@ -154,9 +154,28 @@ export async function registerWorkflows(
                 : [],
             )
           : [];
+        const submit =
+          open || !record
+            ? []
+            : (published.stored.schema.workflows ?? []).flatMap((w) =>
+                w.kind === "approval" && w.entity === entity && maySubmit(w, roles)
+                  ? [{ workflow: w.id, ...(w.label ? { label: w.label } : {}) }]
+                  : [],
+              );
+        const state = open?.state as ApprovalState | undefined;
         return {
           transitions,
-          approval: open ? { id: open.id, workflow: open.workflow, status: open.status, pendingForMe } : null,
+          submit,
+          approval:
+            open && state
+              ? {
+                  id: open.id,
+                  workflow: open.workflow,
+                  status: open.status,
+                  pendingForMe,
+                  canRecall: mayRecall(state.definition, state, actor.id),
+                }
+              : null,
         };
       }),
   );
