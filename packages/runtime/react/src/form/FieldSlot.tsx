@@ -1,5 +1,4 @@
 import { type Label, labelText } from "@plinth/runtime";
-import { Form, Typography } from "antd";
 import { memo, useCallback, useId } from "react";
 import { usePlinth } from "../PlinthProvider.js";
 import type { FormStore } from "./formStore.js";
@@ -34,14 +33,15 @@ export const FieldSlot = memo(function FieldSlot({ store, field: fieldId, label,
   const messagesId = `${baseId}-messages`;
   const invalid = slice.issues.some((i) => i.severity !== "warning");
   const text = labelText(label ?? field.label, locale, field.id);
+  // antd's vertical form item, drawn with the form's stylesheet (FormStyles.tsx): a Form.Item per
+  // field was most of a large form's first render, and the slot needs none of its machinery.
   return (
-    <Form.Item
-      label={<span id={labelId}>{text}</span>}
-      htmlFor={inputId}
-      required={slice.required}
-      validateStatus={invalid ? "error" : undefined}
-      style={{ marginBottom: 16 }}
-    >
+    <div className="plinth-field">
+      <div className="plinth-field-label">
+        <label htmlFor={inputId} className={slice.required ? "plinth-required" : undefined}>
+          <span id={labelId}>{text}</span>
+        </label>
+      </div>
       {Widget ? (
         <Widget
           field={field}
@@ -55,21 +55,29 @@ export const FieldSlot = memo(function FieldSlot({ store, field: fieldId, label,
           labelId={labelId}
           describedBy={slice.issues.length > 0 ? messagesId : undefined}
           locale={locale}
+          entity={store.entity}
+          recordId={recordIdOf(store)}
         />
       ) : null}
       {slice.issues.length > 0 ? (
         <div id={messagesId}>
           {slice.issues.map((issue) => (
-            <Typography.Text
+            <span
               key={`${issue.code}${issue.path}${issue.message.en}`}
-              type={issue.severity === "warning" ? "warning" : "danger"}
-              style={{ display: "block" }}
+              className="plinth-field-message"
+              data-severity={issue.severity}
             >
               {issue.message[locale]}
-            </Typography.Text>
+            </span>
           ))}
         </div>
       ) : null}
-    </Form.Item>
+    </div>
   );
 });
+
+/** The id of the record a form edits (its initial values carry it); undefined while creating. */
+function recordIdOf(store: FormStore): string | undefined {
+  const id = store.api.getState().values.id;
+  return typeof id === "string" && id !== "" ? id : undefined;
+}

@@ -22,9 +22,36 @@ function grid(columns: readonly number[] | number): CSSProperties {
   return { display: "grid", gridTemplateColumns: template, columnGap: 16 };
 }
 
-/** Renders `children` only while the node's `visibleWhen` holds. */
-function Visible({ store, when, children }: { store: FormStore; when: string | undefined; children: ReactNode }) {
+interface VisibleProps {
+  readonly store: FormStore;
+  readonly when: string | undefined;
+  readonly children: ReactNode;
+}
+
+function WhenHolds({ store, when, children }: VisibleProps) {
   return useCondition(store, when) ? children : null;
+}
+
+/** Renders `children` only while the node's `visibleWhen` holds; nodes without one subscribe to nothing. */
+function Visible({ store, when, children }: VisibleProps) {
+  return when === undefined ? (
+    children
+  ) : (
+    <WhenHolds store={store} when={when}>
+      {children}
+    </WhenHolds>
+  );
+}
+
+/** A placeholder for node kinds that forms do not show yet. */
+function NotYetSupported({ what, label }: { what: "relatedList" | "widget"; label?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Typography.Paragraph type="secondary" style={fullRow}>
+      {label === undefined ? null : `${label}: `}
+      {t("notYetSupported", { what: t(what) })}
+    </Typography.Paragraph>
+  );
 }
 
 function Children({ store, nodes }: { store: FormStore; nodes: readonly LayoutNode[] }) {
@@ -58,7 +85,6 @@ function TabsView({ store, node }: { store: FormStore; node: TabsNode }) {
 /** One layout node of a form page, recursively. */
 export const LayoutView = memo(function LayoutView({ store, node }: NodeProps) {
   const { locale } = usePlinth();
-  const { t } = useTranslation();
   switch (node.kind) {
     case "section": {
       const title = node.label === undefined ? undefined : labelText(node.label, locale, node.id ?? "");
@@ -116,17 +142,13 @@ export const LayoutView = memo(function LayoutView({ store, node }: NodeProps) {
     case "relatedList":
       return (
         <Visible store={store} when={node.visibleWhen}>
-          <Typography.Paragraph type="secondary" style={fullRow}>
-            {labelText(node.label, locale, node.entity)}: {t("notYetSupported", { what: t("relatedList") })}
-          </Typography.Paragraph>
+          <NotYetSupported what="relatedList" label={labelText(node.label, locale, node.entity)} />
         </Visible>
       );
     case "widget":
       return (
         <Visible store={store} when={node.visibleWhen}>
-          <Typography.Paragraph type="secondary" style={fullRow}>
-            {t("notYetSupported", { what: t("widget") })}
-          </Typography.Paragraph>
+          <NotYetSupported what="widget" />
         </Visible>
       );
     default: {

@@ -4,6 +4,7 @@ import { type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { usePlinth } from "../PlinthProvider.js";
 import { LayoutView } from "./FormLayout.js";
+import { FormStyles, useFormThemeVars } from "./FormStyles.js";
 import type { FormState, FormStore } from "./formStore.js";
 import { useFormState, useUnsavedChangesWarning } from "./hooks.js";
 
@@ -94,6 +95,7 @@ export function FormRenderer({ store, page, onSubmit, onCancel, warnOnUnsavedCha
   const { locale } = usePlinth();
   const [status, setStatus] = useState<Status>("idle");
   const formRef = useRef<HTMLFormElement>(null);
+  const themeVars = useFormThemeVars();
 
   const focusFirstInvalid = () =>
     // After React has committed the messages.
@@ -124,7 +126,14 @@ export function FormRenderer({ store, page, onSubmit, onCancel, warnOnUnsavedCha
   };
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label={labelText(page.label, locale, page.id)}>
+    <form
+      ref={formRef}
+      onSubmit={submit}
+      noValidate
+      aria-label={labelText(page.label, locale, page.id)}
+      style={themeVars}
+    >
+      <FormStyles />
       <Form component={false} layout="vertical">
         <FormIssues store={store} />
         <LayoutView store={store} node={page.layout} />

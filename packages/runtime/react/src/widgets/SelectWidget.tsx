@@ -7,8 +7,14 @@ import type { WidgetProps } from "./widget.types.js";
 /** Above this many options the list is virtualised. */
 const VIRTUAL_FROM = 100;
 
+/** The antd select's props: a widget's, and whether it takes focus and opens as it mounts. */
+export interface SelectWidgetProps extends WidgetProps {
+  /** Focus the select and open its list on mount (it replaces a light stand-in the person just used). */
+  readonly activate?: boolean;
+}
+
 /** select and multiSelect: antd Select with search over the options' labels in the current locale. */
-export function SelectWidget(props: WidgetProps) {
+export function SelectWidget(props: SelectWidgetProps) {
   const { field, value, onChange, onBlur, disabled, invalid, locale } = props;
   const multiple = field.kind === "multiSelect";
   const options = useMemo(
@@ -39,6 +45,8 @@ export function SelectWidget(props: WidgetProps) {
       disabled={disabled}
       status={invalid ? "error" : undefined}
       virtual={options.length >= VIRTUAL_FROM}
+      autoFocus={props.activate}
+      defaultOpen={props.activate}
     />
   );
 }

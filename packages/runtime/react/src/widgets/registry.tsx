@@ -1,35 +1,46 @@
 import type { FieldKindName } from "@plinth/runtime";
-import { Input } from "antd";
 import { lazy, Suspense } from "react";
 import { controlAria } from "./aria.js";
 import { BooleanWidget } from "./BooleanWidget.js";
 import { DateTimeWidget, DateWidget } from "./DateWidget.js";
 import { CurrencyWidget, NumberWidget } from "./NumberWidget.js";
-import { AttachmentWidget, ReadOnlyWidget } from "./ReadOnlyWidget.js";
+import { ReadOnlyWidget } from "./ReadOnlyWidget.js";
+import { SelectWidget } from "./SelectFacade.js";
 import { LongTextWidget, TextWidget } from "./TextWidget.js";
 import type { WidgetComponent, WidgetProps, WidgetRegistry } from "./widget.types.js";
 
 /** Until a lazily loaded widget arrives, a disabled input with the same id keeps the label and layout still. */
 function StandIn(props: WidgetProps) {
-  return <Input {...controlAria(props)} disabled />;
+  return <input {...controlAria(props)} className="plinth-input" disabled />;
 }
 
-// Searchable selects are heavy: their code loads on first use.
-const LazySelect = lazy(() => import("./SelectWidget.js").then((m) => ({ default: m.SelectWidget })));
+// Searchable lookups are heavy: their code loads on first use (selects: SelectFacade.tsx).
 const LazyLookup = lazy(() => import("./LookupWidget.js").then((m) => ({ default: m.LookupWidget })));
-
-function SelectWidget(props: WidgetProps) {
-  return (
-    <Suspense fallback={<StandIn {...props} />}>
-      <LazySelect {...props} />
-    </Suspense>
-  );
-}
 
 function LookupWidget(props: WidgetProps) {
   return (
     <Suspense fallback={<StandIn {...props} />}>
       <LazyLookup {...props} />
+    </Suspense>
+  );
+}
+
+// The people picker and the upload list load on first use too.
+const LazyUser = lazy(() => import("./UserWidget.js").then((m) => ({ default: m.UserWidget })));
+const LazyAttachment = lazy(() => import("./AttachmentWidget.js").then((m) => ({ default: m.AttachmentWidget })));
+
+function UserWidget(props: WidgetProps) {
+  return (
+    <Suspense fallback={<StandIn {...props} />}>
+      <LazyUser {...props} />
+    </Suspense>
+  );
+}
+
+function AttachmentWidget(props: WidgetProps) {
+  return (
+    <Suspense fallback={<StandIn {...props} />}>
+      <LazyAttachment {...props} />
     </Suspense>
   );
 }
@@ -48,7 +59,7 @@ const standardWidgets: { readonly [K in FieldKindName]: WidgetComponent } = {
   datetime: DateTimeWidget,
   select: SelectWidget,
   multiSelect: SelectWidget,
-  user: LookupWidget,
+  user: UserWidget,
   relation: LookupWidget,
   formula: ReadOnlyWidget,
   rollup: ReadOnlyWidget,
