@@ -2,9 +2,11 @@ import type { Locale } from "@plinth/runtime";
 import i18next, { type i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { withDashboardStrings } from "./pages/dashboard/strings.js";
+import { approvalStrings } from "./pages/detail/approvalStrings.js";
 import { recordStrings } from "./pages/form/strings.js";
 import { inboxStrings } from "./pages/inbox/strings.js";
 import { kanbanStrings } from "./pages/kanban/strings.js";
+import { tableStrings } from "./pages/table/strings.js";
 
 /** The player's own words (its chrome). Labels from app schemas come from the schema, not from here. */
 export const resources = {
@@ -50,7 +52,9 @@ export const resources = {
       kind_table: "table",
       ...kanbanStrings.en,
       ...recordStrings.en,
+      ...approvalStrings.en,
       ...inboxStrings.en,
+      ...tableStrings.en,
     },
   },
   "zh-CN": {
@@ -95,7 +99,9 @@ export const resources = {
       kind_table: "表格",
       ...kanbanStrings["zh-CN"],
       ...recordStrings["zh-CN"],
+      ...approvalStrings["zh-CN"],
       ...inboxStrings["zh-CN"],
+      ...tableStrings["zh-CN"],
     },
   },
 } as const;

@@ -81,6 +81,7 @@ describe("demo discount approval", () => {
 
     const after = (await rep.request("GET", `${OPPS}/${id}`)).json() as { discount_status: string };
     expect(after.discount_status).toBe("approved");
+    expect((await offered(rep)).submit).toEqual([]); // approved once is approved
     const repInbox = (await rep.request("GET", "/api/apps/starter/inbox")).json() as Inbox;
     expect(JSON.stringify(repInbox.notifications)).toContain("Your discount was approved");
   });

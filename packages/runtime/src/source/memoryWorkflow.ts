@@ -395,7 +395,14 @@ export function availableActions(ctx: MemoryContext, actor: MemoryActor, entity:
   const submit = open
     ? []
     : (ctx.app.workflows ?? []).flatMap((w) =>
-        w.kind === "approval" && w.entity === entity && maySubmit(w, roles)
+        w.kind === "approval" &&
+        w.entity === entity &&
+        maySubmit(
+          w,
+          roles,
+          ctx.state.approvals.filter((a) => a.entity === entity && a.recordId === id && a.workflow === w.id).at(-1)
+            ?.status,
+        )
           ? [{ workflow: w.id, ...(w.label ? { label: w.label } : {}) }]
           : [],
       );

@@ -154,11 +154,13 @@ export async function registerWorkflows(
                 : [],
             )
           : [];
+        const earlier = open || !record ? [] : await tx.platform.approvals(published.stored.id, entity, recordId);
+        const latest = (workflow: string) => earlier.filter((a) => a.workflow === workflow).at(-1)?.status;
         const submit =
           open || !record
             ? []
             : (published.stored.schema.workflows ?? []).flatMap((w) =>
-                w.kind === "approval" && w.entity === entity && maySubmit(w, roles)
+                w.kind === "approval" && w.entity === entity && maySubmit(w, roles, latest(w.id))
                   ? [{ workflow: w.id, ...(w.label ? { label: w.label } : {}) }]
                   : [],
               );

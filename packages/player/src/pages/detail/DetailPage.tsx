@@ -11,20 +11,7 @@ import type {
   StageHistoryEntry,
 } from "@plinth/runtime";
 import { isDataSourceError, labelText } from "@plinth/runtime";
-import {
-  Alert,
-  Button,
-  Card,
-  Descriptions,
-  Empty,
-  Input,
-  Result,
-  Space,
-  Spin,
-  Table,
-  Timeline,
-  Typography,
-} from "antd";
+import { Alert, Button, Card, Descriptions, Empty, Result, Space, Spin, Table, Typography } from "antd";
 import { type ReactNode, useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { usePlayer } from "../../context.js";
@@ -33,6 +20,7 @@ import { type FieldView, formatValue } from "../../format.js";
 import { detailPageFor, entityLabel, entityOf, useDataSource, useSourceUser } from "../form/shared.js";
 import type { PageProps } from "../PageView.js";
 import { useRelationTitles } from "../useRelationTitles.js";
+import { ApprovalPanel } from "./ApprovalPanel.js";
 
 interface Section {
   readonly key: string;
@@ -116,14 +104,13 @@ export function RecordDetail({
   const [error, setError] = useState<unknown>();
   const [actionError, setActionError] = useState<unknown>();
   const [busy, setBusy] = useState<string>();
-  const [comment, setComment] = useState("");
 
   const load = useCallback(async () => {
     setError(undefined);
     try {
       const [record, actions, history, approvals] = await Promise.all([
         source.get(entityId, id),
-        source.actions(entityId, id).catch(() => ({ transitions: [], approval: null }) as AvailableActions),
+        source.actions(entityId, id).catch(() => ({ transitions: [], submit: [], approval: null }) as AvailableActions),
         source.history(entityId, id).catch(() => [] as StageHistoryEntry[]),
         source.approvals(entityId, id).catch(() => [] as ApprovalRequest[]),
       ]);
@@ -141,15 +128,17 @@ export function RecordDetail({
   const shownFields = sections.flatMap((s) => s.fields);
   const titles = useRelationTitles(app, entity, shownFields, source);
 
-  const act = async (action: string, body: { workflow?: string; comment?: string }) => {
+  /** Run a transition or approval action; true when it went through (the record is reloaded). */
+  const act = async (action: string, body: { workflow?: string; comment?: string }): Promise<boolean> => {
     setBusy(action);
     setActionError(undefined);
     try {
       await source.action(entityId, id, action, body);
-      setComment("");
       await load();
+      return true;
     } catch (e) {
       setActionError(e);
+      return false;
     } finally {
       setBusy(undefined);
     }
@@ -192,7 +181,14 @@ export function RecordDetail({
       | undefined;
     return labelText(wf?.transitions?.find((tr) => tr.id === transition)?.label, locale, transition);
   };
-  const pending = actions.approval?.pendingForMe ? actions.approval : null;
+  // Without a label of its own a transition says where it goes ("Move to Proposal").
+  const transitionText = (tr: AvailableActions["transitions"][number]) => {
+    const wf = (app.workflows ?? []).find((w) => w.id === tr.workflow) as { field?: string } | undefined;
+    const own = labelText(tr.label, locale, tr.id);
+    return own !== tr.id
+      ? own
+      : t("moveTo", { state: formatValue(wf?.field ? fieldOf(wf.field) : undefined, tr.to, locale) });
+  };
 
   return (
     <div className="plinth-detail-page" data-testid="record-detail">
@@ -234,9 +230,7 @@ export function RecordDetail({
         {actionError !== undefined && (
           <Alert role="alert" type="error" showIcon style={{ marginBottom: 12 }} title={refusal(actionError, locale)} />
         )}
-        {actions.transitions.length === 0 && !pending && (
-          <Typography.Text type="secondary">{t("noActions")}</Typography.Text>
-        )}
+        {actions.transitions.length === 0 && <Typography.Text type="secondary">{t("noActions")}</Typography.Text>}
         <Space wrap>
           {actions.transitions.map((tr) => (
             <Button
@@ -246,46 +240,10 @@ export function RecordDetail({
               disabled={busy !== undefined}
               onClick={() => void act(tr.id, { workflow: tr.workflow })}
             >
-              {labelText(tr.label, locale, tr.id)}
+              {transitionText(tr)}
             </Button>
           ))}
         </Space>
-        {pending && (
-          <div style={{ marginTop: 12 }}>
-            <Typography.Paragraph>{t("pendingForMe")}</Typography.Paragraph>
-            <Input.TextArea
-              aria-label={t("comment")}
-              placeholder={t("commentPlaceholder")}
-              value={comment}
-              onChange={(e) => setComment(e.target.value)}
-              autoSize={{ minRows: 2 }}
-              style={{ marginBottom: 8 }}
-            />
-            <Space>
-              <Button
-                type="primary"
-                loading={busy === "approve"}
-                disabled={busy !== undefined}
-                onClick={() =>
-                  void act("approve", {
-                    workflow: pending.workflow,
-                    ...(comment.trim() ? { comment: comment.trim() } : {}),
-                  })
-                }
-              >
-                {t("approve")}
-              </Button>
-              <Button
-                danger
-                loading={busy === "reject"}
-                disabled={busy !== undefined}
-                onClick={() => void act("reject", { workflow: pending.workflow, comment: comment.trim() })}
-              >
-                {t("reject")}
-              </Button>
-            </Space>
-          </div>
-        )}
       </Card>
 
       <Card size="small" title={t("stageHistory")} style={{ marginBottom: 16 }}>
@@ -311,32 +269,16 @@ export function RecordDetail({
       </Card>
 
       <Card size="small" title={t("approvals")}>
-        {approvals.length === 0 ? (
-          <Typography.Text type="secondary">{t("noApprovals")}</Typography.Text>
-        ) : (
-          approvals.map((request) => (
-            <div key={request.id} data-testid="approval">
-              <Typography.Text strong>
-                {t("approvalStatus", { workflow: request.workflow, status: request.status })}
-              </Typography.Text>
-              <Timeline
-                style={{ marginTop: 12 }}
-                items={request.state.timeline.map((entry, i) => ({
-                  key: `${entry.at}-${i}`,
-                  content: (
-                    <div>
-                      <div>
-                        {t(`timeline_${entry.type}`, { defaultValue: entry.type })}
-                        {entry.user ? ` · ${userName(entry.user)}` : ""} · {dateTime(entry.at, locale)}
-                      </div>
-                      {entry.comment && <Typography.Text type="secondary">{entry.comment}</Typography.Text>}
-                    </div>
-                  ),
-                }))}
-              />
-            </div>
-          ))
-        )}
+        <ApprovalPanel
+          app={app}
+          actions={actions}
+          requests={approvals}
+          locale={locale}
+          busy={busy}
+          act={act}
+          userName={(uid) => userName(uid)}
+          dateTime={(iso) => dateTime(iso, locale)}
+        />
       </Card>
     </div>
   );

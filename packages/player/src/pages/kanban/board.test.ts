@@ -58,6 +58,7 @@ describe("kanban board", () => {
         { workflow: "w", id: "qualify", label: "Qualify", to: "qualification" },
         { workflow: "w", id: "lose", label: "Lose", to: "lost" },
       ],
+      submit: [],
       approval: null,
     };
     expect(transitionTo(actions, "lost")?.id).toBe("lose");
