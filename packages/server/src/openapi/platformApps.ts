@@ -287,6 +287,12 @@ function dataTransferPaths(): Record<string, PathItemObject> {
         tags: dataTags,
         parameters: [
           param("query", "filter", { type: "string", maxLength: 10_000 }, "A formula the rows must satisfy."),
+          param(
+            "query",
+            "sort",
+            { type: "string", maxLength: 1000 },
+            "Sort keys as in the list API (`-amount,name`); id order when omitted.",
+          ),
         ],
         responses: {
           200: { description: "The CSV file.", content: { "text/csv": { schema: { type: "string" } } } },

@@ -37,7 +37,7 @@ function decodeCursor(cursor: string): unknown[] {
 }
 
 /** `-amount,name` → [{amount desc}, {name asc}], each a readable, sortable field. */
-function parseSort(published: PublishedApp, actor: Actor, entity: string, sort: string | undefined): SortKey[] {
+export function parseSort(published: PublishedApp, actor: Actor, entity: string, sort: string | undefined): SortKey[] {
   if (!sort) return [{ field: "createdAt", direction: "desc" }];
   const fields = published.stored.schema.entities?.find((e) => e.id === entity)?.fields ?? [];
   return sort.split(",").map((part) => {

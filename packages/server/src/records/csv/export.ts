@@ -5,6 +5,7 @@ import type { ServerContext } from "../../http/context.js";
 import type { Condition } from "../../storage/types.js";
 import { accessFor, requireAccess, rowCondition } from "../access.js";
 import { and, assertReadableFormula, compileFilter } from "../formulas.js";
+import { parseSort } from "../list.js";
 import type { Actor } from "../userContext.js";
 import { toCsvValue } from "./values.js";
 
@@ -13,6 +14,7 @@ const PAGE = 1000;
 /**
  * Stream an entity's records as CSV: only rows the actor may export (the export row scope),
  * only fields they may read, in pages of 1,000 with keyset pagination. Header = field ids.
+ * `sort` is the list API's (`-amount,name`); without it rows come in id order.
  */
 export function exportCsv(
   ctx: ServerContext,
@@ -20,6 +22,7 @@ export function exportCsv(
   actor: Actor,
   entity: string,
   filter: string | undefined,
+  sort?: string,
 ): Readable {
   const exportAccess = requireAccess(published, actor, entity, "export");
   const read = accessFor(published, actor, entity, "read");
@@ -29,6 +32,7 @@ export function exportCsv(
     assertReadableFormula(published, actor, entity, typed, "filter");
     where = and(where, { kind: "formula", typed });
   }
+  const keys = sort ? parseSort(published, actor, entity, sort) : [];
   const definition = published.stored.schema.entities?.find((e) => e.id === entity);
   const columns = [
     "id",
@@ -44,14 +48,15 @@ export function exportCsv(
       let after: unknown[] | undefined;
       for (;;) {
         const rows = await ctx.storage.read((tx) =>
-          tx.records(published.stored).list(entity, { where, env: actor.env, sort: [], limit: PAGE, after }),
+          tx.records(published.stored).list(entity, { where, env: actor.env, sort: keys, limit: PAGE, after }),
         );
         for (const row of rows) {
           if (!csv.write(columns.map((c) => toCsvValue(row[c]))))
             await new Promise((resolve) => csv.once("drain", resolve));
         }
-        if (rows.length < PAGE) break;
-        after = [rows.at(-1)?.id];
+        const last = rows.at(-1);
+        if (rows.length < PAGE || !last) break;
+        after = [...keys.map((k) => (last[k.field] ?? null) as unknown), last.id];
       }
       csv.end();
     } catch (error) {

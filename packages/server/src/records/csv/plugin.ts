@@ -119,14 +119,14 @@ export async function registerCsv(app: FastifyInstance, ctx: ServerContext, apps
     },
   );
 
-  app.get<{ Params: { app: string; entity: string }; Querystring: { filter?: string } }>(
+  app.get<{ Params: { app: string; entity: string }; Querystring: { filter?: string; sort?: string } }>(
     "/api/apps/:app/data/:entity/export.csv",
     {
       schema: {
         params: { type: "object", properties: { app: id, entity: id }, required: ["app", "entity"] },
         querystring: {
           type: "object",
-          properties: { filter: { type: "string", maxLength: 10_000 } },
+          properties: { filter: { type: "string", maxLength: 10_000 }, sort: { type: "string", maxLength: 1000 } },
           additionalProperties: false,
         },
       },
@@ -136,7 +136,7 @@ export async function registerCsv(app: FastifyInstance, ctx: ServerContext, apps
       const stream = await ctx.storage.read(async (tx) => {
         const published = await apps.get(tx, appId);
         const actor = await actorIn(ctx, tx, request, published);
-        return exportCsv(ctx, published, actor, entity, request.query.filter);
+        return exportCsv(ctx, published, actor, entity, request.query.filter, request.query.sort);
       });
       return reply
         .header("Content-Type", "text/csv; charset=utf-8")
