@@ -37,11 +37,13 @@ export const FieldSlot = memo(function FieldSlot({ store, field: fieldId, label,
   // field was most of a large form's first render, and the slot needs none of its machinery.
   return (
     <div className="plinth-field">
-      <div className="plinth-field-label">
-        <label htmlFor={inputId} className={slice.required ? "plinth-required" : undefined}>
-          <span id={labelId}>{text}</span>
-        </label>
-      </div>
+      <label
+        id={labelId}
+        htmlFor={inputId}
+        className={slice.required ? "plinth-field-label plinth-required" : "plinth-field-label"}
+      >
+        {text}
+      </label>
       {Widget ? (
         <Widget
           field={field}

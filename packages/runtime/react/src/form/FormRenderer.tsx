@@ -1,5 +1,5 @@
 import { type FormPage, type Issue, labelText, type RecordValues } from "@plinth/runtime";
-import { Alert, Button, Form, Space, Typography } from "antd";
+import { Alert, Button, Space, Typography } from "antd";
 import { type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { usePlinth } from "../PlinthProvider.js";
@@ -134,11 +134,9 @@ export function FormRenderer({ store, page, onSubmit, onCancel, warnOnUnsavedCha
       style={themeVars}
     >
       <FormStyles />
-      <Form component={false} layout="vertical">
-        <FormIssues store={store} />
-        <LayoutView store={store} node={page.layout} />
-        <Actions store={store} status={status} warn={warnOnUnsavedChanges} onCancel={onCancel} />
-      </Form>
+      <FormIssues store={store} />
+      <LayoutView store={store} node={page.layout} />
+      <Actions store={store} status={status} warn={warnOnUnsavedChanges} onCancel={onCancel} />
     </form>
   );
 }

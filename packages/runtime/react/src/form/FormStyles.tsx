@@ -12,18 +12,17 @@ import type { CSSProperties } from "react";
  */
 export const formCss = `
 .plinth-field{margin-bottom:16px;font-size:var(--plinth-font-size,14px);line-height:1.5714;color:var(--plinth-color-text,rgba(0,0,0,.88));min-width:0}
-.plinth-field-label{padding:0 0 8px;line-height:1.5714;white-space:initial;text-align:start}
-.plinth-field-label>label{display:inline-flex;align-items:center;max-width:100%;color:var(--plinth-color-text,rgba(0,0,0,.88));font-size:var(--plinth-font-size,14px)}
-.plinth-field-label>label.plinth-required::before{display:inline-block;margin-inline-end:4px;color:var(--plinth-color-error,#ff4d4f);font-size:var(--plinth-font-size,14px);font-family:SimSun,sans-serif;line-height:1;content:"*"}
+.plinth-field-label{display:block;padding:0 0 8px;line-height:1.5714;white-space:initial;text-align:start;color:var(--plinth-color-text,rgba(0,0,0,.88));font-size:var(--plinth-font-size,14px)}
+.plinth-field-label.plinth-required::before{display:inline-block;margin-inline-end:4px;color:var(--plinth-color-error,#ff4d4f);font-size:var(--plinth-font-size,14px);font-family:SimSun,sans-serif;line-height:1;content:"*"}
 .plinth-field-message{display:block;color:var(--plinth-color-error,#ff4d4f)}
 .plinth-field-message[data-severity=warning]{color:var(--plinth-color-warning,#faad14)}
 .plinth-input{box-sizing:border-box;display:inline-block;width:100%;min-width:0;margin:0;padding:4px 11px;font:inherit;font-size:var(--plinth-font-size,14px);line-height:1.5714;color:var(--plinth-color-text,rgba(0,0,0,.88));background:var(--plinth-color-bg,#fff);border:1px solid var(--plinth-color-border,#d9d9d9);border-radius:var(--plinth-radius,6px);transition:border-color .2s,box-shadow .2s}
 .plinth-input::placeholder{color:var(--plinth-color-placeholder,rgba(0,0,0,.25))}
 .plinth-input:hover{border-color:var(--plinth-color-primary-hover,#4096ff)}
 .plinth-input:focus,.plinth-input:focus-within{border-color:var(--plinth-color-primary,#1677ff);box-shadow:0 0 0 2px var(--plinth-color-outline,rgba(5,145,255,.1));outline:0}
-.plinth-input[aria-invalid=true],.plinth-input:has([aria-invalid=true]){border-color:var(--plinth-color-error,#ff4d4f)}
-.plinth-input[aria-invalid=true]:focus,.plinth-input:has([aria-invalid=true]):focus-within{box-shadow:0 0 0 2px var(--plinth-color-error-outline,rgba(255,38,5,.06))}
-.plinth-input:disabled,.plinth-input:has(:disabled){color:var(--plinth-color-disabled,rgba(0,0,0,.25));background:var(--plinth-color-bg-disabled,rgba(0,0,0,.04));border-color:var(--plinth-color-border,#d9d9d9);box-shadow:none;cursor:not-allowed}
+.plinth-input[aria-invalid=true],.plinth-affix-invalid{border-color:var(--plinth-color-error,#ff4d4f)}
+.plinth-input[aria-invalid=true]:focus,.plinth-affix-invalid:focus-within{box-shadow:0 0 0 2px var(--plinth-color-error-outline,rgba(255,38,5,.06))}
+.plinth-input:disabled,.plinth-affix-disabled{color:var(--plinth-color-disabled,rgba(0,0,0,.25));background:var(--plinth-color-bg-disabled,rgba(0,0,0,.04));border-color:var(--plinth-color-border,#d9d9d9);box-shadow:none;cursor:not-allowed}
 .plinth-input-borderless,.plinth-input-borderless:hover,.plinth-input-borderless:focus{background:transparent;border-color:transparent;box-shadow:none}
 textarea.plinth-input{resize:vertical;min-height:32px;vertical-align:bottom}
 .plinth-affix{display:inline-flex;align-items:center;gap:4px}

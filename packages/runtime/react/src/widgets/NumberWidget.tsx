@@ -84,7 +84,9 @@ function NumberInput({ widget, min, max, prefix, suffix, format }: NumberInputPr
   );
   if (prefix === undefined && suffix === undefined) return input;
   return (
-    <span className="plinth-input plinth-affix">
+    <span
+      className={`plinth-input plinth-affix${widget.invalid ? " plinth-affix-invalid" : ""}${disabled ? " plinth-affix-disabled" : ""}`}
+    >
       {prefix === undefined ? null : <span aria-hidden="true">{prefix}</span>}
       {input}
       {suffix === undefined ? null : <span aria-hidden="true">{suffix}</span>}
