@@ -12,6 +12,7 @@ export default defineConfig({
       "packages/*/{src,test}/**/*.test.{ts,tsx}",
       "packages/runtime/react/src/**/*.test.{ts,tsx}",
       "examples/*/{src,test}/**/*.test.{ts,tsx}",
+      "bench/**/*.test.{ts,tsx}",
     ],
     exclude: ["**/node_modules/**", "**/dist/**", "e2e/**"],
     testTimeout: 60_000,

@@ -48,6 +48,11 @@ export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 }
 
+export interface BuildOptions {
+  /** Minify the build (default true); turn it off to read function names in a profile. */
+  readonly minify?: boolean;
+}
+
 export interface BuiltPages {
   /** The folder holding `<name>.html` and the assets. */
   readonly dir: string;
@@ -59,7 +64,11 @@ export interface BuiltPages {
  * or absolute) into `outDir` with Vite in production mode, and write one `<name>.html` per entry
  * that loads it. Workspace packages resolve through their `source` export condition.
  */
-export async function buildBenchPages(pages: Readonly<Record<string, string>>, outDir: string): Promise<BuiltPages> {
+export async function buildBenchPages(
+  pages: Readonly<Record<string, string>>,
+  outDir: string,
+  options: BuildOptions = {},
+): Promise<BuiltPages> {
   const input = Object.fromEntries(Object.entries(pages).map(([name, entry]) => [name, resolve(REPO_ROOT, entry)]));
   const output = await build({
     configFile: false,
@@ -71,7 +80,7 @@ export async function buildBenchPages(pages: Readonly<Record<string, string>>, o
     build: {
       outDir,
       emptyOutDir: true,
-      minify: true,
+      minify: options.minify ?? true,
       sourcemap: false,
       reportCompressedSize: false,
       chunkSizeWarningLimit: 10_000,
@@ -163,16 +172,16 @@ export interface BenchSession {
  * Build the pages, serve them and launch Chromium; `close()` undoes all three (the build goes
  * into a temporary folder that is removed).
  */
-export async function openBenchSession(options: {
-  readonly pages: Readonly<Record<string, string>>;
-}): Promise<BenchSession> {
+export async function openBenchSession(
+  options: { readonly pages: Readonly<Record<string, string>> } & BuildOptions,
+): Promise<BenchSession> {
   const dir = await mkdtemp(join(tmpdir(), "plinth-bench-ui-"));
   const cleanups: Array<() => Promise<void>> = [() => rm(dir, { recursive: true, force: true })];
   const close = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
   };
   try {
-    const built = await buildBenchPages(options.pages, dir);
+    const built = await buildBenchPages(options.pages, dir, options);
     const server = await serveStatic(built.dir);
     cleanups.push(server.close);
     const browser = await launchChromium();
