@@ -5,6 +5,7 @@ import zhCNModule from "antd/locale/zh_CN.js";
 import { createContext, type ReactNode, useContext, useMemo } from "react";
 import { I18nextProvider } from "react-i18next";
 import { createPlinthI18n } from "./i18n.js";
+import type { LayoutNodeRenderers } from "./layout/nodes.types.js";
 import { createWidgetRegistry } from "./widgets/registry.js";
 import type { WidgetRegistry } from "./widgets/widget.types.js";
 
@@ -14,9 +15,13 @@ const zhCN = ((zhCNModule as { default?: AntdLocale }).default ?? zhCNModule) as
 export interface PlinthContextValue {
   readonly locale: Locale;
   readonly widgets: WidgetRegistry;
-  /** The player's data source; widgets use only the parts they know (`options`). */
+  /** The player's data source; widgets use only the parts they know (`options`, `people`, `upload`...). */
   readonly dataSource: unknown;
+  /** The host's renderers of related-list and widget layout nodes (the standard ones otherwise). */
+  readonly nodes: LayoutNodeRenderers;
 }
+
+const noNodes: LayoutNodeRenderers = {};
 
 const PlinthContext = createContext<PlinthContextValue | undefined>(undefined);
 
@@ -25,6 +30,8 @@ export interface PlinthProviderProps {
   /** Widgets in place of the standard ones, by field kind or widget name. */
   readonly widgets?: WidgetRegistry;
   readonly dataSource?: unknown;
+  /** Renderers for related-list and widget nodes; keep it referentially stable. */
+  readonly nodes?: LayoutNodeRenderers;
   readonly children?: ReactNode;
 }
 
@@ -33,10 +40,13 @@ export interface PlinthProviderProps {
  * messages, UI chrome and antd's own texts), the widget registry and the data source.
  * Keep `widgets` referentially stable (a module constant or `useMemo`).
  */
-export function PlinthProvider({ locale, widgets, dataSource, children }: PlinthProviderProps) {
+export function PlinthProvider({ locale, widgets, dataSource, nodes = noNodes, children }: PlinthProviderProps) {
   const registry = useMemo(() => createWidgetRegistry(widgets), [widgets]);
   const i18n = useMemo(() => createPlinthI18n(locale), [locale]);
-  const value = useMemo(() => ({ locale, widgets: registry, dataSource }), [locale, registry, dataSource]);
+  const value = useMemo(
+    () => ({ locale, widgets: registry, dataSource, nodes }),
+    [locale, registry, dataSource, nodes],
+  );
   return (
     // No space inserted between two Chinese characters of a button: it would change the accessible name.
     <ConfigProvider locale={locale === "zh-CN" ? zhCN : undefined} button={{ autoInsertSpace: false }}>

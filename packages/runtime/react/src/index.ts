@@ -21,11 +21,22 @@ export {
 } from "./form/formStore.js";
 export { useCondition, useField, useFormState, useUnsavedChangesWarning } from "./form/hooks.js";
 export { createPlinthI18n, type UiKey, uiStrings } from "./i18n.js";
+export type {
+  LayoutNodeRenderers,
+  NodePlace,
+  RelatedListNodeProps,
+  WidgetNodeProps,
+} from "./layout/nodes.types.js";
+export { StandardRelatedList, StandardWidgetNode } from "./layout/StandardNodes.js";
 export { type PlinthContextValue, PlinthProvider, type PlinthProviderProps, usePlinth } from "./PlinthProvider.js";
 export { createWidgetRegistry } from "./widgets/registry.js";
 export {
+  type FileTransfer,
+  hasFileTransfer,
   hasOptionsLookup,
+  hasPeopleLookup,
   type OptionsLookup,
+  type PeopleLookup,
   type WidgetComponent,
   type WidgetProps,
   type WidgetRegistry,

@@ -1,7 +1,7 @@
-import { type LayoutNode, labelText, type TabsNode } from "@plinth/runtime";
+import { type LayoutNode, labelText, type RelatedListNode, type TabsNode, type WidgetNode } from "@plinth/runtime";
 import { Card, Tabs, Typography } from "antd";
 import { type CSSProperties, memo, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { StandardRelatedList, StandardWidgetNode } from "../layout/StandardNodes.js";
 import { usePlinth } from "../PlinthProvider.js";
 import { FieldSlot } from "./FieldSlot.js";
 import type { FormStore } from "./formStore.js";
@@ -43,17 +43,6 @@ function Visible({ store, when, children }: VisibleProps) {
   );
 }
 
-/** A placeholder for node kinds that forms do not show yet. */
-function NotYetSupported({ what, label }: { what: "relatedList" | "widget"; label?: string }) {
-  const { t } = useTranslation();
-  return (
-    <Typography.Paragraph type="secondary" style={fullRow}>
-      {label === undefined ? null : `${label}: `}
-      {t("notYetSupported", { what: t(what) })}
-    </Typography.Paragraph>
-  );
-}
-
 function Children({ store, nodes }: { store: FormStore; nodes: readonly LayoutNode[] }) {
   return nodes.map((child, i) => (
     // Layout nodes have no ids of their own; their position is their identity in a published page.
@@ -80,6 +69,24 @@ function TabsView({ store, node }: { store: FormStore; node: TabsNode }) {
       children: <Children store={store} nodes={tab.children} />,
     }));
   return <Tabs items={items} style={fullRow} />;
+}
+
+/** The record a form edits (its initial values carry the id); undefined while creating. */
+function recordIdOf(store: FormStore): string | undefined {
+  const id = store.api.getState().values.id;
+  return typeof id === "string" && id !== "" ? id : undefined;
+}
+
+function RelatedListNodeView({ store, node }: { store: FormStore; node: RelatedListNode }) {
+  const { locale, nodes } = usePlinth();
+  const Renderer = nodes.relatedList ?? StandardRelatedList;
+  return <Renderer node={node} entity={store.entity} recordId={recordIdOf(store)} locale={locale} />;
+}
+
+function WidgetNodeView({ store, node }: { store: FormStore; node: WidgetNode }) {
+  const { locale, nodes } = usePlinth();
+  const Renderer = nodes.widget ?? StandardWidgetNode;
+  return <Renderer node={node} entity={store.entity} recordId={recordIdOf(store)} locale={locale} />;
 }
 
 /** One layout node of a form page, recursively. */
@@ -142,13 +149,13 @@ export const LayoutView = memo(function LayoutView({ store, node }: NodeProps) {
     case "relatedList":
       return (
         <Visible store={store} when={node.visibleWhen}>
-          <NotYetSupported what="relatedList" label={labelText(node.label, locale, node.entity)} />
+          <RelatedListNodeView store={store} node={node} />
         </Visible>
       );
     case "widget":
       return (
         <Visible store={store} when={node.visibleWhen}>
-          <NotYetSupported what="widget" />
+          <WidgetNodeView store={store} node={node} />
         </Visible>
       );
     default: {

@@ -1,51 +1,80 @@
-import { Input } from "antd";
-import { controlAria, textOf } from "./aria.js";
+import { DatePicker } from "antd";
+import dayjs, { type Dayjs } from "dayjs";
+// Registers the Chinese calendar texts with dayjs (week starting Monday, month names); it does not
+// switch dayjs's global locale: antd's ConfigProvider locale picks it per picker.
+import "dayjs/locale/zh-cn.js";
+import { useMemo } from "react";
+import { controlAria } from "./aria.js";
+import { DATE_FORMAT, DATETIME_FORMAT, dateText, datetimeText } from "./dateText.js";
 import type { WidgetProps } from "./widget.types.js";
 
+/** Opened from the light date field (DateWidget.tsx): focused, calendar open; `onClose` hands back. */
+export interface PickerProps extends WidgetProps {
+  readonly onClose: () => void;
+}
+
+/** A stored `YYYY-MM-DD` as a local calendar day (null for blanks and anything malformed). */
+function dayOf(value: unknown): Dayjs | null {
+  const text = dateText(value);
+  return text === "" ? null : dayjs(text);
+}
+
+/** A stored ISO instant as local time (null for blanks and anything malformed). */
+function instantOf(value: unknown): Dayjs | null {
+  return datetimeText(value) === "" ? null : dayjs(value as string);
+}
+
+const full = { width: "100%" } as const;
+
 /**
- * date: the browser's own date input in antd's styling. Values are `YYYY-MM-DD` text, the
- * core's date format, so no date library is needed (antd's DatePicker would bring dayjs).
+ * date: antd's DatePicker. The value stays the core's `YYYY-MM-DD` text; people pick from the
+ * calendar or type the date (Enter or leaving the field commits it). Calendar texts follow
+ * the provider's locale (antd's ConfigProvider and dayjs's zh-cn).
  */
-export function DateWidget(props: WidgetProps) {
-  const { value, onChange, onBlur, disabled, invalid } = props;
+export function DatePickerWidget(props: PickerProps) {
+  const { value, onChange, onBlur, onClose, disabled, invalid } = props;
+  const day = useMemo(() => dayOf(value), [value]);
   return (
-    <Input
+    <DatePicker
       {...controlAria(props)}
-      type="date"
-      value={textOf(value)}
-      onChange={(e) => onChange(e.target.value === "" ? null : e.target.value)}
-      onBlur={onBlur}
+      style={full}
+      format={DATE_FORMAT}
+      value={day}
+      onChange={(next) => onChange(next ? next.format(DATE_FORMAT) : null)}
+      onBlur={() => {
+        onBlur?.();
+        onClose();
+      }}
+      autoFocus
+      defaultOpen
       disabled={disabled}
       status={invalid ? "error" : undefined}
+      allowClear
     />
   );
 }
 
-const pad = (n: number) => String(n).padStart(2, "0");
-
-/** An ISO instant (UTC) as the `datetime-local` input shows it: local wall-clock time. */
-export function isoToLocalInput(iso: unknown): string {
-  if (typeof iso !== "string" || iso === "") return "";
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return "";
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-/** datetime: a `datetime-local` input; the value is sent as an ISO instant in UTC. */
-export function DateTimeWidget(props: WidgetProps) {
-  const { value, onChange, onBlur, disabled, invalid } = props;
+/** datetime: antd's DatePicker with a time panel; the value is sent as an ISO instant in UTC. */
+export function DateTimePickerWidget(props: PickerProps) {
+  const { value, onChange, onBlur, onClose, disabled, invalid } = props;
+  const moment = useMemo(() => instantOf(value), [value]);
   return (
-    <Input
+    <DatePicker
       {...controlAria(props)}
-      type="datetime-local"
-      value={isoToLocalInput(value)}
-      onChange={(e) => {
-        const d = new Date(e.target.value);
-        onChange(e.target.value === "" || Number.isNaN(d.getTime()) ? null : d.toISOString());
+      style={full}
+      showTime={{ format: "HH:mm" }}
+      format={DATETIME_FORMAT}
+      value={moment}
+      onChange={(next) => onChange(next ? next.second(0).millisecond(0).toISOString() : null)}
+      onBlur={() => {
+        onBlur?.();
+        onClose();
       }}
-      onBlur={onBlur}
+      autoFocus
+      defaultOpen
       disabled={disabled}
       status={invalid ? "error" : undefined}
+      allowClear
     />
   );
 }

@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { uiStrings } from "../i18n.js";
 import { controlAria } from "./aria.js";
 import type { WidgetProps } from "./widget.types.js";
@@ -33,21 +32,5 @@ export function ReadOnlyWidget(props: WidgetProps) {
       value={text}
       placeholder={words.empty}
     />
-  );
-}
-
-/** attachment: the files' names, read-only (uploading belongs to the player's file service). */
-export function AttachmentWidget(props: WidgetProps) {
-  const { t } = useTranslation();
-  const files = Array.isArray(props.value) ? (props.value as ReadonlyArray<{ id?: string; name?: string }>) : [];
-  if (files.length === 0) {
-    return <span id={props.id}>{t("noFiles")}</span>;
-  }
-  return (
-    <ul id={props.id} aria-labelledby={props.labelId} aria-describedby={props.describedBy} style={{ margin: 0 }}>
-      {files.map((f, i) => (
-        <li key={f.id ?? i}>{f.name ?? f.id}</li>
-      ))}
-    </ul>
   );
 }

@@ -1,4 +1,4 @@
-import type { Field, Locale } from "@plinth/runtime";
+import type { DataSource, Field, Locale } from "@plinth/runtime";
 import type { ComponentType } from "react";
 
 /** What every widget receives. Widgets are controlled: they show `value` and report edits through `onChange`. */
@@ -18,6 +18,10 @@ export interface WidgetProps {
   /** The id of the element holding the field's messages, when there are any. */
   readonly describedBy?: string;
   readonly locale: Locale;
+  /** The form's entity (attachment uploads name it). */
+  readonly entity?: string;
+  /** The record being edited; absent while creating (attachments download from a saved record). */
+  readonly recordId?: string;
 }
 
 export type WidgetComponent = ComponentType<WidgetProps>;
@@ -36,4 +40,22 @@ export function hasOptionsLookup(source: unknown): source is OptionsLookup {
   return (
     typeof source === "object" && source !== null && typeof (source as { options?: unknown }).options === "function"
   );
+}
+
+/** A data source as the user picker uses it. */
+export type PeopleLookup = Pick<DataSource, "people">;
+
+/** Whether an (otherwise opaque) data source can list the app's people. */
+export function hasPeopleLookup(source: unknown): source is PeopleLookup {
+  return typeof source === "object" && source !== null && typeof (source as { people?: unknown }).people === "function";
+}
+
+/** A data source as the attachment widget uses it: upload, and download of saved files. */
+export type FileTransfer = Pick<DataSource, "upload" | "download" | "fileUrl">;
+
+/** Whether an (otherwise opaque) data source can upload and download files. */
+export function hasFileTransfer(source: unknown): source is FileTransfer {
+  if (typeof source !== "object" || source === null) return false;
+  const s = source as { upload?: unknown; download?: unknown; fileUrl?: unknown };
+  return typeof s.upload === "function" && typeof s.download === "function" && typeof s.fileUrl === "function";
 }
