@@ -44,11 +44,17 @@ function Visible({ store, when, children }: VisibleProps) {
 }
 
 function Children({ store, nodes }: { store: FormStore; nodes: readonly LayoutNode[] }) {
-  return nodes.map((child, i) => (
+  return nodes.map((child, i) =>
+    // A plain field node is its slot: no layout component per field (a form may have hundreds).
     // Layout nodes have no ids of their own; their position is their identity in a published page.
-    // biome-ignore lint/suspicious/noArrayIndexKey: see above
-    <LayoutView key={i} store={store} node={child} />
-  ));
+    child.kind === "field" && child.visibleWhen === undefined && !child.field.includes(".") ? (
+      // biome-ignore lint/suspicious/noArrayIndexKey: see above
+      <FieldSlot key={i} store={store} field={child.field} label={child.label} widget={child.widget} />
+    ) : (
+      // biome-ignore lint/suspicious/noArrayIndexKey: see above
+      <LayoutView key={i} store={store} node={child} />
+    ),
+  );
 }
 
 function TabsView({ store, node }: { store: FormStore; node: TabsNode }) {
@@ -80,13 +86,13 @@ function recordIdOf(store: FormStore): string | undefined {
 function RelatedListNodeView({ store, node }: { store: FormStore; node: RelatedListNode }) {
   const { locale, nodes } = usePlinth();
   const Renderer = nodes.relatedList ?? StandardRelatedList;
-  return <Renderer node={node} entity={store.entity} recordId={recordIdOf(store)} locale={locale} />;
+  return <Renderer node={node} app={store.app} entity={store.entity} recordId={recordIdOf(store)} locale={locale} />;
 }
 
 function WidgetNodeView({ store, node }: { store: FormStore; node: WidgetNode }) {
   const { locale, nodes } = usePlinth();
   const Renderer = nodes.widget ?? StandardWidgetNode;
-  return <Renderer node={node} entity={store.entity} recordId={recordIdOf(store)} locale={locale} />;
+  return <Renderer node={node} app={store.app} entity={store.entity} recordId={recordIdOf(store)} locale={locale} />;
 }
 
 /** One layout node of a form page, recursively. */

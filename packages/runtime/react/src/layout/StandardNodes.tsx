@@ -52,7 +52,7 @@ function errorOf(error: unknown, locale: Locale): string {
  * as a small table of `node.columns` (default: the title field), through the provider's data
  * source. On a record not yet saved it says to save first.
  */
-export function StandardRelatedList({ node, recordId, locale }: RelatedListNodeProps) {
+export function StandardRelatedList({ app, node, recordId, locale }: RelatedListNodeProps) {
   const { dataSource } = usePlinth();
   const { t } = useTranslation();
   const [state, setState] = useState<Load<{ readonly status: "ok"; readonly rows: SourceRecord[] }>>({
@@ -88,14 +88,17 @@ export function StandardRelatedList({ node, recordId, locale }: RelatedListNodeP
     body = <Typography.Text type="danger">{t("loadFailed", { reason: errorOf(state.error, locale) })}</Typography.Text>;
   else if (state.rows.length === 0) body = <Typography.Text type="secondary">{t("noRelated")}</Typography.Text>;
   else {
-    const shown = columns.length > 0 ? columns : ["id"];
+    const target = app.entities?.find((e) => e.id === node.entity);
+    const titleField = target?.titleField ?? target?.fields.find((f) => f.kind === "text")?.id ?? "id";
+    const shown = columns.length > 0 ? columns : [titleField];
+    const fieldOf = (id: string) => target?.fields.find((f) => f.id === id) as Field | undefined;
     body = (
       <table className="plinth-related-table" style={{ width: "100%", borderCollapse: "collapse" }}>
         <thead>
           <tr>
             {shown.map((c) => (
               <th key={c} style={{ textAlign: "left" }}>
-                {c}
+                {labelText(fieldOf(c)?.label, locale, c)}
               </th>
             ))}
           </tr>
@@ -104,7 +107,7 @@ export function StandardRelatedList({ node, recordId, locale }: RelatedListNodeP
           {state.rows.map((row) => (
             <tr key={String(row.id)}>
               {shown.map((c) => (
-                <td key={c}>{plainText(undefined, row[c], locale)}</td>
+                <td key={c}>{plainText(fieldOf(c), row[c], locale)}</td>
               ))}
             </tr>
           ))}

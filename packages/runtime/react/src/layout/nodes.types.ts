@@ -1,8 +1,9 @@
-import type { Locale, RelatedListNode, WidgetNode } from "@plinth/runtime";
+import type { App, Locale, RelatedListNode, WidgetNode } from "@plinth/runtime";
 import type { ComponentType } from "react";
 
 /** Where a layout node sits: the page's entity and, once saved, the record shown. */
 export interface NodePlace {
+  readonly app: App;
   readonly entity: string;
   /** Absent on a form creating a record. */
   readonly recordId?: string;
