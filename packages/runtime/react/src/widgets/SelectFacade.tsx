@@ -37,8 +37,11 @@ const arrow = (
   </svg>
 );
 
-/** The closed select, as a light combobox: the same id, label, value and keyboard entry points. */
-function ClosedSelect({ props, onOpen }: { props: WidgetProps; onOpen?: () => void }) {
+/**
+ * The closed select, as a light combobox: the same id, label, value and keyboard entry points.
+ * A plain function rather than a component: one component per field less on large forms.
+ */
+function closedSelect(props: WidgetProps, onOpen?: () => void) {
   const open = (event: KeyboardEvent | MouseEvent) => {
     if (!onOpen || props.disabled) return;
     // A printable key goes on to the search box that takes focus; the others only open the list.
@@ -80,9 +83,9 @@ function ClosedSelect({ props, onOpen }: { props: WidgetProps; onOpen?: () => vo
  */
 export function SelectWidget(props: WidgetProps) {
   const [opened, setOpened] = useState(false);
-  if (!opened) return <ClosedSelect props={props} onOpen={() => setOpened(true)} />;
+  if (!opened) return closedSelect(props, () => setOpened(true));
   return (
-    <Suspense fallback={<ClosedSelect props={props} />}>
+    <Suspense fallback={closedSelect(props)}>
       <LazySelect {...props} activate />
     </Suspense>
   );
