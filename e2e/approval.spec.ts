@@ -53,3 +53,22 @@ test("manager.east approves a discount from the inbox; rep.east is told", async 
   await expect(notes.getByRole("link").first()).toBeVisible();
   expect(deal).toMatch(/^Deal \d+$/);
 });
+
+test("admin reads a record's change history; a rep never sees it", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.goto(`/apps/starter/opportunities?filter=${encodeURIComponent("name = 'Deal 13'")}`);
+  await page.locator("tbody tr[data-row-id] a, tbody tr[data-row-id] button").first().click();
+  const history = page.getByTestId("audit-history");
+  await history.getByText(/Change history \(\d+ entries\)/).click();
+  await expect(history).toContainText("Created");
+  await expect(history).toContainText("Name: Deal 13");
+  await expect(history).toContainText("Asked for approval");
+  await expect(history).toContainText("Discount approval: Not submitted → Pending");
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await signIn(page, "rep.east");
+  await page.goto(`/apps/starter/opportunities?filter=${encodeURIComponent("name = 'Deal 13'")}`);
+  await page.locator("tbody tr[data-row-id] a, tbody tr[data-row-id] button").first().click();
+  await expect(page.getByTestId("approval-panel")).toBeVisible();
+  await expect(page.getByTestId("audit-history")).toHaveCount(0);
+});

@@ -15,7 +15,7 @@ const intlLocale = (locale: Locale) => (locale === "zh-CN" ? "zh-CN" : "en-US");
 
 /**
  * A stored value as text for a table cell. `titles` resolves relation ids to their records' titles
- * (when the player could load them); unknown ids are shown as they are.
+ * and user ids to people's names (when the player could load them); unknown ids are shown as they are.
  */
 export function formatValue(
   field: FieldView | undefined,
@@ -52,7 +52,13 @@ export function formatValue(
     case "boolean":
       return value ? "✓" : "✗";
     case "relation":
+    case "user":
+      // Relation ids name records by their title; user ids name people (useRelationTitles loads both).
       return typeof value === "string" ? (titles?.get(value) ?? value) : String(value);
+    case "attachment":
+      return Array.isArray(value)
+        ? value.map((f) => (typeof f === "object" && f !== null ? String((f as { name?: unknown }).name) : "")).join(", ")
+        : String(value);
     default:
       return typeof value === "object" ? JSON.stringify(value) : String(value);
   }

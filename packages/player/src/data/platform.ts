@@ -34,6 +34,22 @@ export interface PlatformApi {
   me(): Promise<Session | undefined>;
   apps(): Promise<readonly AppSummary[]>;
   app(appId: string): Promise<PublishedApp>;
+  /**
+   * The newest audit entries of one record, or undefined when this user may not read the app's
+   * audit log (only administrators and the app's auditors may: entries hold every field).
+   */
+  recordAudit(appId: string, entity: string, recordId: string, limit?: number): Promise<AuditEntry[] | undefined>;
+}
+
+/** One entry of the audit log (GET /api/apps/:app/audit). */
+export interface AuditEntry {
+  readonly seq: number;
+  readonly at: string;
+  readonly userId: string | null;
+  readonly action: string;
+  readonly entity: string | null;
+  readonly recordId: string | null;
+  readonly diff: { readonly before?: Record<string, unknown>; readonly after?: Record<string, unknown> } | null;
 }
 
 export function createPlatformApi(http: HttpOptions): PlatformApi {
@@ -52,5 +68,19 @@ export function createPlatformApi(http: HttpOptions): PlatformApi {
     },
     apps: async () => (await requestJson<{ apps: AppSummary[] }>(http, "GET", "/api/apps")).apps,
     app: (appId) => requestJson<PublishedApp>(http, "GET", `/api/apps/${encodeURIComponent(appId)}`),
+    recordAudit: async (appId, entity, recordId, limit = 50) => {
+      const query = new URLSearchParams({ entity, record: recordId, limit: String(limit) });
+      try {
+        const page = await requestJson<{ entries: AuditEntry[] }>(
+          http,
+          "GET",
+          `/api/apps/${encodeURIComponent(appId)}/audit?${query}`,
+        );
+        return page.entries;
+      } catch (error) {
+        if ((error as { status?: unknown }).status === 403) return undefined;
+        throw error;
+      }
+    },
   };
 }

@@ -21,6 +21,7 @@ import { detailPageFor, entityLabel, entityOf, useDataSource, useSourceUser } fr
 import type { PageProps } from "../PageView.js";
 import { useRelationTitles } from "../useRelationTitles.js";
 import { ApprovalPanel } from "./ApprovalPanel.js";
+import { AuditHistory } from "./AuditHistory.js";
 
 interface Section {
   readonly key: string;
@@ -280,6 +281,16 @@ export function RecordDetail({
           dateTime={(iso) => dateTime(iso, locale)}
         />
       </Card>
+
+      <AuditHistory
+        app={app}
+        entity={entity}
+        recordId={id}
+        titles={titles}
+        version={record.version}
+        userName={(uid) => userName(uid)}
+        dateTime={(iso) => dateTime(iso, locale)}
+      />
     </div>
   );
 }
