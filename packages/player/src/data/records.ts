@@ -1,11 +1,13 @@
 import { createRestSource, type DataSource, type FetchLike } from "@plinth/runtime";
 import type { HttpOptions } from "./http.js";
+import { xhrSend } from "./upload.js";
 
 /**
  * The player's data seam: the runtime's DataSource (REST implementation, `createRestSource`).
- * Pages take only the methods they use, so the in-memory source (previews, tests) fits as well.
+ * Pages take only the methods they use, so the in-memory source (previews, tests) fits as well;
+ * `people` (names for user columns) is used when the source has it.
  */
-export type RecordSource = Pick<DataSource, "list">;
+export type RecordSource = Pick<DataSource, "list"> & Partial<Pick<DataSource, "people">>;
 export type { ListOptions, ListPage, SourceSortKey } from "@plinth/runtime";
 
 /** A record as a list returns it: its fields plus `id` and `version`. */
@@ -21,6 +23,8 @@ export function createRecordSource(http: HttpOptions, app: string): DataSource {
     baseUrl: http.baseUrl,
     app,
     fetch: http.fetch as FetchLike,
+    // Uploads go through XMLHttpRequest, the one browser API that reports upload progress.
+    send: xhrSend,
     ...(http.csrfToken ? { csrfToken: http.csrfToken } : {}),
   });
 }
