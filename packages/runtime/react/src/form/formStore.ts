@@ -114,10 +114,46 @@ function fieldOfPointer(path: string): string | undefined {
   return token.replace(/~1/g, "/").replace(/~0/g, "~");
 }
 
+type ConditionCompiler = (text: string) => Formula | undefined;
+
+// Compiled conditions by runtime, app and entity: every form of an entity shares them, so
+// opening a form does not parse and type-check its conditions again (like the runtime's own
+// entity programs, cached per app object).
+const compilers = new WeakMap<Runtime, WeakMap<App, Map<string, ConditionCompiler>>>();
+
+/** The (cached) compiler of `visibleWhen`-style conditions over one entity's record. */
+function conditionCompiler(runtime: Runtime, app: App, entity: string): ConditionCompiler {
+  let byApp = compilers.get(runtime);
+  if (!byApp) {
+    byApp = new WeakMap();
+    compilers.set(runtime, byApp);
+  }
+  let byEntity = byApp.get(app);
+  if (!byEntity) {
+    byEntity = new Map();
+    byApp.set(app, byEntity);
+  }
+  let compiler = byEntity.get(entity);
+  if (!compiler) {
+    const model = indexApp(app);
+    const scope = createAppScope(new FieldTypes(model, runtime.functions), model, entity);
+    const formulas = new Map<string, Formula | undefined>();
+    compiler = (text) => {
+      if (!formulas.has(text)) {
+        const result = compileFormulaText(text, scope, runtime.functions);
+        formulas.set(text, result.ok ? result.formula : undefined);
+      }
+      return formulas.get(text);
+    };
+    byEntity.set(entity, compiler);
+  }
+  return compiler;
+}
+
 /**
  * Create the store of one form. Every change re-runs the core's `validateRecord`, which
  * computes formula fields and reports issues; `visibleWhen`, `requiredWhen` and
- * `readOnlyWhen` formulas are compiled once here and evaluated on the normalised record.
+ * `readOnlyWhen` formulas are compiled once per app and entity and evaluated on the normalised record.
  *
  * @example
  * const form = createFormStore({ app, entity: "opportunity", context, runtime });
@@ -128,8 +164,7 @@ export function createFormStore(options: CreateFormStoreOptions): FormStore {
   const { app, entity, context, runtime } = options;
   const program: EntityProgram | undefined = runtime.entityProgram(app, entity);
   if (!program) throw new Error(`The app has no entity '${entity}'.`);
-  const model = indexApp(app);
-  const scope = createAppScope(new FieldTypes(model, runtime.functions), model, entity);
+  const compiled = conditionCompiler(runtime, app, entity);
   const env: EvalEnv = {
     today: context.today,
     now: context.now,
@@ -138,14 +173,6 @@ export function createFormStore(options: CreateFormStoreOptions): FormStore {
     lookup: context.lookup ?? (() => null),
   };
 
-  const formulas = new Map<string, Formula | undefined>();
-  const compiled = (text: string): Formula | undefined => {
-    if (!formulas.has(text)) {
-      const result = compileFormulaText(text, scope, runtime.functions);
-      formulas.set(text, result.ok ? result.formula : undefined);
-    }
-    return formulas.get(text);
-  };
   /** A condition that fails to compile or to evaluate counts as `fallback`. */
   const holds = (text: string | undefined, record: RecordValues, fallback: boolean): boolean => {
     if (text === undefined) return fallback;
