@@ -13,6 +13,26 @@ export interface FieldView {
 
 const intlLocale = (locale: Locale) => (locale === "zh-CN" ? "zh-CN" : "en-US");
 
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/**
+ * One Intl.NumberFormat per locale and currency, kept: building one costs tens of microseconds,
+ * which a table paid per cell on every scroll frame (the table scroll benchmark found it the
+ * largest item of a frame). Throws a RangeError for an unknown currency code, as the constructor does.
+ */
+function numberFormat(locale: Locale, currency?: string): Intl.NumberFormat {
+  const key = `${locale}|${currency ?? ""}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(
+      intlLocale(locale),
+      currency ? { style: "currency", currency, maximumFractionDigits: 2 } : undefined,
+    );
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 /**
  * A stored value as text for a table cell. `titles` resolves relation ids to their records' titles
  * and user ids to people's names (when the player could load them); unknown ids are shown as they are.
@@ -38,15 +58,15 @@ export function formatValue(
     case "currency":
       return typeof value === "number" ? money(value, field.currency ?? appCurrency ?? "CNY", locale) : String(value);
     case "percent":
-      return typeof value === "number" ? `${new Intl.NumberFormat(intlLocale(locale)).format(value)}%` : String(value);
+      return typeof value === "number" ? `${numberFormat(locale).format(value)}%` : String(value);
     case "number":
     case "rollup":
-      return typeof value === "number" ? new Intl.NumberFormat(intlLocale(locale)).format(value) : String(value);
+      return typeof value === "number" ? numberFormat(locale).format(value) : String(value);
     case "formula":
       if (typeof value === "number") {
         return field.format === "currency"
           ? money(value, appCurrency ?? "CNY", locale)
-          : new Intl.NumberFormat(intlLocale(locale)).format(value);
+          : numberFormat(locale).format(value);
       }
       return typeof value === "boolean" ? (value ? "✓" : "✗") : String(value);
     case "boolean":
@@ -66,9 +86,7 @@ export function formatValue(
 
 function money(value: number, currency: string, locale: Locale): string {
   try {
-    return new Intl.NumberFormat(intlLocale(locale), { style: "currency", currency, maximumFractionDigits: 2 }).format(
-      value,
-    );
+    return numberFormat(locale, currency).format(value);
   } catch {
     return `${value} ${currency}`;
   }

@@ -37,6 +37,9 @@ export default function EChart({ option, onItemClick, label }: EChartProps) {
     if (!el) return;
     const instance = init(el, undefined, { renderer: "canvas" });
     chart.current = instance;
+    // `data-drawn` says when the chart shows its data, animation included (ECharts' "finished"):
+    // what tests and the dashboard benchmark wait for.
+    instance.on("finished", () => el.setAttribute("data-drawn", "true"));
     instance.on("click", (params) => {
       const index = (params as { dataIndex?: number }).dataIndex;
       if (typeof index === "number") clickRef.current?.(index);
@@ -51,6 +54,7 @@ export default function EChart({ option, onItemClick, label }: EChartProps) {
   }, []);
 
   useEffect(() => {
+    ref.current?.setAttribute("data-drawn", "false");
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 

@@ -21,7 +21,9 @@ import { detailPageFor, entityLabel, entityOf, useDataSource, useSourceUser } fr
 import type { PageProps } from "../PageView.js";
 import { useRelationTitles } from "../useRelationTitles.js";
 import { ApprovalPanel } from "./ApprovalPanel.js";
+import { AttachmentLinks } from "./AttachmentLinks.js";
 import { AuditHistory } from "./AuditHistory.js";
+import { RelatedLists } from "./RelatedList.js";
 
 interface Section {
   readonly key: string;
@@ -160,12 +162,18 @@ export function RecordDetail({
 
   const { record, actions, history, approvals } = loaded;
   const fieldOf = (fid: string) => entity.fields.find((f) => f.id === fid) as (Field & FieldView) | undefined;
+  // People's names come with the titles (useRelationTitles) when a user field is shown.
   const userName = (uid: unknown) =>
-    uid === session.user.id || uid === user?.id ? session.user.displayName || session.user.username : String(uid ?? "");
+    (typeof uid === "string" ? titles.get(uid) : undefined) ??
+    (uid === session.user.id || uid === user?.id
+      ? session.user.displayName || session.user.username
+      : String(uid ?? ""));
   const show = (fid: string): ReactNode => {
     const field = fieldOf(fid);
     const value = record[fid];
     if (field?.kind === "user") return userName(value);
+    if (field?.kind === "attachment")
+      return <AttachmentLinks source={source} entity={entityId} recordId={id} field={fid} value={value} />;
     return formatValue(field, value, locale, titles, app.settings?.currency);
   };
   const titleField = entity.titleField;
@@ -226,6 +234,8 @@ export function RecordDetail({
             }))}
         />
       ))}
+
+      <RelatedLists app={app} entity={entityId} recordId={id} layout={layout?.layout} source={source} user={user} />
 
       <Card size="small" title={t("actions")} style={{ marginBottom: 16 }}>
         {actionError !== undefined && (
