@@ -6,6 +6,7 @@ describe("record routes", () => {
   it("parses new, view and edit URLs and writes them back", () => {
     for (const path of [
       "/apps/starter/new/opportunity",
+      "/apps/starter/new/opportunity/with/account/a%201",
       "/apps/starter/record/opportunity/abc",
       "/apps/starter/record/opportunity/abc/edit",
     ]) {
@@ -19,6 +20,16 @@ describe("record routes", () => {
       entity: "opportunity",
       id: "abc",
       mode: "edit",
+    });
+  });
+
+  it("carries a related list's prefill in a new-record URL", () => {
+    expect(parseRoute("/apps/starter/new/opportunity/with/account/acc_1")).toEqual({
+      kind: "record",
+      appId: "starter",
+      entity: "opportunity",
+      mode: "new",
+      prefill: { account: "acc_1" },
     });
   });
 

@@ -6,13 +6,14 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { usePlayer } from "../../context.js";
 import { errorText } from "../../data/errors.js";
+import { playerNodes } from "../detail/RelatedList.js";
 import type { PageProps } from "../PageView.js";
 import {
   appForUser,
   entityLabel,
   entityOf,
   formPageFor,
-  optionsLookup,
+  formSource,
   runtime,
   useDataSource,
   useSourceUser,
@@ -40,13 +41,15 @@ export interface RecordFormProps {
   readonly id?: string;
   /** The schema's form page to use; default: the entity's form page, else a generated one. */
   readonly page?: FormPageDef;
+  /** Values a new record starts with (a related list's "New" fills in the relation). */
+  readonly prefill?: Readonly<Record<string, string>>;
 }
 
 /**
  * Create (no `id`) or edit a record with the runtime's FormRenderer. Server issues go under their
  * fields; a 409 (stale version) offers a reload; a save lands on the record's detail page.
  */
-export function RecordForm({ app, entity: entityId, id, page }: RecordFormProps) {
+export function RecordForm({ app, entity: entityId, id, page, prefill }: RecordFormProps) {
   const { locale, navigate } = usePlayer();
   const { t } = useTranslation();
   const source = useDataSource(app.id);
@@ -74,7 +77,7 @@ export function RecordForm({ app, entity: entityId, id, page }: RecordFormProps)
 
   const mode = id === undefined ? "create" : "update";
   const userApp = useMemo(() => appForUser(app, user, entityId, mode), [app, user, entityId, mode]);
-  const lookup = useMemo(() => optionsLookup(app, source, user), [app, source, user]);
+  const widgetSource = useMemo(() => formSource(app, source, user), [app, source, user]);
   const formPage = page ?? (entity ? formPageFor(app, entity) : undefined);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` renews the form after a reload
@@ -91,11 +94,11 @@ export function RecordForm({ app, entity: entityId, id, page }: RecordFormProps)
     return createFormStore({
       app: userApp,
       entity: entity.id,
-      ...(record ? { initial: record } : {}),
+      ...(record ? { initial: record } : prefill ? { initial: prefill } : {}),
       context,
       runtime,
     });
-  }, [userApp, user, entity, mode, record, generation]);
+  }, [userApp, user, entity, mode, record, prefill, generation]);
 
   const toDetail = (recordId: string) =>
     navigate({ kind: "record", appId: app.id, entity: entityId, id: recordId, mode: "view" });
@@ -150,7 +153,7 @@ export function RecordForm({ app, entity: entityId, id, page }: RecordFormProps)
       )}
       {error === undefined && (!store || !formPage) && <Spin description={t("loading")} />}
       {store && formPage && (
-        <PlinthProvider locale={locale} dataSource={lookup}>
+        <PlinthProvider locale={locale} dataSource={widgetSource} nodes={playerNodes}>
           <FormRenderer
             key={generation}
             store={store}

@@ -108,6 +108,15 @@ export function useSourceUser(source: DataSource): { user?: SourceUser; error?: 
   return state;
 }
 
+/**
+ * What the form's widgets use: the data source's people (user picker), uploads and downloads
+ * (attachments), lists and queries (related lists, widget nodes), and `options` for relation
+ * fields (the target's titles).
+ */
+export function formSource(app: App, source: DataSource, me: SourceUser | undefined): OptionsLookup & DataSource {
+  return { ...source, ...optionsLookup(app, source, me) };
+}
+
 /** Choices for relation fields (the target's titles) and user fields (the signed-in user) in the form. */
 export function optionsLookup(app: App, source: DataSource, me: SourceUser | undefined): OptionsLookup {
   return {

@@ -35,6 +35,10 @@ export const recordStrings = {
     timeline_return: "Returned",
     timeline_recall: "Recalled",
     timeline_reassign: "Reassigned",
+    newRelatedOf: "New {{entity}}",
+    noRelated: "No {{entity}} yet.",
+    relatedMore: "Showing the first {{count}}.",
+    relatedSaveFirst: "Save the record first, then add related records here.",
   },
   "zh-CN": {
     newRecord: "新建",
@@ -71,5 +75,9 @@ export const recordStrings = {
     timeline_return: "已退回",
     timeline_recall: "已撤回",
     timeline_reassign: "已转交",
+    newRelatedOf: "新建{{entity}}",
+    noRelated: "还没有{{entity}}。",
+    relatedMore: "仅显示前 {{count}} 条。",
+    relatedSaveFirst: "请先保存记录，再在此添加相关记录。",
   },
 } as const;
