@@ -1,33 +1,42 @@
-import { CaretDownOutlined, CaretUpOutlined, ReloadOutlined } from "@ant-design/icons";
-import type { Entity, TablePage as TablePageDef } from "@plinth/runtime";
-import { labelText } from "@plinth/runtime";
-import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-table";
-import { useVirtualizer } from "@tanstack/react-virtual";
-import { Alert, Button, Empty, Input, Space, Spin, Typography } from "antd";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { ColumnWidthOutlined, ReloadOutlined } from "@ant-design/icons";
+import {
+  type DataSource,
+  type Entity,
+  getDefaultRuntime,
+  labelText,
+  type SourceUser,
+  systemFields,
+  type TablePage as TablePageDef,
+} from "@plinth/runtime";
+import { Alert, Button, Empty, Spin, Typography } from "antd";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { usePlayer } from "../context.js";
 import { errorStatus, errorText } from "../data/errors.js";
-import type { RecordJson } from "../data/records.js";
+import { createRecordSource, type RecordJson, type RecordSource } from "../data/records.js";
 import { type FieldView, formatValue, isNumeric } from "../format.js";
-import { combineFilters, nextSort, type SortKey, sortable } from "../sort.js";
+import { combineFilters, nextSort, type SortKey, sortable, sortParam } from "../sort.js";
 import { NewRecordButton, useOpenRecord } from "./form/tableHooks.js"; // form/detail pages
 import type { PageProps } from "./PageView.js";
+import { NO_ACCESS, tableAccess } from "./table/access.js";
+import { ColumnChooser } from "./table/columns/ColumnChooser.js";
+import { columnOptions, pageColumns, shownColumns } from "./table/columns/columns.js";
+import { CsvExport, CsvImport } from "./table/csv/CsvTools.js";
+import { useRecords } from "./table/data/useRecords.js";
+import { FilterPanel } from "./table/filter/FilterPanel.js";
+import { filterFields } from "./table/filter/filterFields.js";
+import { type GridColumn, TableGrid } from "./table/grid/TableGrid.js";
+import { useInlineEdit } from "./table/grid/useInlineEdit.js";
+import { builderLookup, editorLookup, titleFieldOf } from "./table/lookups.js";
+import { ViewPicker } from "./table/views/ViewPicker.js";
+import { createViewsApi, type SavedView, sameContent, type ViewContent } from "./table/views/viewsApi.js";
 import { useRelationTitles } from "./useRelationTitles.js";
+import "./table/table.css";
 
-const features = tableFeatures({});
-const helper = createColumnHelper<typeof features, RecordJson>();
+export { VIRTUALIZE_FROM } from "./table/grid/TableGrid.js";
 
 /** Rows per request unless the page sets `pageSize` (the API allows up to 500). */
 const DEFAULT_PAGE_SIZE = 50;
-/** From this many loaded rows on, only the visible rows are in the DOM (TanStack Virtual). */
-export const VIRTUALIZE_FROM = 60;
-const ROW_HEIGHT = 41;
-
-interface Loaded {
-  readonly records: readonly RecordJson[];
-  readonly next?: string;
-}
 
 function defaultSort(page: TablePageDef): SortKey[] {
   return (page.sort ?? [])
@@ -35,142 +44,224 @@ function defaultSort(page: TablePageDef): SortKey[] {
     .map((s) => ({ field: s.by, direction: s.direction === "desc" ? "desc" : "asc" }));
 }
 
-function fieldOf(entity: Entity | undefined, path: string): FieldView | undefined {
-  return entity?.fields.find((f) => f.id === path) as FieldView | undefined;
+const runtime = getDefaultRuntime();
+
+/** The shell hands pages a list-only view of the app's data source; the table also writes and counts. */
+function isDataSource(source: RecordSource): source is DataSource {
+  const s = source as Partial<DataSource>;
+  return typeof s.update === "function" && typeof s.query === "function" && typeof s.me === "function";
+}
+
+/** The signed-in user with their roles in the app (undefined while loading or when it failed). */
+function useSourceUser(source: DataSource): SourceUser | undefined {
+  const [user, setUser] = useState<SourceUser>();
+  useEffect(() => {
+    let live = true;
+    source.me().then(
+      (me) => live && setUser(me),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [source]);
+  return user;
+}
+
+/** Fields of the entity and the system fields, by id (a column may show either). */
+function fieldMap(entity: Entity | undefined) {
+  return new Map([...systemFields, ...(entity?.fields ?? [])].map((f) => [f.id, f]));
 }
 
 /**
- * A table page: the page's columns (labels from the entity's fields), server-side sort by header
- * click, a formula filter checked by the server, cursor pagination ("Load more"), virtual rows.
+ * A table page: a filter builder that writes the formula language and a formula box the server
+ * checks, sort by header, column choice, saved views per user (on the server), cursor pages
+ * loaded as the user scrolls (virtual rows), inline editing where the user's permissions allow,
+ * and CSV export and import with progress.
  */
 export function TablePage({ app, page, source }: PageProps<TablePageDef>) {
-  const { locale } = usePlayer();
+  const { locale, http } = usePlayer();
   const { t } = useTranslation();
   const entity = (app.entities ?? []).find((e) => e.id === page.entity);
   const pageSize = Math.min(page.pageSize ?? DEFAULT_PAGE_SIZE, 500);
+  const data = useMemo(
+    () => (isDataSource(source) ? source : createRecordSource(http, app.id)),
+    [source, http, app.id],
+  );
+  const user = useSourceUser(data);
+  const access = useMemo(() => (user && entity ? tableAccess(app, entity, user) : NO_ACCESS), [app, entity, user]);
 
-  const [userSort, setUserSort] = useState<SortKey[]>([]);
-  const sort = userSort.length > 0 ? userSort : defaultSort(page);
+  // What the table shows: the applied filter, the user's sort (empty: the page's), the columns.
   // Dashboard drill-down: start with the formula in `?filter=` (the dashboard links here with it).
   const [urlFilter] = useState(() => new URLSearchParams(window.location.search).get("filter")?.trim() ?? "");
   const [filterText, setFilterText] = useState(urlFilter);
   const [appliedFilter, setAppliedFilter] = useState(urlFilter);
-  const [loaded, setLoaded] = useState<Loaded>({ records: [] });
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>();
-  const requestNo = useRef(0);
-  const openRecord = useOpenRecord(app.id, page.entity); // form/detail pages: a row click opens the record
+  const [userSort, setUserSort] = useState<SortKey[]>([]);
+  const [chosenColumns, setChosenColumns] = useState<string[]>(() => pageColumns(page));
+  const [choosing, setChoosing] = useState(false);
 
+  const options = useMemo(() => columnOptions(page, entity, access.hidden), [page, entity, access.hidden]);
+  const columnIds = useMemo(() => shownColumns(chosenColumns, options), [chosenColumns, options]);
+  const sort = useMemo(() => {
+    const keys = userSort.length > 0 ? userSort : defaultSort(page);
+    return keys.filter((k) => !access.hidden.has(k.field));
+  }, [userSort, page, access.hidden]);
   const filter = combineFilters(page.filter, appliedFilter);
-  const sortKey = JSON.stringify(sort);
+  const records = useRecords(data, { entity: page.entity, filter, sort, pageSize });
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `sortKey` stands for `sort` (a new array each render)
-  const load = useCallback(
-    async (cursor?: string) => {
-      const no = ++requestNo.current;
-      setLoading(true);
-      setError(undefined);
-      try {
-        const result = await source.list(page.entity, {
-          ...(filter ? { filter } : {}),
-          ...(sort.length > 0 ? { sort } : {}),
-          limit: pageSize,
-          ...(cursor ? { cursor } : {}),
-        });
-        if (no !== requestNo.current) return;
-        const records = result.records as RecordJson[];
-        setLoaded((old) => ({
-          records: cursor ? [...old.records, ...records] : records,
-          ...(result.next ? { next: result.next } : {}),
-        }));
-      } catch (e) {
-        if (no !== requestNo.current) return;
-        if (!cursor) setLoaded({ records: [] });
-        setError(e);
-      } finally {
-        if (no === requestNo.current) setLoading(false);
-      }
-    },
-    [source, page.entity, filter, sortKey, pageSize],
-  );
-
+  // Saved views (the server keeps them per user and page).
+  const viewsApi = useMemo(() => createViewsApi(http, app.id), [http, app.id]);
+  const [views, setViews] = useState<SavedView[]>([]);
+  const [viewId, setViewId] = useState<string>();
   useEffect(() => {
-    void load();
-  }, [load]);
+    let live = true;
+    viewsApi.list(page.id).then(
+      (found) => live && setViews(found),
+      () => undefined, // no views: the picker offers the page default and saving
+    );
+    return () => {
+      live = false;
+    };
+  }, [viewsApi, page.id]);
+  const content: ViewContent = { filter: appliedFilter, sort: userSort, columns: columnIds };
+  const current = views.find((v) => v.id === viewId);
+  const baseline: ViewContent = current
+    ? { ...current, columns: shownColumns(current.columns.length > 0 ? current.columns : pageColumns(page), options) }
+    : { filter: urlFilter, sort: [], columns: shownColumns(pageColumns(page), options) };
+  const dirty = !sameContent(content, baseline);
 
-  const columnIds = page.columns.map((c) => c.field);
-  const titles = useRelationTitles(app, entity, columnIds, source);
+  const showView = (view: SavedView | undefined) => {
+    setViewId(view?.id);
+    setFilterText(view?.filter ?? "");
+    setAppliedFilter(view?.filter ?? "");
+    setUserSort(view ? [...view.sort] : []);
+    setChosenColumns(view && view.columns.length > 0 ? [...view.columns] : pageColumns(page));
+  };
+  const saveView = async (name: string) => {
+    const existing = views.find((v) => v.name === name);
+    const saved = existing
+      ? await viewsApi.replace(existing.id, name, content)
+      : await viewsApi.create(page.id, name, content);
+    setViews((old) => [...old.filter((v) => v.id !== saved.id), saved].sort((a, b) => a.name.localeCompare(b.name)));
+    setViewId(saved.id);
+  };
+  const updateView = async () => {
+    if (!current) return;
+    const saved = await viewsApi.replace(current.id, current.name, content);
+    setViews((old) => old.map((v) => (v.id === saved.id ? saved : v)));
+  };
+  const deleteView = async (id: string) => {
+    await viewsApi.remove(id);
+    setViews((old) => old.filter((v) => v.id !== id));
+    if (viewId === id) setViewId(undefined);
+  };
+
+  // Columns as the grid draws them, built once per column set.
+  const titles = useRelationTitles(app, entity, columnIds, data);
   const currency = app.settings?.currency;
+  const columns = useMemo<GridColumn[]>(() => {
+    const fields = fieldMap(entity);
+    const pageLabels = new Map(page.columns.map((c) => [c.field, c.label]));
+    return columnIds.map((id) => {
+      const field = fields.get(id);
+      const view = field as FieldView | undefined;
+      return {
+        id,
+        field,
+        label: labelText(pageLabels.get(id) ?? field?.label, locale, id),
+        numeric: isNumeric(view),
+        sortable: sortable(id) && field?.kind !== "attachment" && field?.kind !== "multiSelect",
+        editable: access.canEditField(id),
+        format: (value: unknown) => formatValue(view, value, locale, titles, currency),
+      };
+    });
+  }, [columnIds, entity, page.columns, locale, titles, currency, access]);
 
-  const columns = useMemo(
-    () =>
-      page.columns.map((column) => {
-        const field = fieldOf(entity, column.field);
-        return helper.accessor((row: RecordJson) => row[column.field], {
-          id: column.field,
-          header: labelText(column.label ?? field?.label, locale, column.field),
-          cell: (info) => formatValue(field, info.getValue(), locale, titles, currency),
-        });
-      }),
-    [page.columns, entity, locale, titles, currency],
+  const fields = useMemo(() => filterFields(app, page.entity, access.hidden), [app, page.entity, access.hidden]);
+  const relationLookup = useMemo(() => builderLookup(app, data), [app, data]);
+  const cellLookup = useMemo(() => editorLookup(app, data, user), [app, data, user]);
+  const titleField = titleFieldOf(app, page.entity);
+  const titleOf = useCallback(
+    (record: RecordJson) => String((titleField ? record[titleField] : undefined) ?? record.id),
+    [titleField],
   );
-  const data = loaded.records as RecordJson[];
-  const table = useTable({ features, columns, data, getRowId: (row: RecordJson) => row.id });
-  const rows = table.getRowModel().rows;
-
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtual = rows.length >= VIRTUALIZE_FROM;
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    enabled: virtual,
+  const openRecord = useOpenRecord(app.id, page.entity); // form/detail pages: a row opens the record
+  const edit = useInlineEdit({
+    app,
+    entity: page.entity,
+    source: data,
+    runtime,
+    user,
+    locale,
+    replace: records.replace,
+    conflictText: t("cellConflict"),
   });
-  const items = virtual ? virtualizer.getVirtualItems() : [];
-  const shown = virtual ? items.map((item) => rows[item.index]).filter((r) => r !== undefined) : rows;
-  const padTop = virtual ? (items[0]?.start ?? 0) : 0;
-  const padBottom = virtual ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
 
   // A 400 while filtering is the server's verdict on the formula: shown under the filter box.
+  const error = records.error;
   const filterError = errorStatus(error) === 400 && filter !== undefined ? error : undefined;
-  const colSpan = Math.max(columns.length, 1);
+  const count = records.records.length;
 
   return (
     <div className="plinth-table-page">
       <Typography.Title level={3} className="plinth-page-title">
         {labelText(page.label, locale, page.id)}
       </Typography.Title>
-      <NewRecordButton appId={app.id} entity={page.entity} /> {/* form/detail pages */}
-      <form
-        className="plinth-filter"
-        onSubmit={(event) => {
-          event.preventDefault();
-          setAppliedFilter(filterText.trim());
-        }}
-      >
-        <Space.Compact style={{ width: "100%" }}>
-          <Input
-            aria-label={t("filter")}
-            placeholder={t("filterPlaceholder")}
-            value={filterText}
-            onChange={(event) => setFilterText(event.target.value)}
-            status={filterError !== undefined ? "error" : undefined}
-            allowClear
+      <div className="plinth-table-toolbar">
+        <NewRecordButton appId={app.id} entity={page.entity} /> {/* form/detail pages */}
+        <ViewPicker
+          views={views}
+          currentId={viewId}
+          dirty={dirty}
+          onSelect={(id) => showView(views.find((v) => v.id === id))}
+          onSave={saveView}
+          onUpdate={updateView}
+          onDelete={deleteView}
+          errorText={(e) => errorText(e, locale)}
+        />
+        <Button
+          icon={<ColumnWidthOutlined aria-hidden />}
+          aria-expanded={choosing}
+          onClick={() => setChoosing((c) => !c)}
+        >
+          {t("columns")}
+        </Button>
+        {access.can("export") && (
+          <CsvExport
+            http={http}
+            appId={app.id}
+            entity={page.entity}
+            filter={filter}
+            sort={sortParam(sort)}
+            locale={locale}
           />
-          <Button type="primary" htmlType="submit">
-            {t("apply")}
-          </Button>
-          <Button
-            onClick={() => {
-              setFilterText("");
-              setAppliedFilter("");
-            }}
-          >
-            {t("clear")}
-          </Button>
-        </Space.Compact>
-      </form>
+        )}
+        {access.can("import") && entity && (
+          <CsvImport http={http} appId={app.id} entity={entity} locale={locale} onImported={records.reload} />
+        )}
+      </div>
+      {choosing && (
+        <ColumnChooser
+          options={options}
+          value={columnIds}
+          onChange={setChosenColumns}
+          defaults={pageColumns(page)}
+          locale={locale}
+        />
+      )}
+      <FilterPanel
+        fields={fields}
+        text={filterText}
+        onTextChange={setFilterText}
+        onApply={setAppliedFilter}
+        onClear={() => {
+          setFilterText("");
+          setAppliedFilter("");
+        }}
+        error={filterError !== undefined ? errorText(filterError, locale) : undefined}
+        locale={locale}
+        lookup={relationLookup}
+      />
       {filterError !== undefined && (
         <Alert
           role="alert"
@@ -188,89 +279,35 @@ export function TablePage({ app, page, source }: PageProps<TablePageDef>) {
           showIcon
           title={errorText(error, locale)}
           action={
-            <Button icon={<ReloadOutlined />} onClick={() => void load()}>
+            <Button icon={<ReloadOutlined aria-hidden />} onClick={records.reload}>
               {t("retry")}
             </Button>
           }
         />
       )}
-      <div ref={scrollRef} className="plinth-grid-scroll" data-virtual={virtual ? "on" : "off"}>
-        <table className="plinth-grid" aria-rowcount={rows.length + 1}>
-          <thead>
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => {
-                  const id = header.column.id;
-                  const direction = sort[0]?.field === id ? sort[0].direction : undefined;
-                  const canSort = sortable(id);
-                  const numeric = isNumeric(fieldOf(entity, id));
-                  return (
-                    <th
-                      key={header.id}
-                      aria-sort={direction === "asc" ? "ascending" : direction === "desc" ? "descending" : "none"}
-                      className={numeric ? "num" : undefined}
-                    >
-                      {canSort ? (
-                        <button
-                          type="button"
-                          className="plinth-sort"
-                          title={t("sortBy", { column: String(header.column.columnDef.header ?? id) })}
-                          onClick={() => setUserSort(nextSort(sort, id))}
-                        >
-                          <table.FlexRender header={header} />
-                          <span className="plinth-sort-icon" aria-hidden="true">
-                            {direction === "asc" ? (
-                              <CaretUpOutlined />
-                            ) : direction === "desc" ? (
-                              <CaretDownOutlined />
-                            ) : null}
-                          </span>
-                        </button>
-                      ) : (
-                        <table.FlexRender header={header} />
-                      )}
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
-          </thead>
-          <tbody>
-            {padTop > 0 && (
-              <tr className="plinth-spacer">
-                <td colSpan={colSpan} style={{ height: padTop, padding: 0, border: 0 }} />
-              </tr>
-            )}
-            {shown.map((row) => (
-              <tr
-                key={row.id}
-                data-row-id={row.id}
-                style={{ height: ROW_HEIGHT, cursor: "pointer" }}
-                onClick={() => openRecord(row.id)}
-              >
-                {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className={isNumeric(fieldOf(entity, cell.column.id)) ? "num" : undefined}>
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-            {padBottom > 0 && (
-              <tr className="plinth-spacer">
-                <td colSpan={colSpan} style={{ height: padBottom, padding: 0, border: 0 }} />
-              </tr>
-            )}
-          </tbody>
-        </table>
-        {!loading && error === undefined && rows.length === 0 && <Empty description={t("noRecords")} />}
-      </div>
+      <TableGrid
+        columns={columns}
+        records={records.records}
+        sort={sort}
+        onSort={(field) => setUserSort(nextSort(sort, field))}
+        onOpen={openRecord}
+        titleOf={titleOf}
+        canEditRecord={access.canEditRecord}
+        edit={edit}
+        locale={locale}
+        lookup={cellLookup}
+        hasMore={records.next !== undefined && !records.loading && error === undefined}
+        onNearEnd={records.loadMore}
+        empty={!records.loading && error === undefined ? <Empty description={t("noRecords")} /> : undefined}
+      />
       <div className="plinth-table-foot">
-        <Typography.Text type="secondary" data-testid="row-count">
-          {t("rowsLoaded", { count: rows.length })} · {loaded.next ? t("moreAvailable") : t("allLoaded")}
+        <Typography.Text type="secondary" data-testid="row-count" aria-live="polite">
+          {records.total !== undefined ? t("rowsOf", { count, total: records.total }) : t("rowsLoaded", { count })} ·{" "}
+          {records.next ? t("moreAvailable") : t("allLoaded")}
         </Typography.Text>
-        {loading && <Spin size="small" />}
-        {loaded.next && (
-          <Button onClick={() => void load(loaded.next)} disabled={loading}>
+        {records.loading && <Spin size="small" />}
+        {records.next && (
+          <Button onClick={records.loadMore} disabled={records.loading}>
             {t("loadMore")}
           </Button>
         )}

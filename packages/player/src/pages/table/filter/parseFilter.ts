@@ -41,14 +41,17 @@ function flatten(node: Node, op: "AND" | "OR"): Node[] {
   return [node];
 }
 
-const isCall = (node: Node, name: string, arity: number): node is Extract<Node, { type: "call" }> =>
-  node.type === "call" && node.name === name && node.args.length === arity;
+/** The arguments of a call of `name` with `arity` arguments, else undefined. */
+function callArgs(node: Node, name: string, arity: number): readonly Node[] | undefined {
+  return node.type === "call" && node.name === name && node.args.length === arity ? node.args : undefined;
+}
 
 /** A field reference `f`, or `DATEVALUE(f)` for datetimes; its id. */
 function subjectOf(node: Node): { id: string; dated: boolean } | undefined {
   if (node.type === "field" && node.path.length === 1) return { id: node.path[0] as string, dated: false };
-  if (isCall(node, "DATEVALUE", 1)) {
-    const inner = node.args[0] as Node;
+  const dated = callArgs(node, "DATEVALUE", 1);
+  if (dated) {
+    const inner = dated[0] as Node;
     if (inner.type === "field" && inner.path.length === 1) return { id: inner.path[0] as string, dated: true };
   }
   return undefined;
@@ -68,8 +71,9 @@ function numberOf(node: Node): string | undefined {
 }
 
 function dateOf(node: Node): string | undefined {
-  if (!isCall(node, "DATE", 3)) return undefined;
-  const parts = node.args.map(numberOf);
+  const args = callArgs(node, "DATE", 3);
+  if (!args) return undefined;
+  const parts = args.map(numberOf);
   if (parts.some((p) => p === undefined || !/^\d+$/.test(p))) return undefined;
   const [y, m, d] = parts as [string, string, string];
   return `${y.padStart(4, "0")}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
@@ -79,11 +83,12 @@ const isVariable = (node: Node, ...path: string[]) =>
   node.type === "variable" && node.path.length === path.length && node.path.every((p, i) => p === path[i]);
 
 /** `LOWER(f)`, `LOWER('text')` → the field id and the text. */
-function loweredArgs(node: Extract<Node, { type: "call" }>): { id: string; value: string } | undefined {
-  const [subject, search] = node.args as [Node, Node];
-  if (!isCall(subject, "LOWER", 1) || !isCall(search, "LOWER", 1)) return undefined;
-  const id = fieldId(subject.args[0] as Node);
-  const value = stringOf(search.args[0] as Node);
+function loweredArgs(args: readonly Node[]): { id: string; value: string } | undefined {
+  const subject = callArgs(args[0] as Node, "LOWER", 1);
+  const search = callArgs(args[1] as Node, "LOWER", 1);
+  if (!subject || !search) return undefined;
+  const id = fieldId(subject[0] as Node);
+  const value = stringOf(search[0] as Node);
   return id !== undefined && value !== undefined ? { id, value } : undefined;
 }
 
@@ -105,18 +110,24 @@ class Reader {
 
   /** One node that is a whole row by itself. */
   atom(node: Node): FilterCondition | undefined {
-    if (isCall(node, "ISBLANK", 1)) {
-      const id = fieldId(node.args[0] as Node);
+    const blank = callArgs(node, "ISBLANK", 1);
+    if (blank) {
+      const id = fieldId(blank[0] as Node);
       return id === undefined ? undefined : this.row(id, "empty", []);
     }
-    if (node.type === "unary" && node.op === "NOT" && isCall(node.operand, "ISBLANK", 1)) {
-      const id = fieldId(node.operand.args[0] as Node);
+    const notBlank = node.type === "unary" && node.op === "NOT" ? callArgs(node.operand, "ISBLANK", 1) : undefined;
+    if (notBlank) {
+      const id = fieldId(notBlank[0] as Node);
       return id === undefined ? undefined : this.row(id, "notEmpty", []);
     }
-    if (isCall(node, "CONTAINS", 2) || isCall(node, "STARTSWITH", 2)) {
-      const found = loweredArgs(node);
-      if (!found) return undefined;
-      return this.row(found.id, node.name === "CONTAINS" ? "contains" : "startsWith", [found.value]);
+    for (const [name, op] of [
+      ["CONTAINS", "contains"],
+      ["STARTSWITH", "startsWith"],
+    ] as const) {
+      const args = callArgs(node, name, 2);
+      if (!args) continue;
+      const found = loweredArgs(args);
+      return found ? this.row(found.id, op, [found.value]) : undefined;
     }
     if (node.type === "in") {
       const id = fieldId(node.value);
@@ -126,7 +137,7 @@ class Reader {
     }
     if (node.type === "binary" && node.op === "OR") return this.anyIncludes(node) ?? this.pairOf(node, "OR");
     if (node.type === "binary" && node.op === "AND") return this.pairOf(node, "AND");
-    if (isCall(node, "INCLUDES", 2)) return this.anyIncludes(node);
+    if (callArgs(node, "INCLUDES", 2)) return this.anyIncludes(node);
     if (node.type === "binary") return this.comparison(node);
     return undefined;
   }
@@ -143,9 +154,10 @@ class Reader {
     let id: string | undefined;
     const values: string[] = [];
     for (const part of parts) {
-      if (!isCall(part, "INCLUDES", 2)) return undefined;
-      const partId = fieldId(part.args[0] as Node);
-      const value = stringOf(part.args[1] as Node);
+      const args = callArgs(part, "INCLUDES", 2);
+      if (!args) return undefined;
+      const partId = fieldId(args[0] as Node);
+      const value = stringOf(args[1] as Node);
       if (partId === undefined || value === undefined || (id !== undefined && partId !== id)) return undefined;
       id = partId;
       values.push(value);
@@ -196,8 +208,9 @@ class Reader {
       const high = numberOf(b.right);
       return low !== undefined && high !== undefined ? this.row(left.id, "between", [low, high]) : undefined;
     }
-    if (isVariable(b.right, "today") && isCall(a.right, "DATEADD", 3)) {
-      const [from, amount, unit] = a.right.args as [Node, Node, Node];
+    const shifted = callArgs(a.right, "DATEADD", 3);
+    if (isVariable(b.right, "today") && shifted) {
+      const [from, amount, unit] = shifted as [Node, Node, Node];
       const days = numberOf(amount);
       if (isVariable(from, "today") && stringOf(unit) === "day" && days !== undefined && Number(days) <= 0) {
         return this.row(left.id, "lastDays", [String(-Number(days))], left.dated);
@@ -211,14 +224,16 @@ class Reader {
 
   /** `ISBLANK(f) OR <negation of f>`: the "is not" rows, which keep blank values. */
   private negation(a: Node, b: Node): FilterCondition | undefined {
-    if (!isCall(a, "ISBLANK", 1)) return undefined;
-    const id = fieldId(a.args[0] as Node);
+    const blank = callArgs(a, "ISBLANK", 1);
+    if (!blank) return undefined;
+    const id = fieldId(blank[0] as Node);
     if (id === undefined) return undefined;
     const kind = this.kindOf(id);
     if (b.type === "unary" && b.op === "NOT") {
       const inner = b.operand;
-      if (isCall(inner, "CONTAINS", 2)) {
-        const found = loweredArgs(inner);
+      const contains = callArgs(inner, "CONTAINS", 2);
+      if (contains) {
+        const found = loweredArgs(contains);
         return found?.id === id ? this.row(id, "notContains", [found.value]) : undefined;
       }
       if (inner.type === "in" && fieldId(inner.value) === id) {

@@ -1,0 +1,64 @@
+import { type App, type DataSource, type FormulaNode, printFormula, type SourceUser } from "@plinth/runtime";
+import type { OptionsLookup } from "@plinth/runtime/react";
+import type { RelationLookup } from "./filter/FilterBuilder.js";
+
+type Choice = { readonly value: string; readonly label: string };
+const at = { start: 0, end: 0 } as const;
+
+/** The field that names a record of `entity`: its title field, else its first text field. */
+export function titleFieldOf(app: App, entity: string): string | undefined {
+  const target = (app.entities ?? []).find((e) => e.id === entity);
+  return target?.titleField ?? target?.fields.find((f) => f.kind === "text")?.id;
+}
+
+/**
+ * Records of `entity` whose title contains `search`, as choices (id → title). The search goes to
+ * the server as a formula built as a syntax tree and printed by the core, so any text is quoted
+ * the way the language reads it.
+ */
+export async function recordChoices(
+  app: App,
+  source: Pick<DataSource, "list">,
+  entity: string,
+  search: string,
+): Promise<Choice[]> {
+  const title = titleFieldOf(app, entity) ?? "id";
+  const lower = (node: FormulaNode): FormulaNode => ({
+    type: "call",
+    name: "LOWER",
+    args: [node],
+    span: at,
+    nameSpan: at,
+  });
+  const filter =
+    search.trim() === ""
+      ? undefined
+      : printFormula({
+          type: "call",
+          name: "CONTAINS",
+          args: [lower({ type: "field", path: [title], span: at }), lower({ type: "string", value: search, span: at })],
+          span: at,
+          nameSpan: at,
+        });
+  const page = await source.list(entity, { limit: 50, fields: [title], ...(filter ? { filter } : {}) });
+  return page.records.map((r) => ({ value: String(r.id), label: String(r[title] ?? r.id) }));
+}
+
+/** Choices for the filter builder's relation values. */
+export function builderLookup(app: App, source: Pick<DataSource, "list">): RelationLookup {
+  return (field, search) => (field.target ? recordChoices(app, source, field.target, search) : Promise.resolve([]));
+}
+
+/** Choices for the inline editor's relation and user widgets (users: the signed-in user, whom the player knows). */
+export function editorLookup(app: App, source: Pick<DataSource, "list">, me: SourceUser | undefined): OptionsLookup {
+  return {
+    async options(search, field) {
+      if (field.kind === "relation") return recordChoices(app, source, field.target, search);
+      if (field.kind === "user" && me) {
+        const label = me.displayName || me.username;
+        return label.toLowerCase().includes(search.toLowerCase()) ? [{ value: me.id, label }] : [];
+      }
+      return [];
+    },
+  };
+}
