@@ -91,3 +91,27 @@ test("manager.east opens Forecast: charts, totals match /query, the period filte
 
   expect(consoleErrors).toEqual([]);
 });
+
+test("manager.east narrows Forecast to one owner, picked by name", async ({ page }) => {
+  await page.goto("/");
+  await page.getByLabel("User name").fill("manager.east");
+  await page.getByLabel("Password").fill("demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("link", { name: "Sales starter" }).click();
+  await page.getByRole("menuitem", { name: "Forecast" }).click();
+
+  // Six kinds of widget: KPIs, bar, line, funnel, pie and a table grouped by owner (names, not ids).
+  const byOwner = page.getByTestId("widget-by_owner");
+  await expect(byOwner.getByRole("row")).toHaveCount(3); // header + the two East owners
+  await expect(byOwner).toContainText("Li Lei (rep, East)");
+  await expect(byOwner).toContainText("Wang Fang (manager, East)");
+  for (const id of ["open_pipeline", "weighted", "won_total", "funnel", "by_region"]) {
+    await expect(page.getByTestId(`widget-${id}`)).toBeVisible();
+  }
+
+  await page.getByLabel("Owner").click();
+  await page.locator(".ant-select-item-option", { hasText: "Li Lei (rep, East)" }).click();
+  await expect(byOwner.getByRole("row")).toHaveCount(2);
+  await expect(byOwner).toContainText("Li Lei (rep, East)");
+  await expect(byOwner).not.toContainText("Wang Fang");
+});

@@ -48,6 +48,7 @@ export type { ImplementedFunction } from "./expr/functions/implemented.js";
 export { createFunctionTable, standardFunctions } from "./expr/functions/index.js";
 export { childrenOf } from "./expr/parser.js";
 export { offsetToPosition, renderExcerpt } from "./expr/position.js";
+export { quoteText } from "./expr/print.js";
 export type { FormulaScope, ScopeField } from "./expr/scope.js";
 export { createScope, standardVariables } from "./expr/scopeBuilder.js";
 export { type SqlEnv, type SqlTranslateOptions, type SqlTranslation, translateToSql } from "./expr/sql.js";

@@ -1,7 +1,7 @@
 import { AppstoreOutlined, LogoutOutlined, MenuOutlined } from "@ant-design/icons";
 import { type App, labelText } from "@plinth/runtime";
 import { Alert, Button, Grid, Layout, Menu, type MenuProps, Result, Spin, Typography } from "antd";
-import { type ReactNode, useEffect, useMemo, useState } from "react";
+import { lazy, type ReactNode, Suspense, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { usePlayer } from "../context.js";
 import { errorText } from "../data/errors.js";
@@ -10,9 +10,11 @@ import { createRecordSource, type RecordSource } from "../data/records.js";
 import { LanguageSwitch } from "../LanguageSwitch.js";
 import { isPlainClick } from "../link.js";
 import { effectiveRoles, firstPage, type NavEntry, navigationEntries } from "../navigation.js";
-import { RecordView } from "../pages/detail/RecordView.js"; // record pages (form/detail)
 import { PageView } from "../pages/PageView.js";
 import { type Route, routePath } from "../routes.js";
+
+/** Record pages (form/detail) load on first use, like every page kind (see PageView). */
+const RecordView = lazy(() => import("../pages/detail/RecordView.js").then((m) => ({ default: m.RecordView })));
 
 const PAGE_KEY = "page:";
 
@@ -159,7 +161,11 @@ export function AppShell({ route }: { route: Exclude<Route, { kind: "apps" }> })
   if (error !== undefined) body = <Alert role="alert" type="error" showIcon title={errorText(error, locale)} />;
   else if (!app) body = <Spin description={t("loading")} />;
   else if (route.kind === "record")
-    body = <RecordView app={app} route={route} />; // record pages (form/detail)
+    body = (
+      <Suspense fallback={<Spin description={t("loading")} />}>
+        <RecordView app={app} route={route} />
+      </Suspense>
+    ); // record pages (form/detail)
   else if (entries.length === 0 && !page) body = <Result status="info" title={t("noPages")} />;
   else if (!page) body = pageId ? <Result status="404" title={t("pageNotFound", { page: pageId })} /> : null;
   else body = <PageView app={app} page={page} source={source} />;

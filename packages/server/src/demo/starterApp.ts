@@ -271,7 +271,45 @@ export const starterApp = {
       kind: "dashboard",
       id: "forecast",
       label: { en: "Forecast", "zh-CN": "预测" },
+      filters: [
+        { id: "region", entity: "opportunity", field: "region" },
+        { id: "owner", entity: "opportunity", field: "owner" },
+      ],
       widgets: [
+        {
+          id: "open_pipeline",
+          label: { en: "Open pipeline", "zh-CN": "在途管道" },
+          type: "kpi",
+          query: {
+            entity: "opportunity",
+            filter: "NOT(stage IN ('won', 'lost'))",
+            measures: [{ id: "amount", aggregate: "sum", field: "amount" }],
+          },
+          layout: { x: 0, y: 0, w: 4, h: 2 },
+        },
+        {
+          id: "weighted",
+          label: { en: "Weighted forecast", "zh-CN": "加权预测" },
+          type: "kpi",
+          query: {
+            entity: "opportunity",
+            filter: "NOT(stage IN ('won', 'lost'))",
+            measures: [{ id: "expected", aggregate: "sum", field: "expected_revenue" }],
+          },
+          format: "currency",
+          layout: { x: 4, y: 0, w: 4, h: 2 },
+        },
+        {
+          id: "won_total",
+          label: { en: "Won", "zh-CN": "已赢单" },
+          type: "kpi",
+          query: {
+            entity: "opportunity",
+            filter: "stage = 'won'",
+            measures: [{ id: "amount", aggregate: "sum", field: "amount" }],
+          },
+          layout: { x: 8, y: 0, w: 4, h: 2 },
+        },
         {
           id: "by_stage",
           label: { en: "Pipeline by stage", "zh-CN": "各阶段管道" },
@@ -294,6 +332,48 @@ export const starterApp = {
             filter: "stage = 'won'",
             groupBy: [{ field: "close_date", bucket: "month" }],
             measures: [{ id: "amount", aggregate: "sum", field: "amount" }],
+          },
+        },
+        {
+          id: "funnel",
+          label: { en: "Deals per stage", "zh-CN": "各阶段商机数" },
+          type: "funnel",
+          query: {
+            entity: "opportunity",
+            filter: "stage <> 'lost'",
+            groupBy: [{ field: "stage" }],
+            measures: [{ id: "deals", aggregate: "count" }],
+          },
+        },
+        {
+          id: "by_region",
+          label: { en: "Pipeline by region", "zh-CN": "各区域管道" },
+          type: "pie",
+          query: {
+            entity: "opportunity",
+            groupBy: [{ field: "region" }],
+            measures: [{ id: "amount", aggregate: "sum", field: "amount" }],
+          },
+        },
+        {
+          id: "by_owner",
+          label: { en: "By owner", "zh-CN": "按负责人" },
+          type: "table",
+          query: {
+            entity: "opportunity",
+            groupBy: [{ field: "owner" }],
+            measures: [
+              { id: "deals", label: { en: "Deals", "zh-CN": "商机数" }, aggregate: "count" },
+              { id: "amount", label: { en: "Pipeline", "zh-CN": "管道金额" }, aggregate: "sum", field: "amount" },
+              {
+                id: "won",
+                label: { en: "Won", "zh-CN": "赢单金额" },
+                aggregate: "sum",
+                field: "amount",
+                filter: "stage = 'won'",
+              },
+            ],
+            sort: [{ by: "amount", direction: "desc" }],
           },
         },
       ],

@@ -6,13 +6,15 @@ import { useTranslation } from "react-i18next";
 import { usePlayer } from "../../context.js";
 import { routePath } from "../../routes.js";
 import type { PageProps } from "../PageView.js";
+import { useRelationTitles } from "../useRelationTitles.js";
 import {
   andAll,
   categoryLabel,
   drillPage,
-  equalsFormula,
   fieldAt,
   filteredQuery,
+  groupFormula,
+  namedFields,
   PERIODS,
   type Period,
   type SharedFilters,
@@ -60,10 +62,10 @@ export function DashboardPage({ app, page, source }: PageProps<DashboardPageDef>
 
   const drill = useCallback(
     (query: Query, row: Record<string, unknown>) => {
-      const group = query.groupBy?.[0];
       const target = drillPage(app, query.entity);
-      if (!group || group.bucket !== undefined || !target) return;
-      const filter = andAll([query.filter, equalsFormula(group.field, row[group.field])]);
+      const narrowed = groupFormula(app, query, row);
+      if (!target || !narrowed) return;
+      const filter = andAll([query.filter, narrowed]);
       const route = { kind: "page", appId: app.id, pageId: target } as const;
       // The table page reads `?filter=`; pushing the URL first makes navigate() keep it (same path).
       window.history.pushState(null, "", `${routePath(route)}${filter ? `?filter=${encodeURIComponent(filter)}` : ""}`);
@@ -71,6 +73,9 @@ export function DashboardPage({ app, page, source }: PageProps<DashboardPageDef>
     },
     [app, navigate],
   );
+
+  const named = useMemo(() => namedFields(app, page.widgets, filters), [app, page.widgets, filters]);
+  const titles = useRelationTitles(app, named.entity, named.columns, source);
 
   const widgets = [...page.widgets].sort(
     (a, b) => (a.layout?.y ?? 0) - (b.layout?.y ?? 0) || (a.layout?.x ?? 0) - (b.layout?.x ?? 0),
@@ -100,6 +105,7 @@ export function DashboardPage({ app, page, source }: PageProps<DashboardPageDef>
             filter={f}
             source={queries}
             value={shared.values[f.id]}
+            titles={titles}
             onChange={(value) => setShared((s) => ({ ...s, values: { ...s.values, [f.id]: value } }))}
           />
         ))}
@@ -118,6 +124,7 @@ export function DashboardPage({ app, page, source }: PageProps<DashboardPageDef>
                   query={query}
                   source={queries}
                   onDrill={(row) => drill(query, row)}
+                  titles={titles}
                 />
               </div>
             );
@@ -134,12 +141,14 @@ function PageFilter({
   filter,
   source,
   value,
+  titles,
   onChange,
 }: {
   app: PageProps["app"];
   filter: NonNullable<DashboardPageDef["filters"]>[number];
   source: QuerySource | undefined;
   value: string | undefined;
+  titles: ReadonlyMap<string, string>;
   onChange: (value: string | undefined) => void;
 }) {
   const { locale } = usePlayer();
@@ -175,9 +184,9 @@ function PageFilter({
     () =>
       (fromOptions ? (field?.options ?? []).map((o) => o.value) : distinct).map((v) => ({
         value: v,
-        label: categoryLabel(field, v, locale, t("blank")),
+        label: categoryLabel(field, v, locale, t("blank"), titles),
       })),
-    [fromOptions, field, distinct, locale, t],
+    [fromOptions, field, distinct, locale, t, titles],
   );
   const label = labelText(filter.label ?? field?.label, locale, filter.id);
   return (

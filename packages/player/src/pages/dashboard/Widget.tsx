@@ -30,10 +30,12 @@ export interface WidgetProps {
   readonly source: Pick<DataSource, "query">;
   /** A click on a group (bar, point, slice): drill down with that row. */
   readonly onDrill?: (row: Record<string, unknown>) => void;
+  /** People's names and related records' titles by id, for groups by a user or relation field. */
+  readonly titles?: ReadonlyMap<string, string>;
 }
 
 /** One widget: its query runs on the server; loading and error states of its own. */
-export function DashboardWidget({ app, widget, query, source, onDrill }: WidgetProps) {
+export function DashboardWidget({ app, widget, query, source, onDrill, titles }: WidgetProps) {
   const { locale } = usePlayer();
   const { t } = useTranslation(DASHBOARD_NS);
   const [state, setState] = useState<State>({ status: "loading" });
@@ -72,7 +74,7 @@ export function DashboardWidget({ app, widget, query, source, onDrill }: WidgetP
         }
       />
     );
-  else body = <WidgetBody app={app} widget={widget} rows={state.rows} onDrill={onDrill} />;
+  else body = <WidgetBody app={app} widget={widget} rows={state.rows} onDrill={onDrill} titles={titles} />;
 
   return (
     <Card
@@ -93,11 +95,13 @@ function WidgetBody({
   widget,
   rows,
   onDrill,
+  titles,
 }: {
   app: App;
   widget: Widget;
   rows: Rows;
   onDrill: ((row: Record<string, unknown>) => void) | undefined;
+  titles: ReadonlyMap<string, string> | undefined;
 }) {
   const { locale } = usePlayer();
   const { t } = useTranslation(DASHBOARD_NS);
@@ -110,7 +114,7 @@ function WidgetBody({
   const fmt = (id: string, v: unknown) => formatMeasure(v, measureFormat(app, widget, id), locale, currency);
   const category = (row: Record<string, unknown>) =>
     group
-      ? categoryLabel(groupField, row[group.field], locale, t("blank"))
+      ? categoryLabel(groupField, row[group.field], locale, t("blank"), titles)
       : labelText(widget.label, locale, widget.id);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: label/category depend on locale and the widget only
@@ -147,7 +151,7 @@ function WidgetBody({
         key: g.field,
         title: labelText(fieldAt(app, query.entity, g.field)?.label, locale, g.field),
         render: (_: unknown, row: Record<string, unknown>) =>
-          categoryLabel(fieldAt(app, query.entity, g.field), row[g.field], locale, t("blank")),
+          categoryLabel(fieldAt(app, query.entity, g.field), row[g.field], locale, t("blank"), titles),
       })),
       ...measures.map((m) => ({
         key: m.id,
@@ -168,7 +172,7 @@ function WidgetBody({
   }
 
   const sliceLike = widget.type === "pie" || widget.type === "funnel";
-  const drillable = onDrill !== undefined && group !== undefined && group.bucket === undefined;
+  const drillable = onDrill !== undefined && group !== undefined;
   return (
     <div className="plinth-dash-chartbox">
       <div className="plinth-dash-chartarea">

@@ -1,6 +1,18 @@
 import type { App } from "@plinth/runtime";
 import { describe, expect, it } from "vitest";
-import { andAll, categoryLabel, equalsFormula, filteredQuery, formatMeasure, periodFormula, quote } from "./model.js";
+import {
+  andAll,
+  bucketFormula,
+  bucketRange,
+  categoryLabel,
+  equalsFormula,
+  filteredQuery,
+  formatMeasure,
+  groupFormula,
+  namedFields,
+  periodFormula,
+  quote,
+} from "./model.js";
 import { dashboardStrings } from "./strings.js";
 
 const app = {
@@ -61,5 +73,67 @@ describe("dashboard model", () => {
 
   it("has the same words in both languages", () => {
     expect(Object.keys(dashboardStrings["zh-CN"]).sort()).toEqual(Object.keys(dashboardStrings.en).sort());
+  });
+
+  it("turns a date-bucket key back into its days, as the server's query keys them", () => {
+    const iso = (r: { from: Date; to: Date } | undefined) =>
+      r && [r.from, r.to].map((d) => d.toISOString().slice(0, 10));
+    expect(iso(bucketRange("day", "2026-02-28"))).toEqual(["2026-02-28", "2026-03-01"]);
+    expect(iso(bucketRange("month", "2026-12"))).toEqual(["2026-12-01", "2027-01-01"]);
+    expect(iso(bucketRange("quarter", "2026-Q2"))).toEqual(["2026-04-01", "2026-07-01"]);
+    expect(iso(bucketRange("year", "2026"))).toEqual(["2026-01-01", "2027-01-01"]);
+    // 2026 starts on a Thursday: week 00 is 1–4 January (SQLite's %W), week 01 starts Monday 5 January.
+    expect(iso(bucketRange("week", "2026-W00"))).toEqual(["2026-01-01", "2026-01-05"]);
+    expect(iso(bucketRange("week", "2026-W01"))).toEqual(["2026-01-05", "2026-01-12"]);
+    expect(iso(bucketRange("week", "2026-W52"))).toEqual(["2026-12-28", "2027-01-01"]);
+    // 2024 starts on a Monday: no week 00.
+    expect(bucketRange("week", "2024-W00")).toBeUndefined();
+    expect(iso(bucketRange("week", "2024-W01"))).toEqual(["2024-01-01", "2024-01-08"]);
+    for (const bad of ["2026-13", "2026-Q5", "x", "2026-1", "'; DROP"]) {
+      expect(bucketRange("month", bad) ?? bucketRange("quarter", bad)).toBeUndefined();
+    }
+  });
+
+  it("drills into a bucket with a formula on its days; datetimes compare by day", () => {
+    expect(bucketFormula("close", "date", "month", "2026-03")).toBe(
+      "close >= DATE(2026, 3, 1) AND close < DATE(2026, 4, 1)",
+    );
+    expect(bucketFormula("at", "datetime", "year", "2026")).toBe(
+      "DATEVALUE(at) >= DATE(2026, 1, 1) AND DATEVALUE(at) < DATE(2027, 1, 1)",
+    );
+    expect(bucketFormula("close", "date", "month", null)).toBe("ISBLANK(close)");
+    expect(bucketFormula("close", "date", "month", "bogus")).toBeUndefined();
+    const query = { entity: "deal", groupBy: [{ field: "close", bucket: "quarter" as const }] };
+    expect(groupFormula(app, query, { close: "2026-Q4" })).toBe(
+      "close >= DATE(2026, 10, 1) AND close < DATE(2027, 1, 1)",
+    );
+    expect(groupFormula(app, { entity: "deal", groupBy: [{ field: "stage" }] }, { stage: "won" })).toBe(
+      "stage = 'won'",
+    );
+    expect(groupFormula(app, { entity: "deal" }, {})).toBeUndefined();
+  });
+
+  it("names people and related records in categories, and finds the fields that need names", () => {
+    const people = new Map([["u1", "Li Lei"]]);
+    expect(categoryLabel({ id: "owner", kind: "user" }, "u1", "en", "(blank)", people)).toBe("Li Lei");
+    expect(categoryLabel({ id: "owner", kind: "user" }, "u9", "en", "(blank)", people)).toBe("u9");
+    const withOwner = {
+      ...app,
+      entities: [
+        {
+          id: "deal",
+          fields: [
+            { id: "owner", kind: "user" },
+            { id: "stage", kind: "select" },
+          ],
+        },
+      ],
+    } as unknown as App;
+    const widgets = [
+      { id: "w", type: "bar", query: { entity: "deal", groupBy: [{ field: "stage" }, { field: "owner" }] } },
+    ] as never;
+    const named = namedFields(withOwner, widgets, [{ id: "f", entity: "deal", field: "owner" }]);
+    expect(named.columns).toEqual(["owner"]);
+    expect(named.entity.fields.map((f) => f.kind)).toEqual(["user"]);
   });
 });

@@ -1,4 +1,13 @@
-import { type App, type Entity, type Label, type Locale, labelText, type Query, type Widget } from "@plinth/runtime";
+import {
+  type App,
+  type Entity,
+  type Label,
+  type Locale,
+  labelText,
+  type Query,
+  quoteText,
+  type Widget,
+} from "@plinth/runtime";
 import type { FieldView } from "../../format.js";
 
 /** Dashboard logic without React: formulas for the shared filters, drill-down, labels and numbers. */
@@ -6,10 +15,8 @@ import type { FieldView } from "../../format.js";
 export type Period = "all" | "year" | "last12";
 export const PERIODS: readonly Period[] = ["all", "year", "last12"];
 
-/** A text literal of the formula language: single quotes, an inner quote doubled. */
-export function quote(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
-}
+/** A text literal of the formula language (the core's quoting: single quotes, an inner quote doubled). */
+export const quote = quoteText;
 
 /** Parts ANDed together, each in parentheses; blanks dropped. */
 export function andAll(parts: readonly (string | undefined)[]): string | undefined {
@@ -111,14 +118,92 @@ export function filteredQuery(
   return filter ? { ...rest, filter } : rest;
 }
 
+export type DateBucket = "day" | "week" | "month" | "quarter" | "year";
+
+const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m, d));
+
+/**
+ * The days a date-bucket key covers, as [from, to) — keys as the server's query returns them:
+ * day `2026-03-05`, week `2026-W09` (weeks start on Monday; week 00 holds the days before the
+ * year's first Monday), month `2026-03`, quarter `2026-Q1`, year `2026`. Undefined for anything else.
+ */
+export function bucketRange(bucket: DateBucket, key: string): { from: Date; to: Date } | undefined {
+  const parts = (re: RegExp): number[] | undefined => re.exec(key)?.slice(1).map(Number);
+  switch (bucket) {
+    case "day": {
+      const [y = 0, m = 0, d = 0] = parts(/^(\d{4})-(\d{2})-(\d{2})$/) ?? [];
+      return y ? { from: utc(y, m - 1, d), to: utc(y, m - 1, d + 1) } : undefined;
+    }
+    case "month": {
+      const [y = 0, m = 0] = parts(/^(\d{4})-(\d{2})$/) ?? [];
+      return y && m >= 1 && m <= 12 ? { from: utc(y, m - 1, 1), to: utc(y, m, 1) } : undefined;
+    }
+    case "quarter": {
+      const [y = 0, q = 0] = parts(/^(\d{4})-Q([1-4])$/) ?? [];
+      return y ? { from: utc(y, (q - 1) * 3, 1), to: utc(y, q * 3, 1) } : undefined;
+    }
+    case "year": {
+      const [y = 0] = parts(/^(\d{4})$/) ?? [];
+      return y ? { from: utc(y, 0, 1), to: utc(y + 1, 0, 1) } : undefined;
+    }
+    case "week": {
+      const [y = 0, week = 99] = parts(/^(\d{4})-W(\d{2})$/) ?? [];
+      if (!y || week > 53) return undefined;
+      const firstMonday = 1 + ((8 - utc(y, 0, 1).getUTCDay()) % 7); // day of January
+      if (week === 0) return firstMonday === 1 ? undefined : { from: utc(y, 0, 1), to: utc(y, 0, firstMonday) };
+      const from = utc(y, 0, firstMonday + (week - 1) * 7);
+      const to = utc(y, 0, firstMonday + week * 7);
+      const next = utc(y + 1, 0, 1);
+      if (from >= next) return undefined;
+      return { from, to: to > next ? next : to };
+    }
+  }
+}
+
+const dayLit = (d: Date) => `DATE(${d.getUTCFullYear()}, ${d.getUTCMonth() + 1}, ${d.getUTCDate()})`;
+
+/** A date-bucket key as a formula on the bucketed field (datetimes compare by their day), or undefined. */
+export function bucketFormula(field: string, kind: string, bucket: DateBucket, key: unknown): string | undefined {
+  if (key === null || key === undefined || key === "") return `ISBLANK(${field})`;
+  const range = typeof key === "string" ? bucketRange(bucket, key) : undefined;
+  if (!range) return undefined;
+  const subject = kind === "datetime" ? `DATEVALUE(${field})` : field;
+  return `${subject} >= ${dayLit(range.from)} AND ${subject} < ${dayLit(range.to)}`;
+}
+
+/**
+ * The formula that narrows a query's records to one group row (its first grouping): equality for
+ * a field, the bucket's days for a date bucket. Undefined when the row cannot be expressed.
+ */
+export function groupFormula(app: App, query: Query, row: Readonly<Record<string, unknown>>): string | undefined {
+  const group = query.groupBy?.[0];
+  if (!group) return undefined;
+  const value = row[group.field];
+  if (group.bucket === undefined) return equalsFormula(group.field, value);
+  const kind = fieldAt(app, query.entity, group.field)?.kind ?? "date";
+  return bucketFormula(group.field, kind, group.bucket, value);
+}
+
 /** The first table page on an entity: where a click on a bar or slice leads. */
 export function drillPage(app: App, entity: string): string | undefined {
   return (app.pages ?? []).find((p) => p.kind === "table" && p.entity === entity)?.id;
 }
 
-/** A group value as a category label: select options in the locale, date buckets as returned. */
-export function categoryLabel(field: FieldView | undefined, value: unknown, locale: Locale, blank: string): string {
+/**
+ * A group value as a category label: select options in the locale, people's names and related
+ * records' titles from `titles`, date buckets as returned.
+ */
+export function categoryLabel(
+  field: FieldView | undefined,
+  value: unknown,
+  locale: Locale,
+  blank: string,
+  titles?: ReadonlyMap<string, string>,
+): string {
   if (value === null || value === undefined || value === "") return blank;
+  if ((field?.kind === "user" || field?.kind === "relation") && typeof value === "string") {
+    return titles?.get(value) ?? value;
+  }
   if (field?.kind === "select" || field?.kind === "multiSelect") {
     const option = field.options?.find((o) => o.value === value);
     return option ? labelText(option.label, locale, option.value) : String(value);
@@ -175,4 +260,25 @@ export function measureFormat(app: App, widget: Widget, measureId: string): Widg
   const measure = (widget.query.measures ?? []).find((m) => m.id === measureId);
   if (!measure?.field || measure.aggregate === "count" || measure.aggregate === "countDistinct") return "number";
   return fieldAt(app, widget.query.entity, measure.field)?.kind === "currency" ? "currency" : "number";
+}
+
+/**
+ * What a dashboard needs named: the user and relation fields its widgets group by and its page
+ * filters use, as columns of one combined entity (ids are unique across entities), for
+ * useRelationTitles.
+ */
+export function namedFields(
+  app: App,
+  widgets: readonly Widget[],
+  filters: readonly PageFilterDef[],
+): { entity: Entity; columns: string[] } {
+  const fields = new Map<string, Entity["fields"][number]>();
+  const add = (entityId: string, path: string) => {
+    const field = fieldAt(app, entityId, path);
+    if (field && (field.kind === "user" || field.kind === "relation") && !path.includes("."))
+      fields.set(path, field as unknown as Entity["fields"][number]);
+  };
+  for (const w of widgets) for (const g of w.query.groupBy ?? []) add(w.query.entity, g.field);
+  for (const f of filters) add(f.entity, f.field);
+  return { entity: { id: "dashboard", fields: [...fields.values()] } as Entity, columns: [...fields.keys()] };
 }
