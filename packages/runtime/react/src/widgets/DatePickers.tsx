@@ -8,10 +8,11 @@ import { controlAria } from "./aria.js";
 import { DATE_FORMAT, DATETIME_FORMAT, dateText, datetimeText } from "./dateText.js";
 import type { WidgetProps } from "./widget.types.js";
 
-/** Opened from the light date field (DateWidget.tsx): focused, calendar open; `onClose` hands back. */
-export interface PickerProps extends WidgetProps {
-  readonly onClose: () => void;
-}
+/**
+ * Opened from the light date field (DateWidget.tsx): focused, calendar open. It stays for the
+ * rest of the form's life (handing back on blur would drop a click on the calendar in flight).
+ */
+export type PickerProps = WidgetProps;
 
 /** A stored `YYYY-MM-DD` as a local calendar day (null for blanks and anything malformed). */
 function dayOf(value: unknown): Dayjs | null {
@@ -32,7 +33,7 @@ const full = { width: "100%" } as const;
  * the provider's locale (antd's ConfigProvider and dayjs's zh-cn).
  */
 export function DatePickerWidget(props: PickerProps) {
-  const { value, onChange, onBlur, onClose, disabled, invalid } = props;
+  const { value, onChange, onBlur, disabled, invalid } = props;
   const day = useMemo(() => dayOf(value), [value]);
   return (
     <DatePicker
@@ -41,10 +42,7 @@ export function DatePickerWidget(props: PickerProps) {
       format={DATE_FORMAT}
       value={day}
       onChange={(next) => onChange(next ? next.format(DATE_FORMAT) : null)}
-      onBlur={() => {
-        onBlur?.();
-        onClose();
-      }}
+      onBlur={onBlur}
       autoFocus
       defaultOpen
       disabled={disabled}
@@ -56,7 +54,7 @@ export function DatePickerWidget(props: PickerProps) {
 
 /** datetime: antd's DatePicker with a time panel; the value is sent as an ISO instant in UTC. */
 export function DateTimePickerWidget(props: PickerProps) {
-  const { value, onChange, onBlur, onClose, disabled, invalid } = props;
+  const { value, onChange, onBlur, disabled, invalid } = props;
   const moment = useMemo(() => instantOf(value), [value]);
   return (
     <DatePicker
@@ -66,10 +64,7 @@ export function DateTimePickerWidget(props: PickerProps) {
       format={DATETIME_FORMAT}
       value={moment}
       onChange={(next) => onChange(next ? next.second(0).millisecond(0).toISOString() : null)}
-      onBlur={() => {
-        onBlur?.();
-        onClose();
-      }}
+      onBlur={onBlur}
       autoFocus
       defaultOpen
       disabled={disabled}

@@ -40,7 +40,7 @@ const calendarIcon = (
  * A date field that costs one native input until the calendar is wanted. People type the date
  * (`2026-07-15`; it is committed as soon as it is a real date) or open antd's DatePicker with a
  * click, the calendar button or Arrow Down; the picker takes the same id, focus and keyboard,
- * and hands back to the light field when it loses focus.
+ * and stays.
  */
 function LightDate({ props, kind }: { props: WidgetProps; kind: Kind }) {
   const { value, onChange, onBlur, disabled, locale } = props;
@@ -118,7 +118,7 @@ function LightDate({ props, kind }: { props: WidgetProps; kind: Kind }) {
   const { Picker } = kind;
   return (
     <Suspense fallback={input}>
-      <Picker {...props} onClose={() => setOpen(false)} />
+      <Picker {...props} />
     </Suspense>
   );
 }
