@@ -5,9 +5,14 @@ import type { WidgetProps } from "./widget.types.js";
 
 type SelectModule = typeof import("./SelectWidget.js");
 let selectModule: Promise<SelectModule> | undefined;
+/** The module once it has arrived: then the select mounts in the same render, with no suspense. */
+let loadedSelect: SelectModule | undefined;
 /** Load antd's select once; called early (pointer over, focus) so that it is there by the first click. */
 const loadSelect = () => {
-  selectModule ??= import("./SelectWidget.js");
+  selectModule ??= import("./SelectWidget.js").then((m) => {
+    loadedSelect = m;
+    return m;
+  });
   return selectModule;
 };
 const LazySelect = lazy(() => loadSelect().then((m) => ({ default: m.SelectWidget })));
@@ -82,8 +87,12 @@ function closedSelect(props: WidgetProps, onOpen?: () => void) {
  * typing), and only then mounts the antd select, focused and open, loading its code on first use.
  */
 export function SelectWidget(props: WidgetProps) {
-  const [opened, setOpened] = useState(false);
-  if (!opened) return closedSelect(props, () => setOpened(true));
+  // How the select was opened, fixed for the field's life: switching components would remount it.
+  const [opened, setOpened] = useState<"loaded" | "lazy">();
+  if (opened === undefined) return closedSelect(props, () => setOpened(loadedSelect ? "loaded" : "lazy"));
+  // Already loaded (the usual case, thanks to the early load): mounted, focused and open within
+  // the same key press, so a typed character lands in its search box.
+  if (opened === "loaded" && loadedSelect) return <loadedSelect.SelectWidget {...props} activate />;
   return (
     <Suspense fallback={closedSelect(props)}>
       <LazySelect {...props} activate />
