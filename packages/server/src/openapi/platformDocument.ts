@@ -1,10 +1,13 @@
 import { auditPageSchema, auditVerificationSchema } from "../audit/schemas.js";
+import { filePaths, fileSchemas } from "../files/openapi.js";
+import { viewPaths, viewSchemas } from "../views/openapi.js";
+import { webhookPaths, webhookSchemas } from "../webhooks/openapi.js";
+import { workflowPaths, workflowSchemas } from "../workflow/openapi.js";
 import { entityPaths, pageSchema, queryResultSchema } from "./entityPaths.js";
 import { auditPath, queryBodySchema, queryPath } from "./featurePaths.js";
 import { appLifecyclePaths, appParam, appSchemas, entityParam } from "./platformApps.js";
 import { authPaths, authSchemas } from "./platformAuth.js";
 import { baseComponents, schemaRef, signedIn } from "./shared.js";
-import { viewPaths, viewSchemas } from "../views/openapi.js";
 import type { OpenApiDocument } from "./types.js";
 
 /** A record of any entity: system fields plus the entity's fields (see the app's own document). */
@@ -68,6 +71,10 @@ export function platformOpenApi(options: PlatformOpenApiOptions = {}): OpenApiDo
       { name: "Audit", description: "The append-only, hash-chained audit log." },
       { name: "Import and export", description: "CSV in and out." },
       { name: "Views", description: "Your saved filters, sorts and columns of table pages." },
+      { name: "Workflows", description: "Stage transitions, approvals and your inbox." },
+      { name: "People", description: "Who can use an app, for user pickers." },
+      { name: "Files", description: "Attachment upload and download." },
+      { name: "Webhooks", description: "Outgoing webhook settings and dead letters (administrators)." },
       { name: "Documents", description: "OpenAPI documents." },
     ],
     security: signedIn,
@@ -79,6 +86,9 @@ export function platformOpenApi(options: PlatformOpenApiOptions = {}): OpenApiDo
       "/api/apps/{app}/query": queryPath([appParam]),
       "/api/apps/{app}/audit": auditPath([appParam]),
       ...viewPaths(appParam),
+      ...workflowPaths([appParam, entityParam]),
+      ...webhookPaths(),
+      ...filePaths(appParam),
     },
     components: baseComponents({
       ...authSchemas,
@@ -90,6 +100,9 @@ export function platformOpenApi(options: PlatformOpenApiOptions = {}): OpenApiDo
       AuditPage: auditPageSchema,
       AuditVerification: auditVerificationSchema,
       ...viewSchemas,
+      ...workflowSchemas,
+      ...webhookSchemas,
+      ...fileSchemas,
     }),
   };
 }

@@ -1,6 +1,6 @@
 /** JSON schemas of the webhook administration routes. */
 
-const deliverySchema = {
+export const deliverySchema = {
   type: "object",
   properties: {
     id: { type: "string" },
@@ -18,7 +18,7 @@ const deliverySchema = {
 } as const;
 
 /** The settings as read back: the hosts, and whether a secret is set (never the secret). */
-const settingsSchema = {
+export const settingsSchema = {
   type: "object",
   properties: {
     allowedHosts: { type: "array", items: { type: "string" } },
