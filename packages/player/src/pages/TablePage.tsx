@@ -1,11 +1,9 @@
 import { ColumnWidthOutlined, ReloadOutlined } from "@ant-design/icons";
 import {
   type DataSource,
-  type Entity,
   getDefaultRuntime,
   labelText,
   type SourceUser,
-  systemFields,
   type TablePage as TablePageDef,
 } from "@plinth/runtime";
 import { Alert, Button, Empty, Spin, Typography } from "antd";
@@ -14,7 +12,6 @@ import { useTranslation } from "react-i18next";
 import { usePlayer } from "../context.js";
 import { errorStatus, errorText } from "../data/errors.js";
 import { createRecordSource, type RecordJson, type RecordSource } from "../data/records.js";
-import { type FieldView, formatValue, isNumeric } from "../format.js";
 import { combineFilters, nextSort, type SortKey, sortable, sortParam } from "../sort.js";
 import { NewRecordButton, useOpenRecord } from "./form/tableHooks.js"; // form/detail pages
 import type { PageProps } from "./PageView.js";
@@ -25,7 +22,8 @@ import { CsvExport, CsvImport } from "./table/csv/CsvTools.js";
 import { useRecords } from "./table/data/useRecords.js";
 import { FilterPanel } from "./table/filter/FilterPanel.js";
 import { filterFields } from "./table/filter/filterFields.js";
-import { type GridColumn, TableGrid } from "./table/grid/TableGrid.js";
+import { gridColumns } from "./table/grid/gridColumns.js";
+import { TableGrid } from "./table/grid/TableGrid.js";
 import { useInlineEdit } from "./table/grid/useInlineEdit.js";
 import { builderLookup, editorLookup, titleFieldOf } from "./table/lookups.js";
 import { ViewPicker } from "./table/views/ViewPicker.js";
@@ -66,11 +64,6 @@ function useSourceUser(source: DataSource): SourceUser | undefined {
     };
   }, [source]);
   return user;
-}
-
-/** Fields of the entity and the system fields, by id (a column may show either). */
-function fieldMap(entity: Entity | undefined) {
-  return new Map([...systemFields, ...(entity?.fields ?? [])].map((f) => [f.id, f]));
 }
 
 /**
@@ -159,23 +152,19 @@ export function TablePage({ app, page, source }: PageProps<TablePageDef>) {
   // Columns as the grid draws them, built once per column set.
   const titles = useRelationTitles(app, entity, columnIds, data);
   const currency = app.settings?.currency;
-  const columns = useMemo<GridColumn[]>(() => {
-    const fields = fieldMap(entity);
-    const pageLabels = new Map(page.columns.map((c) => [c.field, c.label]));
-    return columnIds.map((id) => {
-      const field = fields.get(id);
-      const view = field as FieldView | undefined;
-      return {
-        id,
-        field,
-        label: labelText(pageLabels.get(id) ?? field?.label, locale, id),
-        numeric: isNumeric(view),
-        sortable: sortable(id) && field?.kind !== "attachment" && field?.kind !== "multiSelect",
-        editable: access.canEditField(id),
-        format: (value: unknown) => formatValue(view, value, locale, titles, currency),
-      };
-    });
-  }, [columnIds, entity, page.columns, locale, titles, currency, access]);
+  const columns = useMemo(
+    () =>
+      gridColumns({
+        ids: columnIds,
+        entity,
+        pageLabels: new Map(page.columns.map((c) => [c.field, c.label])),
+        locale,
+        titles,
+        currency,
+        access,
+      }),
+    [columnIds, entity, page.columns, locale, titles, currency, access],
+  );
 
   const fields = useMemo(() => filterFields(app, page.entity, access.hidden), [app, page.entity, access.hidden]);
   const relationLookup = useMemo(() => builderLookup(app, data), [app, data]);

@@ -31,15 +31,26 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
  * the core's message (the same words the server would answer with).
  */
 export function CellEditor(props: CellEditorProps) {
+  // The player's words, read here: inside PlinthProvider the runtime's own i18n instance answers.
+  const { t } = useTranslation();
   return (
     <PlinthProvider locale={props.locale} dataSource={props.lookup}>
-      <Editor {...props} />
+      <Editor {...props} editingText={t("editing", { column: props.label })} savingText={t("saving")} />
     </PlinthProvider>
   );
 }
 
-function Editor({ field, label, value: initial, validate, onCommit, onCancel, saving, locale }: CellEditorProps) {
-  const { t } = useTranslation();
+function Editor({
+  field,
+  value: initial,
+  validate,
+  onCommit,
+  onCancel,
+  saving,
+  locale,
+  editingText,
+  savingText,
+}: CellEditorProps & { readonly editingText: string; readonly savingText: string }) {
   const { widgets } = usePlinth();
   const Widget = widgets[field.kind];
   const [value, setValue] = useState<unknown>(initial);
@@ -116,7 +127,7 @@ function Editor({ field, label, value: initial, validate, onCommit, onCancel, sa
       }}
     >
       <label id={labelId} htmlFor={`${id}-control`} className="plinth-visually-hidden">
-        {t("editing", { column: label })}
+        {editingText}
       </label>
       <Widget
         field={field}
@@ -140,7 +151,7 @@ function Editor({ field, label, value: initial, validate, onCommit, onCancel, sa
           {problem}
         </div>
       )}
-      {saving && <span className="plinth-visually-hidden">{t("saving")}</span>}
+      {saving && <span className="plinth-visually-hidden">{savingText}</span>}
     </div>
   );
 }

@@ -16,7 +16,8 @@ export interface CellRef {
   readonly field: string;
 }
 
-export const cellKey = (rowId: string, field: string) => `${rowId}\u0000${field}`;
+/** Record ids and field ids never hold a colon. */
+export const cellKey = (rowId: string, field: string) => `${rowId}:${field}`;
 
 /** Inline editing of a table: which cell is open, saving, and the messages left on cells. */
 export interface InlineEdit {

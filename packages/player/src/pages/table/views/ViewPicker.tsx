@@ -1,6 +1,6 @@
 import { DeleteOutlined, SaveOutlined } from "@ant-design/icons";
-import { Alert, Button, Input, Modal, Select, Space, Tag, Typography } from "antd";
-import { useId, useState } from "react";
+import { Alert, Button, Input, type InputRef, Modal, Select, Space, Tag, Typography } from "antd";
+import { useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { SavedView } from "./viewsApi.js";
 
@@ -41,6 +41,7 @@ export function ViewPicker({
   const [failure, setFailure] = useState<string>();
   const current = views.find((v) => v.id === currentId);
   const nameId = useId();
+  const nameInput = useRef<InputRef>(null);
   const taken = views.find((v) => v.name === name.trim());
 
   const run = async (action: () => Promise<void>, after?: () => void) => {
@@ -111,6 +112,8 @@ export function ViewPicker({
         okButtonProps={{ disabled: name.trim() === "", loading: busy }}
         onOk={save}
         onCancel={() => setNaming(false)}
+        // The dialog takes focus as it opens; the name field is where typing goes.
+        afterOpenChange={(opened) => opened && nameInput.current?.focus()}
         destroyOnHidden
       >
         <form
@@ -121,6 +124,7 @@ export function ViewPicker({
         >
           <label htmlFor={nameId}>{t("viewName")}</label>
           <Input
+            ref={nameInput}
             id={nameId}
             autoFocus
             maxLength={80}
