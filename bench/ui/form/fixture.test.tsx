@@ -67,7 +67,7 @@ describe("the form benchmark fixture", () => {
   it("is a valid Plinth app whose form page shows all 200 fields, with formulas and conditions to evaluate", () => {
     expect(validated.issues).toEqual([]);
     const app = validated.app as App;
-    const entity = app.entities.find((e) => e.id === BENCH_ENTITY);
+    const entity = app.entities?.find((e) => e.id === BENCH_ENTITY);
     expect(entity?.fields).toHaveLength(FORM_FIELD_COUNT);
     const store = createFormStore({ app, entity: BENCH_ENTITY, context, runtime });
     const slices = fields.map((f) => store.api.getState().fields[f.id]);

@@ -76,7 +76,7 @@ function summarise(samples: readonly number[], baseline: readonly number[]): Mea
 /** Run the benchmark in a freshly built page and a fresh headless Chromium. */
 export async function runFormUiBench(options: FormUiBenchOptions = {}): Promise<FormUiBenchResult> {
   const warmup = options.warmup ?? 3;
-  const rounds = Math.max(7, options.rounds ?? 9);
+  const rounds = Math.max(7, options.rounds ?? 15);
   const keystrokes = Math.max(1, options.keystrokes ?? 3);
   const session = await openBenchSession({ pages: { form: "bench/ui/form/page.tsx" } });
   try {
@@ -194,7 +194,8 @@ export function formatFormUiBench(result: FormUiBenchResult): string {
     );
   return [
     `Form UI: a ${result.fields}-field form in headless Chromium ${result.browser}`,
-    `(${result.warmup} warm-up + ${result.rounds} timed rounds, contenders interleaved; keystrokes: median of ${result.keystrokes} presses per round)`,
+    `(${result.warmup} warm-up + ${result.rounds} timed rounds, contenders interleaved; keystrokes: median of ${result.keystrokes} presses per round;`,
+    " each form mounts in a fresh React root of a page that keeps an antd app shell mounted, as the player does)",
     "",
     "First render (createRoot to painted, all controls in the DOM)",
     table((c) => c.firstRender),

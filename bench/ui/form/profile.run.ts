@@ -16,6 +16,7 @@ interface ProfileNode {
 const name = (process.argv[2] ?? "Plinth") as ContenderName;
 if (!CONTENDERS.includes(name)) throw new Error(`Contender is one of: ${CONTENDERS.join(", ")}`);
 const mounts = Number(process.argv[3] ?? 10);
+const SAMPLE_US = 100;
 
 const session = await openBenchSession({ pages: { form: "bench/ui/form/page.tsx" }, minify: false });
 try {
@@ -23,7 +24,7 @@ try {
   for (let i = 0; i < 3; i++) await page.evaluate((n) => window.formBench?.mount(n), name);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Profiler.enable");
-  await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+  await cdp.send("Profiler.setSamplingInterval", { interval: SAMPLE_US });
   await cdp.send("Profiler.start");
   let total = 0;
   for (let i = 0; i < mounts; i++) {
@@ -40,7 +41,8 @@ try {
   }
   console.log(`${name}: ${mounts} mounts, mean commit ${(total / mounts).toFixed(1)} ms; self time share:`);
   for (const [key, count] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 45)) {
-    console.log(`${((100 * count) / hits).toFixed(1).padStart(5)}%  ${key}`);
+    const msPerMount = (count * SAMPLE_US) / 1000 / mounts;
+    console.log(`${((100 * count) / hits).toFixed(1).padStart(5)}% ${msPerMount.toFixed(2).padStart(6)} ms  ${key}`);
   }
   // Who calls the busiest functions (a native like getBoundingClientRect means forced layout).
   const parent = new Map<number, ProfileNode>();
