@@ -15,7 +15,9 @@ async function signIn(page: Page, user: string) {
  */
 test("manager.east approves a discount from the inbox; rep.east is told", async ({ page }) => {
   await signIn(page, "manager.east");
-  await page.getByRole("menuitem", { name: "Approvals" }).click();
+  // The menu's badge: 2 requests waiting + 3 unread notifications.
+  await expect(page.getByTestId("inbox-badge")).toContainText("5");
+  await page.getByRole("menuitem", { name: /Approvals/ }).click();
   const waiting = page.getByTestId("inbox-approvals");
   await expect(waiting.getByRole("row")).toHaveCount(3); // header + the two seeded requests
   await expect(waiting).toContainText("Li Lei (rep, East)");
@@ -42,12 +44,19 @@ test("manager.east approves a discount from the inbox; rep.east is told", async 
   await expect(panel.getByTestId("approval-status")).toHaveText("已批准");
   await expect(panel).toContainText("同意了“区域经理”");
 
-  await page.getByRole("menuitem", { name: "审批" }).click();
+  await page.getByRole("menuitem", { name: /审批/ }).click();
   await expect(page.getByTestId("inbox-approvals").getByRole("row")).toHaveCount(2);
+  await expect(page.getByTestId("inbox-badge")).toContainText("4");
+  await page.getByRole("button", { name: "全部标为已读" }).click();
+  await expect(page.getByTestId("inbox-notifications").locator("[data-unread]")).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId("inbox-notifications").locator("[data-unread]")).toHaveCount(0);
+  await expect(page.getByTestId("inbox-badge")).toContainText("1");
   await page.getByRole("button", { name: /退出登录/ }).click();
 
   await signIn(page, "rep.east");
   await page.getByRole("menuitem", { name: /Approvals|审批/ }).click();
+  await expect(page.getByTestId("inbox-notifications").locator("[data-unread]").first()).toBeVisible();
   const notes = page.getByTestId("inbox-notifications");
   await expect(notes).toContainText(/Your discount was approved|您的折扣申请已批准/);
   await expect(notes.getByRole("link").first()).toBeVisible();

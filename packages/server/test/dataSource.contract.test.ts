@@ -113,6 +113,10 @@ const scenarios: Scenario[] = [
     run: (s) => outcome(s("rep.east").me()),
   },
   {
+    name: "marking a notification that is not yours read",
+    run: (s) => outcome(s("rep.north").markRead("nobodys-note")),
+  },
+  {
     name: "manager.east lists opportunities with a filter and a sort",
     run: (s) =>
       outcome(

@@ -1,6 +1,6 @@
 import { AppstoreOutlined, LogoutOutlined, MenuOutlined } from "@ant-design/icons";
 import { type App, labelText } from "@plinth/runtime";
-import { Alert, Button, Grid, Layout, Menu, type MenuProps, Result, Spin, Typography } from "antd";
+import { Alert, Badge, Button, Grid, Layout, Menu, type MenuProps, Result, Spin, Typography } from "antd";
 import { lazy, type ReactNode, Suspense, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { usePlayer } from "../context.js";
@@ -12,13 +12,19 @@ import { isPlainClick } from "../link.js";
 import { effectiveRoles, firstPage, type NavEntry, navigationEntries } from "../navigation.js";
 import { PageView } from "../pages/PageView.js";
 import { type Route, routePath } from "../routes.js";
+import { useInboxCount } from "./useInboxCount.js";
 
 /** Record pages (form/detail) load on first use, like every page kind (see PageView). */
 const RecordView = lazy(() => import("../pages/detail/RecordView.js").then((m) => ({ default: m.RecordView })));
 
 const PAGE_KEY = "page:";
 
-function menuItems(appId: string, entries: readonly NavEntry[], locale: "en" | "zh-CN"): MenuProps["items"] {
+function menuItems(
+  appId: string,
+  entries: readonly NavEntry[],
+  locale: "en" | "zh-CN",
+  badge: (pageId: string) => ReactNode,
+): MenuProps["items"] {
   return entries.map((entry) =>
     entry.kind === "page"
       ? {
@@ -26,13 +32,14 @@ function menuItems(appId: string, entries: readonly NavEntry[], locale: "en" | "
           label: (
             <a href={routePath({ kind: "page", appId, pageId: entry.page })}>
               {labelText(entry.label, locale, entry.page)}
+              {badge(entry.page)}
             </a>
           ),
         }
       : {
           key: `group:${entry.id}`,
           label: labelText(entry.label, locale, entry.id),
-          children: menuItems(appId, entry.items, locale),
+          children: menuItems(appId, entry.items, locale, badge),
         },
   );
 }
@@ -128,7 +135,8 @@ export function AppShell({ route }: { route: Exclude<Route, { kind: "apps" }> })
     };
   }, [platform, appId]);
 
-  const source: RecordSource = useMemo(() => createRecordSource(http, appId), [http, appId]);
+  const dataSource = useMemo(() => createRecordSource(http, appId), [http, appId]);
+  const source: RecordSource = dataSource;
   const app: App | undefined = published?.app;
   const entries = useMemo(() => {
     if (!app || !published) return [];
@@ -144,11 +152,24 @@ export function AppShell({ route }: { route: Exclude<Route, { kind: "apps" }> })
   const pageId = route.kind === "page" ? route.pageId : first;
   const page = app?.pages?.find((p) => p.id === pageId);
 
+  const inboxPages = new Set((app?.pages ?? []).filter((p) => p.kind === "inbox").map((p) => p.id));
+  const waiting = useInboxCount(dataSource, inboxPages.size > 0, routePath(route));
+  const badge = (id: string) =>
+    inboxPages.has(id) && waiting ? (
+      <Badge
+        count={waiting}
+        size="small"
+        className="plinth-menu-badge"
+        title={t("inboxWaiting", { count: waiting })}
+        data-testid="inbox-badge"
+      />
+    ) : null;
+
   const menu = app ? (
     <Menu
       mode="inline"
       selectedKeys={pageId ? [`${PAGE_KEY}${pageId}`] : []}
-      items={menuItems(appId, entries, locale)}
+      items={menuItems(appId, entries, locale, badge)}
       onClick={({ key, domEvent }) => {
         if (!key.startsWith(PAGE_KEY)) return;
         domEvent.preventDefault();

@@ -232,7 +232,12 @@ describe("createMemorySource", () => {
     expect(inbox.approvals[0]).toMatchObject({ title: "Deal o1", submitterName: "rep1" });
     const approved = await boss.action("opportunity", "o1", "approve", { comment: "ok" });
     expect(approved.approval?.status).toBe("approved");
-    expect((await rep.inbox()).notifications.length).toBeGreaterThan(0);
+    const notes = (await rep.inbox()).notifications;
+    expect(notes.length).toBeGreaterThan(0);
+    expect(notes.every((n) => n.readAt === null)).toBe(true);
+    await rep.markRead(notes[0]?.id as string);
+    expect((await rep.inbox()).notifications.find((n) => n.id === notes[0]?.id)?.readAt).not.toBeNull();
+    expect((await failure(boss.markRead(notes[1]?.id ?? "x"))).code).toBe("http.notFound"); // not boss's
     expect((await rep.approvals("opportunity", "o1")).map((a) => a.status)).toEqual(["approved"]);
   });
 });

@@ -17,7 +17,7 @@ import {
 import { listRows, runQuery } from "./memoryQuery.js";
 import { createRow, removeRow, updateRow } from "./memoryRecords.js";
 import { actorOf, canonical, type MemoryContext, type MemoryState, type MemoryUser } from "./memoryStore.js";
-import { approvalsOf, availableActions, historyOf, inboxOf, runAction } from "./memoryWorkflow.js";
+import { approvalsOf, availableActions, historyOf, inboxOf, markRead, runAction } from "./memoryWorkflow.js";
 import type { DataSource, SourceRecord } from "./types.js";
 
 export type { MemoryPerson } from "./memoryFiles.js";
@@ -187,6 +187,7 @@ function sourceFor(ctx: MemoryContext, user: MemoryUser, extras: Extras): Memory
     history: (entity, id) => run(() => historyOf(ctx, actor(), entity, id)),
     approvals: (entity, id) => run(() => approvalsOf(ctx, actor(), entity, id)),
     inbox: () => run(() => inboxOf(ctx, actor())),
+    markRead: (notificationId) => run(() => markRead(ctx, actor(), notificationId)),
     people: (options = {}) => run(() => peopleOf(ctx, actor(), extras.people, options)),
     upload: (entity, field, file) => uploadFile(ctx, extras.files, actor(), entity, field, file),
     download: (entity, id, field, fileId) =>

@@ -474,3 +474,11 @@ export function inboxOf(ctx: MemoryContext, actor: MemoryActor): Inbox {
       .map(({ n }) => n),
   };
 }
+
+/** Mark one of the actor's notifications read; someone else's (or none) is "not found", as on the server. */
+export function markRead(ctx: MemoryContext, actor: MemoryActor, notificationId: string): void {
+  const index = ctx.state.inbox.findIndex((n) => n.id === notificationId && n.userId === actor.id);
+  const found = ctx.state.inbox[index];
+  if (!found) throw notFound("notification", "通知", notificationId);
+  if (found.readAt === null) ctx.state.inbox[index] = { ...found, readAt: actor.now };
+}

@@ -227,10 +227,14 @@ export function createRestSource(options: RestSourceOptions): DataSource {
       return (await call<{ approvals: ApprovalRequest[] }>("GET", `${data(entity, id)}/approvals`)).approvals;
     },
     inbox: () => call<Inbox>("GET", `/api/apps/${app}/inbox`),
+    async markRead(notificationId) {
+      await call<void>("POST", `/api/apps/${app}/inbox/${encodeURIComponent(notificationId)}/read`);
+    },
     async people(people = {}) {
       const params = new URLSearchParamsLite();
       params.add("q", people.search);
       params.add("roles", people.roles?.join(","));
+      params.add("ids", people.ids?.join(","));
       params.add("limit", people.limit);
       return (await call<{ people: SourcePerson[] }>("GET", `/api/apps/${app}/people${params.query()}`)).people;
     },

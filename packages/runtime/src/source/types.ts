@@ -152,6 +152,8 @@ export interface PeopleOptions {
   readonly search?: string;
   /** Only people holding one of these roles (inherited roles count), e.g. a user field's `roles`. */
   readonly roles?: readonly string[];
+  /** Only these people (to name stored user ids); at most 100. */
+  readonly ids?: readonly string[];
   /** 1–500, default 20. */
   readonly limit?: number;
 }
@@ -199,6 +201,8 @@ export interface DataSource {
   history(entity: string, id: string): Promise<StageHistoryEntry[]>;
   approvals(entity: string, id: string): Promise<ApprovalRequest[]>;
   inbox(): Promise<Inbox>;
+  /** Mark one of the user's notifications read (404 `http.notFound` for anyone else's). */
+  markRead(notificationId: string): Promise<void>;
   /** People with a role in the app, by name (any signed-in user of the app may ask). */
   people(options?: PeopleOptions): Promise<SourcePerson[]>;
   /**

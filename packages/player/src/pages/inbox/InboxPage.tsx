@@ -39,12 +39,34 @@ export function InboxPage({ app, page }: PageProps<InboxPageDef>) {
     void load();
   }, [load]);
 
-  const recordLink = (entity: string, id: string, text: ReactNode) => {
+  /** Mark notifications read on the server, then show them read (a failure leaves them unread). */
+  const markRead = async (ids: readonly string[]) => {
+    const done = new Set<string>();
+    for (const id of ids) {
+      try {
+        await source.markRead(id);
+        done.add(id);
+      } catch {
+        // stays unread; the next load shows the truth
+      }
+    }
+    const at = new Date().toISOString();
+    setInbox(
+      (old) =>
+        old && {
+          ...old,
+          notifications: old.notifications.map((n) => (done.has(n.id) && !n.readAt ? { ...n, readAt: at } : n)),
+        },
+    );
+  };
+
+  const recordLink = (entity: string, id: string, text: ReactNode, onOpen?: () => void) => {
     const route = recordRoute(app.id, entity, id);
     return (
       <a
         href={recordRoutePath(route)}
         onClick={(event) => {
+          onOpen?.();
           if (!isPlainClick(event)) return;
           event.preventDefault();
           navigate(route);
@@ -79,6 +101,7 @@ export function InboxPage({ app, page }: PageProps<InboxPageDef>) {
     (a) => a.state.submittedAt ?? a.updatedAt,
   );
   const notifications = byNewest(inbox.notifications, (n) => n.createdAt);
+  const unread = notifications.filter((n) => !n.readAt);
 
   return (
     <Space orientation="vertical" size="large" style={{ width: "100%" }} data-testid="inbox">
@@ -134,7 +157,16 @@ export function InboxPage({ app, page }: PageProps<InboxPageDef>) {
       </Card>
       <Card
         title={t("inbox.notifications")}
-        extra={<Tag>{t("inbox.count", { count: notifications.length })}</Tag>}
+        extra={
+          <Space>
+            {unread.length > 0 && (
+              <Button size="small" onClick={() => void markRead(unread.map((n) => n.id))}>
+                {t("inbox.markAllRead")}
+              </Button>
+            )}
+            <Tag>{t("inbox.count", { count: notifications.length })}</Tag>
+          </Space>
+        }
         data-testid="inbox-notifications"
       >
         {notifications.length === 0 ? (
@@ -151,7 +183,14 @@ export function InboxPage({ app, page }: PageProps<InboxPageDef>) {
                 title: t("inbox.message"),
                 render: (_, n) => {
                   const text = notificationText(n, locale);
-                  const shown = n.entity && n.recordId ? recordLink(n.entity, n.recordId, text) : text;
+                  const shown =
+                    n.entity && n.recordId ? (
+                      recordLink(n.entity, n.recordId, text, () => (n.readAt ? undefined : void markRead([n.id])))
+                    ) : n.readAt ? (
+                      text
+                    ) : (
+                      <Typography.Link onClick={() => void markRead([n.id])}>{text}</Typography.Link>
+                    );
                   return n.readAt ? (
                     shown
                   ) : (
