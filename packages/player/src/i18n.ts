@@ -95,6 +95,7 @@ export const resources = {
       signedInAs: "当前用户：{{name}}",
       kind_form: "表单",
       kind_detail: "详情",
+      inboxWaiting_one: "{{count}} 项待你处理",
       inboxWaiting_other: "{{count}} 项待你处理",
       kind_kanban: "看板",
       kind_dashboard: "仪表板",

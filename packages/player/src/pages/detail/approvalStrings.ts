@@ -66,6 +66,7 @@ export const approvalStrings = {
     tl_completed: "申请已完成",
     someone: "某人",
     moveTo: "转到{{state}}",
+    auditHistory_one: "变更记录（{{count}} 条）",
     auditHistory_other: "变更记录（{{count}} 条）",
     auditUnavailable: "无法加载变更记录。",
     auditEmpty: "没有变更记录。",
