@@ -220,6 +220,52 @@ describe("attachments over HTTP", () => {
   });
 });
 
+describe("people of an app", () => {
+  it("names the people with a role in the app, to any of them, and to nobody else", async () => {
+    const server = await testServer({ demo: false });
+    try {
+      const admin = await server.login("admin");
+      await createAndPublish(admin, app());
+      const make = async (username: string, displayName: string, roles: string[]) => {
+        const created = await admin.request("POST", "/api/users", {
+          body: {
+            username,
+            displayName,
+            password: PASSWORD,
+            attributes: { region: "east", email: `${username}@x.cn` },
+          },
+        });
+        const userId = (created.json() as { id: string }).id;
+        if (roles.length > 0) await admin.request("PUT", `/api/users/${userId}/roles/crm`, { body: { roles } });
+        return server.login(username, PASSWORD);
+      };
+      const rep = await make("rep1", "Li Lei", ["rep"]);
+      await make("boss", "Wang Fang", ["manager"]);
+      const outsider = await make("outsider", "Nobody", []);
+
+      const res = await rep.request("GET", "/api/apps/crm/people");
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({
+        people: [
+          { id: rep.userId, name: "Li Lei" },
+          { id: expect.any(String), name: "Wang Fang" },
+        ],
+      });
+      expect(res.body).not.toContain("@x.cn");
+      expect(res.body).not.toContain("east");
+      const reps = await rep.request("GET", "/api/apps/crm/people?roles=rep&q=WANG");
+      expect((reps.json() as { people: unknown[] }).people).toHaveLength(1);
+      expectError(await outsider.request("GET", "/api/apps/crm/people"), 403, "http.forbidden");
+      expectError(await rep.request("GET", `/api/apps/crm/people?q=${"x".repeat(101)}`), 400);
+      expectError(await rep.request("GET", "/api/apps/crm/people?limit=0"), 400);
+      expectError(await rep.request("GET", "/api/apps/crm/people?ids=../etc"), 400);
+      expectError(await rep.request("GET", "/api/apps/nope/people"), 404);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe("the global upload cap", () => {
   it("holds below a field's own maxSizeMb", async () => {
     const ctx = testContext();
