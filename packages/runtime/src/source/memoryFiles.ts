@@ -53,8 +53,10 @@ export function peopleOf(
   const limit = options.limit ?? 20;
   if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw badRequest("limit must be 1 to 500", "/limit");
   const wanted = options.roles && options.roles.length > 0 ? new Set(options.roles) : undefined;
+  if ((options.ids?.length ?? 0) > 100) throw badRequest("ids may name at most 100 people", "/ids");
+  const only = options.ids ? new Set(options.ids) : undefined;
   return directory
-    .filter((p) => (p.roles ?? []).length > 0)
+    .filter((p) => (p.roles ?? []).length > 0 && (!only || only.has(p.id)))
     .filter((p) => !wanted || [...ctx.policy.rolesOf(p.roles ?? [])].some((r) => wanted.has(r)))
     .filter((p) => search === "" || p.name.toLowerCase().includes(search) || p.id.toLowerCase() === search)
     .sort((a, b) => a.name.localeCompare(b.name))

@@ -9,6 +9,7 @@ const appId = { type: "string", pattern: "^[A-Za-z][A-Za-z0-9_]{0,62}$" } as con
 interface PeopleQuery {
   readonly q?: string;
   readonly roles?: string;
+  readonly ids?: string;
   readonly limit?: number;
 }
 
@@ -16,7 +17,7 @@ interface PeopleQuery {
 export const PEOPLE_LIMIT = 500;
 
 /**
- * `GET /api/apps/:app/people?q=&roles=&limit=` — the people user fields may name: users with a
+ * `GET /api/apps/:app/people?q=&roles=&ids=&limit=` — the people user fields may name: users with a
  * role in the app (not disabled), as `{ id, name }` only (no user name, e-mail or attributes),
  * ordered by name. Any signed-in user with a role in the app may ask (administrators too).
  */
@@ -35,6 +36,7 @@ export async function registerPeople(app: FastifyInstance, ctx: ServerContext, a
               maxLength: 1000,
               pattern: "^[A-Za-z][A-Za-z0-9_]{0,62}(,[A-Za-z][A-Za-z0-9_]{0,62})*$",
             },
+            ids: { type: "string", maxLength: 6500, pattern: "^[A-Za-z0-9_-]{1,64}(,[A-Za-z0-9_-]{1,64}){0,99}$" },
             limit: { type: "integer", minimum: 1, maximum: PEOPLE_LIMIT, default: 20 },
           },
           additionalProperties: false,
@@ -53,8 +55,9 @@ export async function registerPeople(app: FastifyInstance, ctx: ServerContext, a
         }
         const search = (request.query.q ?? "").trim().toLowerCase();
         const wanted = request.query.roles ? new Set(request.query.roles.split(",")) : undefined;
+        const only = request.query.ids ? new Set(request.query.ids.split(",")) : undefined;
         const people = (await tx.platform.usersInApp(published.stored.id))
-          .filter(({ user }) => !user.disabled)
+          .filter(({ user }) => !user.disabled && (!only || only.has(user.id)))
           .filter(({ roles }) => !wanted || [...published.policy.rolesOf(roles)].some((r) => wanted.has(r)))
           .map(({ user }) => ({ id: user.id, name: user.displayName || user.username }))
           .filter((p) => search === "" || p.name.toLowerCase().includes(search))

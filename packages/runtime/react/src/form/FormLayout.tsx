@@ -86,13 +86,13 @@ function recordIdOf(store: FormStore): string | undefined {
 function RelatedListNodeView({ store, node }: { store: FormStore; node: RelatedListNode }) {
   const { locale, nodes } = usePlinth();
   const Renderer = nodes.relatedList ?? StandardRelatedList;
-  return <Renderer node={node} entity={store.entity} recordId={recordIdOf(store)} locale={locale} />;
+  return <Renderer node={node} app={store.app} entity={store.entity} recordId={recordIdOf(store)} locale={locale} />;
 }
 
 function WidgetNodeView({ store, node }: { store: FormStore; node: WidgetNode }) {
   const { locale, nodes } = usePlinth();
   const Renderer = nodes.widget ?? StandardWidgetNode;
-  return <Renderer node={node} entity={store.entity} recordId={recordIdOf(store)} locale={locale} />;
+  return <Renderer node={node} app={store.app} entity={store.entity} recordId={recordIdOf(store)} locale={locale} />;
 }
 
 /** One layout node of a form page, recursively. */
