@@ -100,6 +100,11 @@ function mount(initial: Record<string, unknown> | undefined, nodes?: LayoutNodeR
 
 afterEach(() => cleanup());
 
+/** A host's related-list renderer: says what it was given. */
+function HostList({ node, entity, recordId }: RelatedListNodeProps) {
+  return <p>{`${node.entity} via ${node.via} of ${entity} ${recordId}`}</p>;
+}
+
 describe("related-list and widget nodes in a form", () => {
   it("lists the records pointing at this one and runs the widget's query", async () => {
     mount({ id: "a1", version: 1, name: "Acme", region: "east" });
@@ -118,9 +123,6 @@ describe("related-list and widget nodes in a form", () => {
   });
 
   it("uses the host's renderer when one is given", () => {
-    function HostList({ node, entity, recordId }: RelatedListNodeProps) {
-      return <p>{`${node.entity} via ${node.via} of ${entity} ${recordId}`}</p>;
-    }
     mount({ id: "a1", version: 1, name: "Acme", region: "east" }, { relatedList: HostList });
     expect(screen.getByText("opportunity via account of account a1")).toBeTruthy();
   });
