@@ -6,8 +6,8 @@
 import { type App, createRuntime, type FormPage, type RecordContext } from "@plinth/runtime";
 import { createFormStore, FormRenderer, PlinthProvider } from "@plinth/runtime/react";
 import Form from "@rjsf/core";
-import { Button, ConfigProvider } from "antd";
 import validator from "@rjsf/validator-ajv8";
+import { Button, ConfigProvider } from "antd";
 import { type ReactElement, useState } from "react";
 import { flushSync } from "react-dom";
 import { createRoot, type Root } from "react-dom/client";
