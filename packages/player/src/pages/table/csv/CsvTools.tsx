@@ -234,19 +234,18 @@ export function CsvImport({ http, appId, entity, locale, onImported }: CsvImport
               <Progress
                 aria-label={t("importCsv")}
                 percent={100}
-                status={finished.status === "done" && finished.errors.length === 0 ? "success" : "exception"}
+                status={finished.status !== "done" ? "exception" : finished.errors.length === 0 ? "success" : "normal"}
               />
               <Alert
                 data-testid="import-result"
                 type={finished.status === "done" && finished.errors.length === 0 ? "success" : "warning"}
                 showIcon
                 title={
-                  finished.imported > 0
-                    ? t("importDone", { imported: finished.imported, processed: finished.processed })
-                    : t("importNothing")
-                }
-                description={
-                  finished.failure ? (finished.failure.message[locale] ?? finished.failure.message.en) : undefined
+                  finished.failure
+                    ? (finished.failure.message[locale] ?? finished.failure.message.en)
+                    : finished.imported > 0
+                      ? t("importDone", { imported: finished.imported, processed: finished.processed })
+                      : t("importNothing")
                 }
               />
             </>

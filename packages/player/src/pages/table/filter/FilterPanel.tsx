@@ -91,7 +91,7 @@ export function FilterPanel({ fields, text, onTextChange, onApply, onClear, erro
       )}
       <Space.Compact style={{ width: "100%" }}>
         <Button
-          icon={<FilterOutlined aria-hidden />}
+          icon={<FilterOutlined aria-hidden aria-label="" />}
           aria-expanded={open}
           onClick={() => setOpen((o) => !o)}
           className="plinth-filter-toggle"
