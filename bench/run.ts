@@ -1,6 +1,9 @@
 /**
- * `pnpm bench`: the formula, validateApp and server benchmarks (bench/server; `BENCH_QUICK=1`
- * shrinks the server data to 100,000 rows and 2-second runs). Every figure is printed beside a
+ * `pnpm bench`: the formula, validateApp, server and workflow benchmarks, then the UI benchmarks
+ * in headless Chromium (bench/ui: a 200-field form, a table scrolled over 100,000 rows, a 6-widget
+ * dashboard over 1,000,000 rows). `BENCH_QUICK=1` shrinks the data (server 100,000 rows and
+ * 2-second runs; table 20,000 rows; dashboard 100,000 rows); `BENCH_ONLY=form,table` runs only
+ * the named ones (formula, validate, server, workflow, form, table, dashboard). Every figure is printed beside a
  * baseline measured in the same run, as a ratio, because absolute times on a shared 2-core
  * machine move by tens of percent from run to run. Results also go to stdout as JSON
  * (after the tables); nothing is written into the repository.
@@ -9,11 +12,21 @@ import { arch, cpus, platform } from "node:os";
 import { CVI_FORMULA, runFormulaBench } from "./formula.bench.js";
 import { formatTable } from "./harness.js";
 import { formatServerBench, runServerBench } from "./server/server.bench.js";
+import { formatDashboardUiBench, runDashboardUiBench } from "./ui/dashboard/dashboard.bench.js";
+import { formatFormUiBench, runFormUiBench } from "./ui/form/form.bench.js";
+import { formatTableUiBench, runTableUiBench } from "./ui/table/table.bench.js";
 import { runValidateBench } from "./validateApp.bench.js";
 import { formatWorkflowBench, runWorkflowBench } from "./workflow.bench.js";
 
 const PLINTH_TARGET_RATIO = 3;
 const records = Number(process.env.BENCH_RECORDS ?? 1_000_000);
+const only = new Set((process.env.BENCH_ONLY ?? "").split(",").filter(Boolean));
+const wanted = (name: string) => only.size === 0 || only.has(name);
+const results: Record<string, unknown> = { node: process.version, records };
+const fail = (message: string) => {
+  console.error(`\n${message}`);
+  process.exitCode = 1;
+};
 
 const ms = (value: number) => value.toFixed(1);
 const ratio = (value: number) => `${value.toFixed(2)}x`;
@@ -22,62 +35,84 @@ console.log(
   `Node ${process.version} on ${platform()}-${arch()}, ${cpus().length} CPUs: ${cpus()[0]?.model ?? "unknown"}\n`,
 );
 
-console.log(`1. Formula over ${records.toLocaleString("en")} records\n   ${CVI_FORMULA}\n`);
-const formula = runFormulaBench(records);
-console.log(
-  formatTable(
-    ["contender", "median ms", "min ms", "rounds", "ns/record", "vs hand-written", "same sum"],
-    formula.map((r) => [
-      r.name,
-      ms(r.medianMs),
-      ms(r.minMs),
-      String(r.rounds),
-      r.nsPerRecord.toFixed(1),
-      ratio(r.ratio),
-      r.sumMatches ? "yes" : "NO",
-    ]),
-  ),
-);
-const codegen = formula.find((r) => r.name === "Plinth (codegen)");
-if (codegen) {
-  const ok = codegen.ratio <= PLINTH_TARGET_RATIO;
+if (wanted("formula")) {
+  console.log(`1. Formula over ${records.toLocaleString("en")} records\n   ${CVI_FORMULA}\n`);
+  const formula = runFormulaBench(records);
   console.log(
-    `\nTarget: Plinth (codegen) <= ${PLINTH_TARGET_RATIO}x hand-written: ${ratio(codegen.ratio)} ${ok ? "PASS" : "FAIL"}`,
+    formatTable(
+      ["contender", "median ms", "min ms", "rounds", "ns/record", "vs hand-written", "same sum"],
+      formula.map((r) => [
+        r.name,
+        ms(r.medianMs),
+        ms(r.minMs),
+        String(r.rounds),
+        r.nsPerRecord.toFixed(1),
+        ratio(r.ratio),
+        r.sumMatches ? "yes" : "NO",
+      ]),
+    ),
   );
+  const codegen = formula.find((r) => r.name === "Plinth (codegen)");
+  if (codegen) {
+    const ok = codegen.ratio <= PLINTH_TARGET_RATIO;
+    console.log(
+      `\nTarget: Plinth (codegen) <= ${PLINTH_TARGET_RATIO}x hand-written: ${ratio(codegen.ratio)} ${ok ? "PASS" : "FAIL"}`,
+    );
+  }
+  results.formula = formula;
+  const mismatched = formula.filter((r) => !r.sumMatches);
+  if (mismatched.length > 0)
+    fail(`Checksum mismatch (a contender computed something else): ${mismatched.map((r) => r.name).join(", ")}`);
 }
 
-const validate = runValidateBench(200);
-console.log(
-  `\n2. validateApp on a generated app: ${validate.entities} entities, ${(validate.documentBytes / 1024).toFixed(0)} KiB of JSON\n`,
-);
-console.log(
-  formatTable(
-    ["pass", "median ms", "min ms", "rounds", "vs structural"],
-    validate.rows.map((r) => [r.name, ms(r.medianMs), ms(r.minMs), String(r.rounds), ratio(r.ratio)]),
-  ),
-);
-const full = validate.rows.find((r) => r.name.startsWith("validateApp"));
-console.log(
-  `\nTarget: validateApp < ${validate.targetMs} ms: ${full ? ms(full.medianMs) : "?"} ms ${validate.pass ? "PASS" : "FAIL"}`,
-);
-
-const server = await runServerBench();
-console.log(`\n3. ${formatServerBench(server)}`);
-
-const workflow = await runWorkflowBench();
-console.log(`\n4. ${formatWorkflowBench(workflow)}`);
-
-const mismatched = formula.filter((r) => !r.sumMatches);
-console.log(
-  `\nJSON:\n${JSON.stringify({ node: process.version, records, formula, validateApp: validate, server, workflow }, null, 2)}`,
-);
-if (server.checks.some((c) => !c.ok)) {
-  console.error("\nPlinth and the hand-written server answered differently (see the server checks).");
-  process.exitCode = 1;
-}
-if (mismatched.length > 0) {
-  console.error(
-    `\nChecksum mismatch (a contender computed something else): ${mismatched.map((r) => r.name).join(", ")}`,
+if (wanted("validate")) {
+  const validate = runValidateBench(200);
+  console.log(
+    `\n2. validateApp on a generated app: ${validate.entities} entities, ${(validate.documentBytes / 1024).toFixed(0)} KiB of JSON\n`,
   );
-  process.exitCode = 1;
+  console.log(
+    formatTable(
+      ["pass", "median ms", "min ms", "rounds", "vs structural"],
+      validate.rows.map((r) => [r.name, ms(r.medianMs), ms(r.minMs), String(r.rounds), ratio(r.ratio)]),
+    ),
+  );
+  const full = validate.rows.find((r) => r.name.startsWith("validateApp"));
+  console.log(
+    `\nTarget: validateApp < ${validate.targetMs} ms: ${full ? ms(full.medianMs) : "?"} ms ${validate.pass ? "PASS" : "FAIL"}`,
+  );
+  results.validateApp = validate;
 }
+
+if (wanted("server")) {
+  const server = await runServerBench();
+  console.log(`\n3. ${formatServerBench(server)}`);
+  results.server = server;
+  if (server.checks.some((c) => !c.ok))
+    fail("Plinth and the hand-written server answered differently (see the server checks).");
+}
+
+if (wanted("workflow")) {
+  const workflow = await runWorkflowBench();
+  console.log(`\n4. ${formatWorkflowBench(workflow)}`);
+  results.workflow = workflow;
+}
+
+if (wanted("form")) {
+  const form = await runFormUiBench();
+  console.log(`\n5. A 200-field form in headless Chromium\n\n${formatFormUiBench(form)}`);
+  results.formUi = form;
+}
+
+if (wanted("table")) {
+  const table = await runTableUiBench();
+  console.log(`\n6. ${formatTableUiBench(table)}`);
+  results.tableUi = table;
+}
+
+if (wanted("dashboard")) {
+  const dashboard = await runDashboardUiBench();
+  console.log(`\n7. ${formatDashboardUiBench(dashboard)}`);
+  results.dashboardUi = dashboard;
+}
+
+console.log(`\nJSON:\n${JSON.stringify(results, null, 2)}`);
