@@ -1,4 +1,4 @@
-import { FilterOutlined } from "@ant-design/icons";
+import { FunnelPlotOutlined } from "@ant-design/icons";
 import type { Locale } from "@plinth/runtime";
 import { Alert, Button, Input, Space } from "antd";
 import { useEffect, useMemo, useRef, useState } from "react";
@@ -91,7 +91,7 @@ export function FilterPanel({ fields, text, onTextChange, onApply, onClear, erro
       )}
       <Space.Compact style={{ width: "100%" }}>
         <Button
-          icon={<FilterOutlined aria-hidden aria-label="" />}
+          icon={<FunnelPlotOutlined aria-hidden />}
           aria-expanded={open}
           onClick={() => setOpen((o) => !o)}
           className="plinth-filter-toggle"

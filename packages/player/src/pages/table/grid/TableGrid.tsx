@@ -1,4 +1,4 @@
-import { CaretDownOutlined, CaretUpOutlined, ExportOutlined } from "@ant-design/icons";
+import { CaretDownOutlined, CaretUpOutlined } from "@ant-design/icons";
 import type { Field, Locale } from "@plinth/runtime";
 import type { OptionsLookup } from "@plinth/runtime/react";
 import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-table";
@@ -69,6 +69,11 @@ export function TableGrid(props: TableGridProps) {
   );
   const table = useTable({ features, columns: tableColumns, data: records as RecordJson[], getRowId: (row) => row.id });
   const rows = table.getRowModel().rows;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the headers change with the column defs
+  const headerIds = useMemo(
+    () => table.getHeaderGroups()[0]?.headers.map((h) => h.column.id) ?? [],
+    [table, tableColumns],
+  );
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = rows.length >= VIRTUALIZE_FROM;
@@ -88,16 +93,30 @@ export function TableGrid(props: TableGridProps) {
   const { start, cancel, commit, validate } = edit;
   const actions = useMemo(() => ({ start, cancel, commit, validate }), [start, cancel, commit, validate]);
 
-  // The next page: when the last rows come into view, or when the loaded rows do not fill the view.
+  // The next page: when the last rows come into view (virtual rows: by index, no layout read
+  // while scrolling), or, with few rows, when the view is scrolled near the bottom or not filled.
   const lastShown = virtual ? (items.at(-1)?.index ?? 0) : rows.length - 1;
-  const nearEnd = useCallback(() => {
-    const el = scrollRef.current;
-    if (!hasMore || !el || el.clientHeight === 0) return;
-    const byIndex = virtual && lastShown >= rows.length - NEAR_END_ROWS;
-    const byScroll = el.scrollTop + el.clientHeight >= el.scrollHeight - NEAR_END_ROWS * ROW_HEIGHT;
-    if (byIndex || byScroll) onNearEnd();
+  useEffect(() => {
+    if (hasMore && virtual && lastShown >= rows.length - NEAR_END_ROWS) onNearEnd();
   }, [hasMore, virtual, lastShown, rows.length, onNearEnd]);
-  useEffect(nearEnd, [nearEnd]);
+  const nearBottom = useCallback(() => {
+    const el = scrollRef.current;
+    if (!hasMore || virtual || !el || el.clientHeight === 0) return;
+    if (el.scrollTop + el.clientHeight >= el.scrollHeight - NEAR_END_ROWS * ROW_HEIGHT) onNearEnd();
+  }, [hasMore, virtual, onNearEnd]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: checked again whenever the rows change
+  useEffect(nearBottom, [nearBottom, rows.length]);
+
+  const sortText = useCallback((column: string) => t("sortBy", { column }), [t]);
+
+  // Words every row uses, made once (a row calls no i18n hook: rows mount as fast as they can).
+  const words = useMemo(() => {
+    const open = t("openRecord", { title: "\u0000" }).split("\u0000");
+    return {
+      openRecord: (title: string) => open.join(title),
+      editHint: t("editHint"),
+    };
+  }, [t]);
 
   // After an edit closes, the keyboard stays on the cell it was in.
   const lastEdited = useRef<string | undefined>(undefined);
@@ -114,48 +133,21 @@ export function TableGrid(props: TableGridProps) {
   }, [edit.editing]);
 
   return (
-    <div ref={scrollRef} className="plinth-grid-scroll" data-virtual={virtual ? "on" : "off"} onScroll={nearEnd}>
+    <div
+      ref={scrollRef}
+      className="plinth-grid-scroll"
+      data-virtual={virtual ? "on" : "off"}
+      onScroll={virtual ? undefined : nearBottom}
+    >
       <table className="plinth-grid" aria-rowcount={rows.length + 1}>
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              <th className="plinth-open-col">
-                <span className="plinth-visually-hidden">{t("openRow")}</span>
-              </th>
-              {group.headers.map((header) => {
-                const column = columns.find((c) => c.id === header.column.id);
-                const direction = sort[0]?.field === header.column.id ? sort[0].direction : undefined;
-                return (
-                  <th
-                    key={header.id}
-                    aria-sort={direction === "asc" ? "ascending" : direction === "desc" ? "descending" : "none"}
-                    className={column?.numeric ? "num" : undefined}
-                  >
-                    {column?.sortable ? (
-                      <button
-                        type="button"
-                        className="plinth-sort"
-                        title={t("sortBy", { column: column.label })}
-                        onClick={() => onSort(column.id)}
-                      >
-                        {column.label}
-                        <span className="plinth-sort-icon" aria-hidden="true">
-                          {direction === "asc" ? (
-                            <CaretUpOutlined />
-                          ) : direction === "desc" ? (
-                            <CaretDownOutlined />
-                          ) : null}
-                        </span>
-                      </button>
-                    ) : (
-                      column?.label
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
+        <GridHead
+          columns={columns}
+          headerIds={headerIds}
+          sort={sort}
+          onSort={onSort}
+          openText={t("openRow")}
+          sortText={sortText}
+        />
         <tbody>
           {padTop > 0 && (
             <tr className="plinth-spacer">
@@ -177,6 +169,7 @@ export function TableGrid(props: TableGridProps) {
                 edit={actions}
                 onOpen={props.onOpen}
                 title={props.titleOf(record)}
+                words={words}
                 locale={props.locale}
                 lookup={props.lookup}
               />
@@ -194,6 +187,56 @@ export function TableGrid(props: TableGridProps) {
   );
 }
 
+interface GridHeadProps {
+  readonly columns: readonly GridColumn[];
+  /** The header cells TanStack Table made, by column id. */
+  readonly headerIds: readonly string[];
+  readonly sort: readonly SortKey[];
+  readonly onSort: (field: string) => void;
+  readonly openText: string;
+  readonly sortText: (column: string) => string;
+}
+
+/** The header row: sort buttons with the direction shown; re-renders only when columns or sort change. */
+const GridHead = memo(function GridHead({ columns, headerIds, sort, onSort, openText, sortText }: GridHeadProps) {
+  return (
+    <thead>
+      <tr>
+        <th className="plinth-open-col">
+          <span className="plinth-visually-hidden">{openText}</span>
+        </th>
+        {headerIds.map((id) => {
+          const column = columns.find((c) => c.id === id);
+          const direction = sort[0]?.field === id ? sort[0].direction : undefined;
+          return (
+            <th
+              key={id}
+              aria-sort={direction === "asc" ? "ascending" : direction === "desc" ? "descending" : "none"}
+              className={column?.numeric ? "num" : undefined}
+            >
+              {column?.sortable ? (
+                <button
+                  type="button"
+                  className="plinth-sort"
+                  title={sortText(column.label)}
+                  onClick={() => onSort(column.id)}
+                >
+                  {column.label}
+                  <span className="plinth-sort-icon" aria-hidden="true">
+                    {direction === "asc" ? <CaretUpOutlined /> : direction === "desc" ? <CaretDownOutlined /> : null}
+                  </span>
+                </button>
+              ) : (
+                column?.label
+              )}
+            </th>
+          );
+        })}
+      </tr>
+    </thead>
+  );
+});
+
 interface GridRowProps {
   readonly record: RecordJson;
   readonly columns: readonly GridColumn[];
@@ -204,9 +247,24 @@ interface GridRowProps {
   readonly edit: Pick<InlineEdit, "start" | "cancel" | "commit" | "validate">;
   readonly onOpen: (id: string) => void;
   readonly title: string;
+  readonly words: { readonly openRecord: (title: string) => string; readonly editHint: string };
   readonly locale: Locale;
   readonly lookup?: OptionsLookup | undefined;
 }
+
+/** The "open" arrow as plain SVG: an icon component per row would cost more than the row itself. */
+const openIcon = (
+  <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+    <path
+      d="M9 2h5v5M14 2 7.5 8.5M12 9.5V13a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h3.5"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    />
+  </svg>
+);
 
 /** One row; re-renders only when its record, its editing state or the columns change. */
 const GridRow = memo(
@@ -220,24 +278,25 @@ const GridRow = memo(
     edit,
     onOpen,
     title,
+    words,
     locale,
     lookup,
   }: GridRowProps) {
-    const { t } = useTranslation();
+    const openLabel = words.openRecord(title);
     return (
       <tr data-row-id={record.id} style={{ height: ROW_HEIGHT }} onClick={() => onOpen(record.id)}>
         <td className="plinth-open-col">
           <button
             type="button"
             className="plinth-open-row"
-            aria-label={t("openRecord", { title })}
-            title={t("openRecord", { title })}
+            aria-label={openLabel}
+            title={openLabel}
             onClick={(event) => {
               event.stopPropagation();
               onOpen(record.id);
             }}
           >
-            <ExportOutlined />
+            {openIcon}
           </button>
         </td>
         {columns.map((column) => {
@@ -261,7 +320,7 @@ const GridRow = memo(
               data-cell={key}
               data-editing={editing ? "true" : undefined}
               tabIndex={editing ? -1 : 0}
-              title={editing ? undefined : t("editHint")}
+              title={editing ? undefined : words.editHint}
               aria-invalid={error !== undefined || undefined}
               onClick={(event) => event.stopPropagation()}
               onDoubleClick={() => editing || edit.start(record.id, column.id)}
@@ -303,6 +362,7 @@ const GridRow = memo(
     a.saving === b.saving &&
     a.edit === b.edit &&
     a.title === b.title &&
+    a.words === b.words &&
     a.locale === b.locale &&
     // Messages change rarely; a row re-renders only when one of its own cells gained or lost one.
     (a.errors === b.errors ||
