@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { etagVersion, expectError } from "./support/http.js";
-import { type Client, testServer } from "./support/server.js";
+import { type Client, type Server, testServer } from "./support/server.js";
 import { type Inspector, inspect } from "./support/sqlite.js";
-
-type Server = Awaited<ReturnType<typeof testServer>>;
 
 const OPPS = "/api/apps/starter/data/opportunity";
 

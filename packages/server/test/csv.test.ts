@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, testServer } from "./support/server.js";
-
-type Server = Awaited<ReturnType<typeof testServer>>;
+import { type Client, type Server, testServer } from "./support/server.js";
 
 describe("CSV import and export", () => {
   let server: Server;

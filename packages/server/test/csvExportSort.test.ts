@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectError } from "./support/http.js";
-import { type Client, testServer } from "./support/server.js";
-
-type Server = Awaited<ReturnType<typeof testServer>>;
+import { type Client, type Server, testServer } from "./support/server.js";
 
 /** Data lines of an export as objects by header. */
 function rowsOf(body: string): Array<Record<string, string>> {

@@ -9,7 +9,7 @@ import {
   type SourceRecord,
 } from "@plinth/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, testServer } from "./support/server.js";
+import { DEMO_PASSWORD, type Server, testServer } from "./support/server.js";
 
 /**
  * One list of scenarios, run against the memory source and the REST source on a real server
@@ -17,7 +17,6 @@ import { DEMO_PASSWORD, testServer } from "./support/server.js";
  * outcome (records, errors' status/code/path, query rows) from both.
  */
 
-type Server = Awaited<ReturnType<typeof testServer>>;
 type Sources = (username: string) => DataSource;
 type Outcome = { ok: unknown } | { error: { status: number; code: string; path: string; message: unknown } };
 

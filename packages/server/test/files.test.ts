@@ -7,9 +7,7 @@ import { createServer } from "../src/http/createServer.js";
 import { contactApp, createAndPublish, field } from "./support/apps.js";
 import { testContext } from "./support/context.js";
 import { expectError } from "./support/http.js";
-import { ADMIN_PASSWORD, type Client, login, testServer } from "./support/server.js";
-
-type Server = Awaited<ReturnType<typeof testServer>>;
+import { ADMIN_PASSWORD, type Client, login, type Server, testServer } from "./support/server.js";
 
 const PASSWORD = "files-password-1";
 const KB = 1024;

@@ -8,14 +8,12 @@ import {
   type MemoryUser,
 } from "@plinth/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, testServer } from "./support/server.js";
+import { DEMO_PASSWORD, type Server, testServer } from "./support/server.js";
 
 /**
  * People and attachments through the REST data source on a real socket (demo app), and the
  * memory source answering the same people for the same directory.
  */
-
-type Server = Awaited<ReturnType<typeof testServer>>;
 
 let server: Server;
 let base: string;

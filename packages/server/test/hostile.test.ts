@@ -3,10 +3,8 @@ import type { AddressInfo } from "node:net";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectError, expectNoStack } from "./support/http.js";
-import { type Client, testServer } from "./support/server.js";
+import { type Client, type Server, testServer } from "./support/server.js";
 import { type Inspector, inspect } from "./support/sqlite.js";
-
-type Server = Awaited<ReturnType<typeof testServer>>;
 
 const OPPS = "/api/apps/starter/data/opportunity";
 

@@ -20,10 +20,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectError } from "./support/http.js";
-import { type Client, testServer } from "./support/server.js";
+import { type Client, type Server, testServer } from "./support/server.js";
 import { type Inspector, inspect } from "./support/sqlite.js";
 
-type Server = Awaited<ReturnType<typeof testServer>>;
 type Row = Record<string, unknown>;
 type User = "rep.east" | "manager.east" | "finance" | "auditor";
 type Entity = "account" | "opportunity";

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contactApp, createAndPublish, field } from "./support/apps.js";
 import { etagVersion, expectError } from "./support/http.js";
-import { type Client, testServer } from "./support/server.js";
+import { type Client, type Server, testServer } from "./support/server.js";
 import { type Inspector, inspect } from "./support/sqlite.js";
 
-type Server = Awaited<ReturnType<typeof testServer>>;
 type Row = Record<string, unknown>;
 
 const OPPS = "/api/apps/starter/data/opportunity";

@@ -3,9 +3,7 @@ import { createServer } from "../src/http/createServer.js";
 import { platformOpenApi } from "../src/openapi/platformDocument.js";
 import { createSqliteStorage } from "../src/storage/sqlite/index.js";
 import { expectError } from "./support/http.js";
-import { type Client, login, testServer } from "./support/server.js";
-
-type Server = Awaited<ReturnType<typeof testServer>>;
+import { type Client, login, type Server, testServer } from "./support/server.js";
 
 interface View {
   id: string;

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { promotionApp } from "../../runtime/test/fixtures/promotionApp.js";
-import { type Client, testServer } from "./support/server.js";
-
-type Server = Awaited<ReturnType<typeof testServer>>;
+import { type Client, type Server, testServer } from "./support/server.js";
 
 /** The promotion approval app of the workflow core's tests, with permissions added. */
 function app() {

@@ -56,3 +56,6 @@ export async function testServer(options: { demo?: boolean } = {}) {
     },
   };
 }
+
+/** A running test server (see testServer). */
+export type Server = Awaited<ReturnType<typeof testServer>>;
