@@ -27,6 +27,7 @@ export { type AppModel, type EntityModel, indexApp, type Located, systemFieldIds
 export { type ParseResult as AppParseResult, parseAppJson } from "./app/parse.js";
 export { approverVariables, baseVariables, createAppScope, FieldTypes } from "./app/scope.js";
 export type { ValidateAppResult } from "./app/validateApp.js";
+export { defaultValue, recordDefaults } from "./data/defaults.js";
 // Records
 export { recordJsonSchema } from "./data/recordSchema.js";
 export { recordTitle, titleFieldOf } from "./data/title.js";

@@ -7,6 +7,7 @@ import type { EvalEnv } from "../expr/values.js";
 import type { Field } from "../fields/index.js";
 import { labelBoth } from "../i18n/label.js";
 import { hasErrors, type Issue } from "../issues/issue.js";
+import { defaultValue } from "./defaults.js";
 import { compileFieldValidator, type FieldValidator, labelParams } from "./fieldValidators.js";
 import { recordIssue } from "./messages.js";
 import { isInputField } from "./recordSchema.js";
@@ -62,14 +63,6 @@ function normalise(field: Field, value: unknown): unknown {
     return (Math.sign(value) * Math.round(Math.abs(value) * factor)) / factor;
   }
   return value;
-}
-
-function defaultValue(field: Field, ctx: RecordContext): unknown {
-  if (!("default" in field) || field.default === undefined) return null;
-  if (field.default === "$today") return ctx.today;
-  if (field.default === "$now") return ctx.now;
-  if (field.default === "$user") return ctx.user.id;
-  return field.default;
 }
 
 /** Order formula fields so that each comes after the formula fields it reads. */

@@ -20,7 +20,9 @@ export function renderWithI18n(ui: ReactElement, locale: Locale = "en") {
 
 /** Open an antd Select (its combobox) and click the option titled `title` in the open dropdown. */
 export async function chooseOption(control: HTMLElement, title: string): Promise<void> {
+  // As a pointer does: a form widget's light stand-in opens on click, antd's select on mousedown.
   fireEvent.mouseDown(control);
+  fireEvent.click(control);
   const option = await waitFor(() => {
     const found = [
       ...document.querySelectorAll<HTMLElement>(

@@ -82,7 +82,9 @@ async function selectControl(label: string): Promise<HTMLElement> {
 
 async function chooseOption(label: string, option: string) {
   const control = await selectControl(label);
+  // As a pointer does: the light stand-in opens on click, antd's select on mousedown.
   fireEvent.mouseDown(control);
+  fireEvent.click(control);
   const item = await waitFor(() => {
     const found = document.querySelector<HTMLElement>(`.ant-select-item-option[title="${option}"]`);
     expect(found).not.toBeNull();

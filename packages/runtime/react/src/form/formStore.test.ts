@@ -29,6 +29,21 @@ describe("createFormStore", () => {
     expect(store.isDirty()).toBe(false);
   });
 
+  it("starts a new record from the fields' defaults ($user, literals), and an edit from the record alone", () => {
+    const created = form().api.getState().fields;
+    expect(created.owner?.value).toBe("u1");
+    expect(created.probability?.value).toBe(10);
+    const edited = createFormStore({
+      app,
+      entity: "opportunity",
+      context: { ...context, mode: "update", old: { id: "o1", name: "Deal" } },
+      initial: { id: "o1", name: "Deal" },
+      runtime,
+    }).api.getState().fields;
+    expect(edited.owner?.value ?? null).toBeNull();
+    expect(form().isDirty()).toBe(false);
+  });
+
   it("evaluates visibleWhen on the normalised record and shows issues once touched or submitted", () => {
     const store = form();
     expect(store.api.getState().fields.lost_reason?.visible).toBe(false);

@@ -13,6 +13,7 @@ import {
   type RecordContext,
   type RecordValues,
   type Runtime,
+  recordDefaults,
 } from "@plinth/runtime";
 import { createStore, type StoreApi } from "zustand/vanilla";
 
@@ -184,7 +185,16 @@ export function createFormStore(options: CreateFormStoreOptions): FormStore {
   const inputIds = [...program.inputs.keys()];
   const computedIds = new Set(program.computed.map((c) => c.field.id));
 
-  let initial: RecordValues = { ...(options.initial ?? {}) };
+  // A new record starts from the fields' defaults (`$user`, `$today`, literals), as the core fills them on save.
+  let initial: RecordValues = {
+    ...(context.mode === "create"
+      ? recordDefaults(
+          inputIds.flatMap((id) => fields.get(id) ?? []),
+          context,
+        )
+      : {}),
+    ...(options.initial ?? {}),
+  };
 
   const derive = (
     values: RecordValues,

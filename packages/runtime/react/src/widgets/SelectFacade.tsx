@@ -69,7 +69,9 @@ function closedSelect(props: WidgetProps, onOpen?: () => void) {
         onPointerEnter={loadSelect}
         onFocus={loadSelect}
         onBlur={props.onBlur}
-        onMouseDown={(event) => {
+        // On click, not mousedown: mounted on mousedown, antd's select would take the same click's
+        // mouseup as a toggle and close again (seen when moving quickly from one select to the next).
+        onClick={(event) => {
           if (event.button === 0) open(event);
         }}
         onKeyDown={(event) => {
