@@ -23,34 +23,6 @@ async function apiAs(baseURL: string, username: string): Promise<{ api: APIReque
   return { api, csrf: ((await login.json()) as { csrfToken: string }).csrfToken };
 }
 
-/**
- * The starter app lets reps read, create and update their opportunities but not export or
- * import them; this spec needs both, so an administrator publishes that permission first (a
- * no-op when the demo app already grants it).
- */
-async function letRepsExportAndImport(baseURL: string): Promise<void> {
-  const { api, csrf } = await apiAs(baseURL, "admin");
-  const draft = await api.get("/api/apps/starter?draft=1");
-  expect(draft.status()).toBe(200);
-  const app = (
-    (await draft.json()) as { app: { permissions: Array<{ role: string; entity: string; actions: string[] }> } }
-  ).app;
-  const grant = app.permissions.find((p) => p.role === "rep" && p.entity === "opportunity");
-  if (!grant) throw new Error("the starter app has no rep permission on opportunities");
-  const missing = ["export", "import"].filter((a) => !grant.actions.includes(a));
-  if (missing.length > 0) {
-    grant.actions.push(...missing);
-    const saved = await api.put("/api/apps/starter/draft", {
-      data: { app },
-      headers: { "if-match": draft.headers().etag ?? "", "x-csrf-token": csrf },
-    });
-    expect(saved.status(), await saved.text()).toBe(200);
-    const published = await api.post("/api/apps/starter/publish", { data: {}, headers: { "x-csrf-token": csrf } });
-    expect(published.status(), await published.text()).toBe(200);
-  }
-  await api.dispose();
-}
-
 /** Open the antd select labelled `label` and click the option titled `title`. */
 async function pick(page: Page, label: string, title: string) {
   await page.getByRole("combobox", { name: label }).click();
@@ -69,10 +41,6 @@ async function counts(page: Page): Promise<{ loaded: number; total: number | und
 }
 
 const FILTER = "amount > 500000 AND stage IN ('negotiation', 'proposal')";
-
-test.beforeAll(async ({ baseURL }) => {
-  await letRepsExportAndImport(baseURL as string);
-});
 
 test("rep.east filters with the builder, saves a view, edits a cell, exports and imports CSV", async ({
   page,

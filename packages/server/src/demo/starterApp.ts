@@ -222,7 +222,7 @@ export const starterApp = {
     {
       role: "rep",
       entity: "opportunity",
-      actions: ["read", "create", "update"],
+      actions: ["read", "create", "update", "export", "import"],
       rowScope: "owner = $user.id",
       readOnlyFields: ["probability", "discount_status"],
     },
@@ -230,7 +230,7 @@ export const starterApp = {
     {
       role: "manager",
       entity: "opportunity",
-      actions: ["read", "create", "update", "delete", "export"],
+      actions: ["read", "create", "update", "delete", "export", "import"],
       rowScope: "region = $user.region",
     },
     {
