@@ -74,9 +74,11 @@ export {
   sanitizeFileName,
   tooLarge,
   UNKNOWN_CONTENT_TYPE,
+  type UploadAccess,
   type UploadClaim,
   type UploadRefusal,
   uploadLimitBytes,
+  uploadRefusal,
 } from "./fields/attachmentFiles.js";
 export { formatAutonumber } from "./fields/autonumber.js";
 // Field kinds

@@ -119,3 +119,27 @@ export function addedFiles(previous: unknown, next: unknown): FileDescriptor[] {
   const had = new Set(filesOf(previous).map((f) => f.id));
   return filesOf(next).filter((f) => !had.has(f.id));
 }
+
+/** The part of a user's access to an entity that decides whether they may upload to one of its fields. */
+export interface UploadAccess {
+  readonly allowed: boolean;
+  readonly readOnlyFields: ReadonlySet<string>;
+  readonly hiddenFields: ReadonlySet<string>;
+}
+
+/**
+ * Why a user may not upload a file for `field`, given their create and update access to its
+ * entity: "entity" (neither action allowed), "field" (allowed, but the field is read-only or
+ * hidden for them in both), or undefined when they may. Server and memory source both ask this.
+ */
+export function uploadRefusal(
+  create: UploadAccess,
+  update: UploadAccess,
+  field: string,
+): "entity" | "field" | undefined {
+  if (!create.allowed && !update.allowed) return "entity";
+  const writable = [create, update].some(
+    (a) => a.allowed && !a.readOnlyFields.has(field) && !a.hiddenFields.has(field),
+  );
+  return writable ? undefined : "field";
+}

@@ -8,6 +8,7 @@ import {
   sanitizeFileName,
   tooLarge,
   uploadLimitBytes,
+  uploadRefusal,
 } from "../fields/attachmentFiles.js";
 import { type DataSourceError, notFound, sourceError } from "./errors.js";
 import { accessFor, readableRow, requireAccess } from "./memoryAccess.js";
@@ -84,13 +85,13 @@ type Blobish = { arrayBuffer(): Promise<ArrayBuffer> };
 
 /** Create or update access to the field (as the server's upload route asks). */
 function requireUploadAccess(ctx: MemoryContext, actor: MemoryActor, entity: string, field: string): void {
-  const create = accessFor(ctx, actor, entity, "create");
-  const update = accessFor(ctx, actor, entity, "update");
-  if (!create.allowed && !update.allowed) requireAccess(ctx, actor, entity, "update");
-  const writable = [create, update].some(
-    (a) => a.allowed && !a.readOnlyFields.has(field) && !a.hiddenFields.has(field),
+  const refusal = uploadRefusal(
+    accessFor(ctx, actor, entity, "create"),
+    accessFor(ctx, actor, entity, "update"),
+    field,
   );
-  if (!writable) throw sourceError(403, "http.fieldForbidden", { field }, { path: `/${field}` });
+  if (refusal === "entity") requireAccess(ctx, actor, entity, "update");
+  if (refusal === "field") throw sourceError(403, "http.fieldForbidden", { field }, { path: `/${field}` });
 }
 
 /** Keep an upload in memory after the same checks as the server; answers its descriptor. */

@@ -9,6 +9,7 @@ import {
   sanitizeFileName,
   tooLarge,
   uploadLimitBytes,
+  uploadRefusal,
 } from "@plinth/runtime";
 import type { FastifyInstance } from "fastify";
 import type { PublishedApp, PublishedApps } from "../apps/published.js";
@@ -47,13 +48,13 @@ function attachmentField(published: PublishedApp, entity: string, field: string)
 
 /** Uploading needs create or update on the entity with the field writable (not read-only, not hidden). */
 function requireUpload(published: PublishedApp, actor: Actor, entity: string, field: string): void {
-  const create = accessFor(published, actor, entity, "create");
-  const update = accessFor(published, actor, entity, "update");
-  if (!create.allowed && !update.allowed) requireAccess(published, actor, entity, "update");
-  const writable = [create, update].some(
-    (a) => a.allowed && !a.readOnlyFields.has(field) && !a.hiddenFields.has(field),
+  const refusal = uploadRefusal(
+    accessFor(published, actor, entity, "create"),
+    accessFor(published, actor, entity, "update"),
+    field,
   );
-  if (!writable) throw httpError(403, "http.fieldForbidden", { field }, { path: `/${field}` });
+  if (refusal === "entity") requireAccess(published, actor, entity, "update");
+  if (refusal === "field") throw httpError(403, "http.fieldForbidden", { field }, { path: `/${field}` });
 }
 
 /** The write hook: a create or update may only add files its writer uploaded for that field of that entity. */
