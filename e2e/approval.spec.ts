@@ -1,12 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
-
-async function signIn(page: Page, user: string) {
-  await page.goto("/");
-  await page.getByLabel(/User name|用户名/).fill(user);
-  await page.getByLabel(/Password|密码/).fill("demo");
-  await page.getByRole("button", { name: /Sign in|登录/ }).click();
-  await page.getByRole("link", { name: /Sales starter|销售入门/ }).click();
-}
+import { expect, test } from "@playwright/test";
+import { signIn } from "./signIn.js";
 
 /**
  * The demo's discount approval through the player: the East manager finds the seeded requests in

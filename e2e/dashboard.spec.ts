@@ -1,4 +1,5 @@
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { signIn } from "./signIn.js";
 
 /** The Forecast page's "Pipeline by stage" query (packages/server/src/demo/starterApp.ts). */
 const byStage = {
@@ -36,11 +37,7 @@ test("manager.east opens Forecast: charts, totals match /query, the period filte
     if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) consoleErrors.push(m.text());
   });
 
-  await page.goto("/");
-  await page.getByLabel("User name").fill("manager.east");
-  await page.getByLabel("Password").fill("demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("link", { name: "Sales starter" }).click();
+  await signIn(page, "manager.east");
   await page.getByRole("menuitem", { name: "Forecast" }).click();
   await expect(page).toHaveURL(/\/apps\/starter\/forecast$/);
   await expect(page.getByRole("heading", { name: "Forecast" })).toBeVisible();
@@ -93,11 +90,7 @@ test("manager.east opens Forecast: charts, totals match /query, the period filte
 });
 
 test("manager.east narrows Forecast to one owner, picked by name", async ({ page }) => {
-  await page.goto("/");
-  await page.getByLabel("User name").fill("manager.east");
-  await page.getByLabel("Password").fill("demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("link", { name: "Sales starter" }).click();
+  await signIn(page, "manager.east");
   await page.getByRole("menuitem", { name: "Forecast" }).click();
 
   // Six kinds of widget: KPIs, bar, line, funnel, pie and a table grouped by owner (names, not ids).

@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { signIn } from "./signIn.js";
 
 /** Open the select labelled `label` and choose the option with `text` (the first one when omitted). */
 async function choose(page: Page, label: string, text?: string) {
@@ -19,11 +20,7 @@ test("rep.east creates an opportunity, qualifies it, edits it, and reads it in C
   });
   const name = `E2E deal ${Date.now()}`;
 
-  await page.goto("/");
-  await page.getByLabel("User name").fill("rep.east");
-  await page.getByLabel("Password").fill("demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("link", { name: "Sales starter" }).click();
+  await signIn(page, "rep.east");
   await expect(page).toHaveURL(/\/apps\/starter\/opportunities$/);
 
   // New: the default form of the opportunity entity (the starter schema has no form page).

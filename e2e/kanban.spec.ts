@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
+import { signIn } from "./signIn.js";
 
 // Six columns side by side: wide enough that every column is on screen (no horizontal scrolling).
 test.use({ viewport: { width: 1900, height: 1000 } });
@@ -29,11 +30,7 @@ async function drag(page: Page, card: Locator, target: Locator): Promise<void> {
 }
 
 async function openPipeline(page: Page): Promise<void> {
-  await page.goto("/");
-  await page.getByLabel("User name").fill("rep.east");
-  await page.getByLabel("Password").fill("demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("link", { name: "Sales starter" }).click();
+  await signIn(page, "rep.east");
   await page.getByRole("menuitem", { name: "Pipeline" }).click();
   await expect(page).toHaveURL(/\/apps\/starter\/pipeline$/);
   await expect(page.getByRole("heading", { name: "Pipeline" })).toBeVisible();

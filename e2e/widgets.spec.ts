@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
+import { signIn } from "./signIn.js";
 
 /** Open the select labelled `label`, type `search` when given, and choose the option with `text`. */
 async function choose(page: Page, label: string, text: string, search?: string) {
@@ -14,12 +15,8 @@ async function choose(page: Page, label: string, text: string, search?: string) 
   await option.click();
 }
 
-async function signIn(page: Page, username: string) {
-  await page.goto("/");
-  await page.getByLabel("User name").fill(username);
-  await page.getByLabel("Password").fill("demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("link", { name: "Sales starter" }).click();
+async function signInToTable(page: Page, username: string) {
+  await signIn(page, username);
   await expect(page).toHaveURL(/\/apps\/starter\/opportunities$/);
 }
 
@@ -33,7 +30,7 @@ test("a manager picks a date and an owner by name, uploads and downloads a file,
     }
   });
   const name = `Widgets deal ${Date.now()}`;
-  await signIn(page, "manager.east");
+  await signInToTable(page, "manager.east");
 
   await page.getByRole("button", { name: "New" }).click();
   await expect(page.getByRole("heading", { name: "New Opportunity" })).toBeVisible();
