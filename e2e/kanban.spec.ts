@@ -29,6 +29,21 @@ async function drag(page: Page, card: Locator, target: Locator): Promise<void> {
   await page.mouse.up();
 }
 
+/**
+ * The first Prospecting card whose record may move: the demo seeds discount requests that lock
+ * their records while pending, and other specs may have moved cards before this one runs.
+ */
+async function movableCard(page: Page) {
+  const filter = encodeURIComponent("stage = 'prospecting' AND discount_status <> 'pending'");
+  const response = await page.request.get(`/api/apps/starter/data/opportunity?filter=${filter}&limit=500`);
+  expect(response.ok()).toBe(true);
+  const free = new Set(((await response.json()) as { records: { id: string }[] }).records.map((r) => r.id));
+  const ids = await cards(page, "prospecting").evaluateAll((els) => els.map((e) => e.getAttribute("data-card-id")));
+  const id = ids.find((i) => i !== null && free.has(i));
+  if (!id) throw new Error("no movable Prospecting card");
+  return cards(page, "prospecting").and(page.locator(`[data-card-id="${id}"]`));
+}
+
 async function openPipeline(page: Page): Promise<void> {
   await signIn(page, "rep.east");
   await page.getByRole("menuitem", { name: "Pipeline" }).click();
@@ -44,7 +59,7 @@ test("rep.east drags a Prospecting card to Qualification", async ({ page }) => {
   await openPipeline(page);
   const [prospecting, qualification] = [await count(page, "prospecting"), await count(page, "qualification")];
   expect(await cards(page, "prospecting").count()).toBe(prospecting);
-  const card = cards(page, "prospecting").first();
+  const card = await movableCard(page);
   const id = await card.getAttribute("data-card-id");
   const name = (await card.locator(".plinth-kanban-card-title").textContent()) ?? "";
   const action = page.waitForResponse(
@@ -68,7 +83,7 @@ test("rep.east drags a Prospecting card to Qualification", async ({ page }) => {
 test("a card dropped where no transition leads goes back, with the reason", async ({ page }) => {
   await openPipeline(page);
   const [prospecting, won] = [await count(page, "prospecting"), await count(page, "won")];
-  const card = cards(page, "prospecting").first();
+  const card = await movableCard(page);
   const id = await card.getAttribute("data-card-id");
   const name = (await card.locator(".plinth-kanban-card-title").textContent()) ?? "";
 
@@ -86,7 +101,7 @@ test("a card dropped where no transition leads goes back, with the reason", asyn
 test("a card moves with the keyboard too: Space, Right arrow, Space", async ({ page }) => {
   await openPipeline(page);
   const qualification = await count(page, "qualification");
-  const card = cards(page, "prospecting").first();
+  const card = await movableCard(page);
   const id = await card.getAttribute("data-card-id");
   const action = page.waitForResponse(
     (r) => r.request().method() === "POST" && r.url().endsWith(`/opportunity/${id}/actions/qualify`),
@@ -107,7 +122,7 @@ test("a card moves with the keyboard too: Space, Right arrow, Space", async ({ p
 test("a move the server refuses (422: Lost reason missing) goes back, with the server's message", async ({ page }) => {
   await openPipeline(page);
   const [prospecting, lost] = [await count(page, "prospecting"), await count(page, "lost")];
-  const card = cards(page, "prospecting").first();
+  const card = await movableCard(page);
   const id = await card.getAttribute("data-card-id");
   const name = (await card.locator(".plinth-kanban-card-title").textContent()) ?? "";
   const action = page.waitForResponse(
