@@ -77,7 +77,9 @@ export function formatValue(
       return typeof value === "string" ? (titles?.get(value) ?? value) : String(value);
     case "attachment":
       return Array.isArray(value)
-        ? value.map((f) => (typeof f === "object" && f !== null ? String((f as { name?: unknown }).name) : "")).join(", ")
+        ? value
+            .map((f) => (typeof f === "object" && f !== null ? String((f as { name?: unknown }).name) : ""))
+            .join(", ")
         : String(value);
     default:
       return typeof value === "object" ? JSON.stringify(value) : String(value);

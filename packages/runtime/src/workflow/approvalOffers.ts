@@ -6,11 +6,7 @@ import type { ApprovalState } from "./approval.types.js";
  * given the status of the record's latest request for it (none, or rejected / returned / recalled:
  * yes; pending or approved: no).
  */
-export function maySubmit(
-  definition: Pick<Approval, "submitters">,
-  roles: Iterable<string>,
-  latest?: string,
-): boolean {
+export function maySubmit(definition: Pick<Approval, "submitters">, roles: Iterable<string>, latest?: string): boolean {
   if (latest === "pending" || latest === "approved") return false;
   const submitters = definition.submitters ?? [];
   if (submitters.length === 0 || submitters.includes("*")) return true;

@@ -316,7 +316,7 @@ export async function approvalTick(
   at: string,
 ): Promise<void> {
   const row = await tx.platform.approval(approvalId);
-  if (!row || row.status !== "pending") return;
+  if (row?.status !== "pending") return;
   const compiled = approvalsOf(ctx, published).get(row.workflow);
   if (!compiled) return;
   const record = await tx.records(published.stored).get(row.entity, row.recordId);

@@ -25,6 +25,6 @@ export function registerApprovalTimers(scheduler: Scheduler, apps: PublishedApps
     if (typeof payload.approval !== "string" || typeof payload.app !== "string") return;
     const published = await apps.get(tx, payload.app);
     const at = ctx.clock.now().toISOString();
-    await approvalTick(ctx, tx, published, systemActor(ctx, at), payload.approval, at > timer.dueAt ? at : timer.dueAt);
+    await approvalTick(ctx, tx, published, systemActor(ctx, at), payload.approval, Math.max(at, timer.dueAt));
   });
 }

@@ -155,7 +155,7 @@ export function bucketRange(bucket: DateBucket, key: string): { from: Date; to: 
       const to = utc(y, 0, firstMonday + week * 7);
       const next = utc(y + 1, 0, 1);
       if (from >= next) return undefined;
-      return { from, to: to > next ? next : to };
+      return { from, to: Math.min(to, next) };
     }
   }
 }
