@@ -25,6 +25,8 @@ export function registerApprovalTimers(scheduler: Scheduler, apps: PublishedApps
     if (typeof payload.approval !== "string" || typeof payload.app !== "string") return;
     const published = await apps.get(tx, payload.app);
     const at = ctx.clock.now().toISOString();
-    await approvalTick(ctx, tx, published, systemActor(ctx, at), payload.approval, Math.max(at, timer.dueAt));
+    // biome-ignore lint/complexity/useMathMinMax: ISO instants compare as text; Math.max would give NaN
+    const when = at > timer.dueAt ? at : timer.dueAt;
+    await approvalTick(ctx, tx, published, systemActor(ctx, at), payload.approval, when);
   });
 }

@@ -155,7 +155,8 @@ export function bucketRange(bucket: DateBucket, key: string): { from: Date; to: 
       const to = utc(y, 0, firstMonday + week * 7);
       const next = utc(y + 1, 0, 1);
       if (from >= next) return undefined;
-      return { from, to: Math.min(to, next) };
+      // biome-ignore lint/complexity/useMathMinMax: Dates; Math.min would give a number
+      return { from, to: to > next ? next : to };
     }
   }
 }
