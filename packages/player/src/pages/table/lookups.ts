@@ -1,6 +1,6 @@
 import { type App, type DataSource, type FormulaNode, printFormula, type SourceUser } from "@plinth/runtime";
-import type { OptionsLookup } from "@plinth/runtime/react";
-import type { RelationLookup } from "./filter/FilterBuilder.js";
+import type { FilterLookup } from "./filter/FilterBuilder.js";
+import type { EditorLookup } from "./grid/CellEditor.js";
 
 type Choice = { readonly value: string; readonly label: string };
 const at = { start: 0, end: 0 } as const;
@@ -44,14 +44,32 @@ export async function recordChoices(
   return page.records.map((r) => ({ value: String(r.id), label: String(r[title] ?? r.id) }));
 }
 
-/** Choices for the filter builder's relation values. */
-export function builderLookup(app: App, source: Pick<DataSource, "list">): RelationLookup {
-  return (field, search) => (field.target ? recordChoices(app, source, field.target, search) : Promise.resolve([]));
+/** The data source as the table's pickers use it: records by title, and the app's people when it has them. */
+export type LookupSource = Pick<DataSource, "list"> & Partial<Pick<DataSource, "people">>;
+
+/** The source's `people`, bound (a REST or memory source's method may use `this`). */
+function peopleOf(source: LookupSource): DataSource["people"] | undefined {
+  const people = source.people;
+  return people ? (options) => people.call(source, options) : undefined;
 }
 
-/** Choices for the inline editor's relation and user widgets (users: the signed-in user, whom the player knows). */
-export function editorLookup(app: App, source: Pick<DataSource, "list">, me: SourceUser | undefined): OptionsLookup {
+/** Choices for the filter builder's id values: related records by title, people by name. */
+export function builderLookup(app: App, source: LookupSource): FilterLookup {
   return {
+    records: (field, search) => (field.target ? recordChoices(app, source, field.target, search) : Promise.resolve([])),
+    people: peopleOf(source),
+  };
+}
+
+/**
+ * Choices for the inline editor's widgets, as the form hands them to its widgets: relation
+ * records by title, and `people`, with which the runtime's user widget searches the app's people
+ * by name. A source without `people` offers the signed-in user (whom the player knows) only.
+ */
+export function editorLookup(app: App, source: LookupSource, me: SourceUser | undefined): EditorLookup {
+  const people = peopleOf(source);
+  return {
+    ...(people ? { people } : {}),
     async options(search, field) {
       if (field.kind === "relation") return recordChoices(app, source, field.target, search);
       if (field.kind === "user" && me) {

@@ -2,7 +2,8 @@ import type { App, TablePage } from "@plinth/runtime";
 
 /**
  * A small app for the table page's component tests: deals with a field of most kinds, a rep
- * role that sees only their own deals, may not change the probability and may not see notes.
+ * role that sees only their own deals, may not change the probability and may not see notes;
+ * deals are owned by reps (a manager may not own one, but may read and change every deal).
  */
 const label = (en: string, zh = en) => ({ en, "zh-CN": zh });
 
@@ -19,7 +20,10 @@ export const testApp = {
   id: "t",
   version: "1.0.0",
   label: label("Test"),
-  roles: [{ id: "rep", label: label("Rep") }],
+  roles: [
+    { id: "rep", label: label("Rep") },
+    { id: "manager", label: label("Manager") },
+  ],
   entities: [
     {
       id: "account",
@@ -45,7 +49,7 @@ export const testApp = {
         },
         { id: "probability", kind: "percent", label: label("Probability", "赢率") },
         { id: "notes", kind: "longText", label: label("Notes", "备注") },
-        { id: "owner", kind: "user", label: label("Owner", "负责人"), default: "$user" },
+        { id: "owner", kind: "user", label: label("Owner", "负责人"), default: "$user", roles: ["rep"] },
         { id: "account", kind: "relation", label: label("Account", "客户"), target: "account" },
         { id: "close", kind: "date", label: label("Close date", "成交日期") },
         { id: "score", kind: "formula", label: label("Score"), expression: "amount * 2", resultType: "number" },
@@ -63,12 +67,15 @@ export const testApp = {
       readOnlyFields: ["probability"],
       hiddenFields: ["notes"],
     },
+    { role: "manager", entity: "account", actions: ["read"] },
+    { role: "manager", entity: "deal", actions: ["read", "update"] },
   ],
   pages: [dealsPage],
 } as unknown as App;
 
 export const rep = { id: "u-rep", username: "rep", displayName: "Rita Rep", roles: ["rep"] };
 export const other = { id: "u-other", username: "other", displayName: "Otto Other", roles: ["rep"] };
+export const manager = { id: "u-mgr", username: "mgr", displayName: "Mona Manager", roles: ["manager"] };
 
 const at = "2026-06-01T09:00:00.000Z";
 const row = (id: string, values: Record<string, unknown>) => ({
@@ -80,6 +87,19 @@ const row = (id: string, values: Record<string, unknown>) => ({
   updatedBy: values.owner ?? null,
   ...values,
 });
+
+/**
+ * The app's people as user pickers list them: reps, a manager (who may not own a deal), someone
+ * whose id needs quoting in a formula, and someone without a role in the app (never listed).
+ */
+export const testPeople = [
+  { id: rep.id, name: rep.displayName, roles: ["rep"] },
+  { id: other.id, name: other.displayName, roles: ["rep"] },
+  { id: "u-li", name: "李雷", roles: ["rep"] },
+  { id: "u-o'neil", name: "Olive O'Neil", roles: ["rep"] },
+  { id: manager.id, name: manager.displayName, roles: ["manager"] },
+  { id: "u-gone", name: "Gus Gone", roles: [] },
+];
 
 /** Two deals of the rep, one of someone else (which the rep cannot see). */
 export const testRecords = {

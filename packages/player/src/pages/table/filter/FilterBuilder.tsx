@@ -6,12 +6,23 @@ import { useTranslation } from "react-i18next";
 import { newCondition, withOperator } from "./buildFilter.js";
 import type { FilterCondition, FilterField, FilterProblem, FilterState } from "./filter.types.js";
 import { arityOf, operatorsFor } from "./filterFields.js";
+import { type PeopleSearch, PeopleValue } from "./PeopleValue.js";
 
 /** Choices for a relation field's value: the related records' titles matching `search`. */
 export type RelationLookup = (
   field: FilterField,
   search: string,
 ) => Promise<ReadonlyArray<{ readonly value: string; readonly label: string }>>;
+
+/**
+ * Where the builder finds values that are ids: related records by title, people by name. Without
+ * one (or a part of it), such a value is typed as text.
+ */
+export interface FilterLookup {
+  readonly records?: RelationLookup | undefined;
+  /** The app's people (a data source's `people`): a user field's "is" / "is not" value. */
+  readonly people?: PeopleSearch | undefined;
+}
 
 export interface FilterBuilderProps {
   readonly fields: readonly FilterField[];
@@ -20,7 +31,7 @@ export interface FilterBuilderProps {
   /** Rows that cannot become a formula yet, shown under each row. */
   readonly problems?: readonly FilterProblem[];
   readonly locale: Locale;
-  readonly lookup?: RelationLookup;
+  readonly lookup?: FilterLookup;
 }
 
 /**
@@ -91,7 +102,7 @@ interface ConditionRowProps {
   readonly fields: readonly FilterField[];
   readonly locale: Locale;
   readonly problem?: string | undefined;
-  readonly lookup?: RelationLookup | undefined;
+  readonly lookup?: FilterLookup | undefined;
   readonly onChange: (index: number, row: FilterCondition) => void;
   readonly onRemove: (index: number) => void;
 }
@@ -169,7 +180,7 @@ interface ValueInputProps {
   readonly condition: FilterCondition;
   readonly n: number;
   readonly locale: Locale;
-  readonly lookup?: RelationLookup | undefined;
+  readonly lookup?: FilterLookup | undefined;
   readonly invalid: boolean;
   readonly describedBy?: string | undefined;
   readonly onValues: (values: string[]) => void;
@@ -198,15 +209,28 @@ function ValueInput({ field, condition, n, locale, lookup, invalid, describedBy,
       />
     );
   }
-  if (field.kind === "relation" && lookup) {
+  const onValue = (v: string | undefined) => onValues(v === undefined ? [] : [v]);
+  if (field.kind === "relation" && lookup?.records) {
     return (
       <RelationValue
         field={field}
         value={values[0]}
         label={t("conditionValue", { n })}
-        lookup={lookup}
+        lookup={lookup.records}
         common={common}
-        onValue={(v) => onValues(v === undefined ? [] : [v])}
+        onValue={onValue}
+      />
+    );
+  }
+  if (field.kind === "user" && lookup?.people) {
+    return (
+      <PeopleValue
+        roles={field.roles}
+        value={values[0]}
+        label={t("conditionValue", { n })}
+        people={lookup.people}
+        common={common}
+        onValue={onValue}
       />
     );
   }

@@ -1,10 +1,13 @@
 // @vitest-environment happy-dom
+import { createMemorySource, type Locale } from "@plinth/runtime";
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { testApp } from "../testApp.js";
+import { builderLookup } from "../lookups.js";
+import { rep, testApp, testPeople, testRecords } from "../testApp.js";
 import { chooseOption, renderWithI18n } from "../testing.js";
+import type { FilterLookup } from "./FilterBuilder.js";
 import { FilterPanel } from "./FilterPanel.js";
 import type { FilterField } from "./filter.types.js";
 import { filterFields } from "./filterFields.js";
@@ -16,10 +19,12 @@ function Host({
   onApply,
   initial = "",
   lookup,
+  locale = "en",
 }: {
   onApply: (text: string) => void;
   initial?: string;
-  lookup?: never;
+  lookup?: FilterLookup;
+  locale?: Locale;
 }) {
   const [text, setText] = useState(initial);
   return (
@@ -29,7 +34,7 @@ function Host({
       onTextChange={setText}
       onApply={onApply}
       onClear={() => setText("")}
-      locale="en"
+      locale={locale}
       {...(lookup ? { lookup } : {})}
     />
   );
@@ -165,5 +170,122 @@ describe("FilterPanel", () => {
     await user.click(screen.getByRole("button", { name: "添加条件" }));
     expect(screen.getByRole("combobox", { name: "条件 1 的字段" })).toBeTruthy();
     expect(screen.getByRole("region", { name: "条件构建器" }).textContent).toContain("包含");
+  });
+});
+
+/** The table page's lookup over a memory source that knows the app's people. */
+function peopleLookup() {
+  const source = createMemorySource({
+    app: testApp,
+    user: rep,
+    people: testPeople,
+    records: testRecords,
+    clock: () => "2026-06-02T10:00:00.000Z",
+    newId: () => "n-1",
+  });
+  const people = vi.spyOn(source, "people");
+  return { lookup: builderLookup(testApp, source), people };
+}
+
+/** The names in the open dropdown, in order. */
+const shownOptions = () =>
+  [...document.querySelectorAll(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option")].map(
+    (o) => o.getAttribute("title"),
+  );
+
+/** The text an antd select shows for its value. */
+const shownValue = (control: HTMLElement) => control.closest(".ant-select")?.textContent;
+
+describe("FilterPanel: a user field's value is a person", () => {
+  it("searches the people who may hold the field by name and writes the chosen person's id", async () => {
+    const user = userEvent.setup();
+    const onApply = vi.fn();
+    const { lookup, people } = peopleLookup();
+    renderWithI18n(<Host onApply={onApply} lookup={lookup} />);
+    await user.click(screen.getByRole("button", { name: "Build a filter" }));
+    await user.click(screen.getByRole("button", { name: "Add condition" }));
+    await chooseOption(screen.getByRole("combobox", { name: "Field of condition 1" }), "Owner");
+    const operator = screen.getByRole("combobox", { name: "Operator of condition 1" });
+    expect(shownValue(operator)).toContain("is me");
+    expect(screen.queryByRole("combobox", { name: "Value of condition 1" })).toBeNull(); // "is me" takes none
+    expect(formulaBox().value).toBe("owner = $user.id");
+
+    await chooseOption(operator, "is");
+    const value = screen.getByRole("combobox", { name: "Value of condition 1" });
+    expect(people).not.toHaveBeenCalled(); // nothing is fetched until the picker is used
+    expect(shownValue(value)).toContain("Search people by name");
+    fireEvent.mouseDown(value);
+    // Only the owner field's role (reps): not the manager, nor someone without a role in the app.
+    await waitFor(() => expect(shownOptions()).toEqual(["Olive O'Neil", "Otto Other", "Rita Rep", "李雷"]));
+    expect(people).toHaveBeenLastCalledWith({ search: "", limit: 20, roles: ["rep"] });
+
+    await user.type(value, "ott");
+    await waitFor(() => expect(shownOptions()).toEqual(["Otto Other"]));
+    expect(people).toHaveBeenLastCalledWith({ search: "ott", limit: 20, roles: ["rep"] });
+    await chooseOption(value, "Otto Other");
+    expect(formulaBox().value).toBe("owner = 'u-other'");
+    expect(shownValue(value)).toContain("Otto Other");
+    expect(shownValue(value)).not.toContain("u-other");
+
+    await user.click(screen.getByRole("button", { name: "Apply" }));
+    expect(onApply).toHaveBeenLastCalledWith("owner = 'u-other'");
+  });
+
+  it("leaves quoting to the formula language, and keeps blanks for 'is not'", async () => {
+    const user = userEvent.setup();
+    const { lookup } = peopleLookup();
+    renderWithI18n(<Host onApply={vi.fn()} lookup={lookup} />);
+    await user.click(screen.getByRole("button", { name: "Build a filter" }));
+    await user.click(screen.getByRole("button", { name: "Add condition" }));
+    await chooseOption(screen.getByRole("combobox", { name: "Field of condition 1" }), "Owner");
+    await chooseOption(screen.getByRole("combobox", { name: "Operator of condition 1" }), "is not");
+    await chooseOption(screen.getByRole("combobox", { name: "Value of condition 1" }), "Olive O'Neil");
+    expect(formulaBox().value).toBe("ISBLANK(owner) OR owner <> 'u-o''neil'");
+  });
+
+  it("names the person of a formula read back into rows", async () => {
+    const user = userEvent.setup();
+    const { lookup, people } = peopleLookup();
+    renderWithI18n(<Host onApply={vi.fn()} initial="owner = 'u-other'" lookup={lookup} />);
+    await user.click(screen.getByRole("button", { name: "Build a filter" }));
+    const operator = screen.getByRole("combobox", { name: "Operator of condition 1" });
+    expect(shownValue(operator)).toContain("is");
+    expect(shownValue(operator)).not.toContain("is me");
+    const value = screen.getByRole("combobox", { name: "Value of condition 1" });
+    await waitFor(() => expect(shownValue(value)).toContain("Otto Other"));
+    expect(people).toHaveBeenCalledWith({ ids: ["u-other"], limit: 1 });
+
+    // Typed in the formula box: the rows follow, with the name.
+    fireEvent.change(formulaBox(), { target: { value: "ISBLANK(owner) OR owner <> 'u-o''neil'" } });
+    await waitFor(() =>
+      expect(shownValue(screen.getByRole("combobox", { name: "Value of condition 1" }))).toContain("Olive O'Neil"),
+    );
+    expect(shownValue(screen.getByRole("combobox", { name: "Operator of condition 1" }))).toContain("is not");
+
+    // Someone the app no longer lists keeps their id: the filter still means what it says.
+    fireEvent.change(formulaBox(), { target: { value: "owner = 'u-gone'" } });
+    await waitFor(() => expect(people).toHaveBeenLastCalledWith({ ids: ["u-gone"], limit: 1 }));
+    await waitFor(() =>
+      expect(shownValue(screen.getByRole("combobox", { name: "Value of condition 1" }))).toContain("u-gone"),
+    );
+  });
+
+  it("speaks Chinese", async () => {
+    const user = userEvent.setup();
+    const { lookup } = peopleLookup();
+    renderWithI18n(<Host onApply={vi.fn()} initial="owner = 'u-li'" lookup={lookup} locale="zh-CN" />, "zh-CN");
+    await user.click(screen.getByRole("button", { name: "构建筛选条件" }));
+    const operator = screen.getByRole("combobox", { name: "条件 1 的运算符" });
+    expect(shownValue(operator)).toBe("是");
+    const value = screen.getByRole("combobox", { name: "条件 1 的值" });
+    await waitFor(() => expect(shownValue(value)).toContain("李雷"));
+    await user.click(screen.getByRole("button", { name: "删除条件 1" }));
+    await user.click(screen.getByRole("button", { name: "添加条件" }));
+    await chooseOption(screen.getByRole("combobox", { name: "条件 1 的字段" }), "负责人");
+    await chooseOption(screen.getByRole("combobox", { name: "条件 1 的运算符" }), "是");
+    const picker = screen.getByRole("combobox", { name: "条件 1 的值" });
+    expect(shownValue(picker)).toContain("按姓名搜索人员");
+    await chooseOption(picker, "Rita Rep");
+    expect((screen.getByRole("textbox", { name: "筛选" }) as HTMLInputElement).value).toBe("owner = 'u-rep'");
   });
 });

@@ -4,7 +4,7 @@ import { Alert, Button, Input, Space } from "antd";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { buildFilter } from "./buildFilter.js";
-import { FilterBuilder, type RelationLookup } from "./FilterBuilder.js";
+import { FilterBuilder, type FilterLookup } from "./FilterBuilder.js";
 import { EMPTY_FILTER, type FilterField, type FilterState } from "./filter.types.js";
 import { parseFilter } from "./parseFilter.js";
 
@@ -19,7 +19,8 @@ export interface FilterPanelProps {
   /** The server's verdict on the applied formula, in the user's language. */
   readonly error?: string | undefined;
   readonly locale: Locale;
-  readonly lookup?: RelationLookup;
+  /** Related records and people for the builder's id values. */
+  readonly lookup?: FilterLookup;
 }
 
 /**

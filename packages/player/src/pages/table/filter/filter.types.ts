@@ -48,6 +48,8 @@ export interface FilterField {
   readonly options?: ReadonlyArray<{ readonly value: string; readonly label?: Label }>;
   /** The related entity of a relation field. */
   readonly target?: string;
+  /** The roles a user field's people hold (its `roles`): the value picker offers only them. */
+  readonly roles?: readonly string[];
 }
 
 /**

@@ -86,6 +86,7 @@ export function filterFields(app: App, entity: string, hidden: ReadonlySet<strin
       kind,
       ...(options && (kind === "select" || kind === "list") ? { options } : {}),
       ...(kind === "relation" && field.kind === "relation" ? { target: field.target } : {}),
+      ...(kind === "user" && field.kind === "user" && field.roles ? { roles: field.roles } : {}),
     });
   }
   return out;

@@ -1,10 +1,20 @@
 import type { Field, Locale } from "@plinth/runtime";
-import { type OptionsLookup, PlinthProvider, usePlinth } from "@plinth/runtime/react";
+import { type OptionsLookup, type PeopleLookup, PlinthProvider, usePlinth } from "@plinth/runtime/react";
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
+/** A widget's own control: enabled inputs, buttons and elements that take the focus. */
+const FOCUSABLE =
+  "input:not([disabled]), textarea:not([disabled]), button:not([disabled]), [tabindex]:not([tabindex='-1'])";
+
 /** Kinds whose widget is done the moment a choice is made: the choice is saved at once. */
 const COMMIT_ON_CHANGE = new Set(["select", "relation", "user", "boolean"]);
+
+/**
+ * What the editor's widgets look values up in, as the form hands it to its widgets: relation
+ * choices (`options`), and the app's people (`people`), which the user widget searches by name.
+ */
+export type EditorLookup = OptionsLookup & Partial<PeopleLookup>;
 
 export interface CellEditorProps {
   readonly field: Field;
@@ -19,7 +29,7 @@ export interface CellEditorProps {
   readonly saving: boolean;
   readonly locale: Locale;
   /** Choices of relation and user fields. */
-  readonly lookup?: OptionsLookup | undefined;
+  readonly lookup?: EditorLookup | undefined;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -63,9 +73,26 @@ function Editor({
   const problemId = `${id}-problem`;
 
   useEffect(() => {
-    // Focus the widget's control (the first focusable element the widget drew).
-    const control = box.current?.querySelector<HTMLElement>("input, textarea, button, [tabindex]");
-    control?.focus();
+    // Focus the widget's control (the first focusable element the widget drew). Some widgets
+    // (user, relation) load on first use and draw a disabled stand-in meanwhile: their control
+    // takes the focus when it arrives, unless the user has moved on.
+    const root = box.current;
+    if (!root) return;
+    const focusControl = () => {
+      const control = root.querySelector<HTMLElement>(FOCUSABLE);
+      if (!control) return false;
+      control.focus();
+      return true;
+    };
+    if (focusControl()) return;
+    const waiting = new MutationObserver(() => {
+      const active = document.activeElement;
+      const cell = root.closest("[data-editing]") ?? root;
+      const stillHere = active === null || active === document.body || cell.contains(active);
+      if (!stillHere || focusControl()) waiting.disconnect();
+    });
+    waiting.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ["disabled"] });
+    return () => waiting.disconnect();
   }, []);
 
   const commit = (next: unknown) => {

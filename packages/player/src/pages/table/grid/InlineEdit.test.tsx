@@ -15,7 +15,7 @@ import { tableAccess } from "../access.js";
 import { useRecords } from "../data/useRecords.js";
 import { editorLookup } from "../lookups.js";
 import { tableStrings } from "../strings.js";
-import { other, rep, testApp, testRecords } from "../testApp.js";
+import { manager, other, rep, testApp, testPeople, testRecords } from "../testApp.js";
 import { chooseOption, renderWithI18n } from "../testing.js";
 import { gridColumns } from "./gridColumns.js";
 import { TableGrid } from "./TableGrid.js";
@@ -83,7 +83,8 @@ beforeEach(() => {
   source = createMemorySource({
     app: testApp,
     user: rep,
-    users: [rep, other],
+    users: [rep, other, manager],
+    people: testPeople,
     records: testRecords,
     clock: () => "2026-06-02T10:00:00.000Z",
     newId: () => `n-${++n}`,
@@ -91,12 +92,21 @@ beforeEach(() => {
 });
 afterEach(() => cleanup());
 
+/** The names in the open dropdown, in order. */
+const shownOptions = () =>
+  [...document.querySelectorAll(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option")].map(
+    (o) => o.getAttribute("title"),
+  );
+
+/** The text an antd select shows for its value. */
+const shownValue = (control: HTMLElement) => control.closest(".ant-select")?.textContent;
+
 /** The cell of a record's column. */
 const cell = (rowId: string, field: string) =>
   document.querySelector<HTMLTableCellElement>(`td[data-cell="${rowId}:${field}"]`) as HTMLTableCellElement;
 
-async function mounted(locale: Locale = "en") {
-  renderWithI18n(<Harness source={source} locale={locale} />, locale);
+async function mounted(locale: Locale = "en", as: MemorySource = source) {
+  renderWithI18n(<Harness source={as} locale={locale} />, locale);
   await waitFor(() => expect(cell("d-1", "name")).toBeTruthy());
 }
 
@@ -199,11 +209,74 @@ describe("inline edit", () => {
     await waitFor(() => expect(cell("d-1", "stage").textContent).toBe("Won"));
   });
 
+  it("picks an owner by name among the people who may own a deal, with the form's user widget", async () => {
+    const user = userEvent.setup();
+    await mounted("en", source.as(manager)); // a manager may reassign any deal
+    expect(cell("d-3", "owner")).toBeTruthy();
+    await user.dblClick(cell("d-1", "owner"));
+    // The user widget loads on first use; its control takes the focus when it arrives.
+    const control = await screen.findByRole("combobox", { name: "Editing Owner" });
+    await waitFor(() => expect(document.activeElement).toBe(control));
+    await waitFor(() => expect(shownValue(control)).toContain("Rita Rep")); // the stored id, named
+    fireEvent.mouseDown(control);
+    // Only the owner field's role (reps): not the manager, nor someone without a role in the app.
+    await waitFor(() => expect(shownOptions()).toEqual(["Olive O'Neil", "Otto Other", "Rita Rep", "李雷"]));
+    await user.keyboard("otto");
+    await waitFor(() => expect(shownOptions()).toEqual(["Otto Other"]));
+    await waitFor(() =>
+      expect(document.querySelector(".ant-select-item-option-active")?.textContent).toBe("Otto Other"),
+    );
+    // rc-select reads `keyCode`, which user-event's Enter does not set in happy-dom.
+    fireEvent.keyDown(control, { key: "Enter", code: "Enter", keyCode: 13, which: 13 });
+    const asManager = source.as(manager);
+    await waitFor(async () =>
+      expect(await asManager.get("deal", "d-1")).toMatchObject({ owner: other.id, updatedBy: manager.id, version: 2 }),
+    );
+    await waitFor(() => expect(within(cell("d-1", "owner")).queryByRole("combobox")).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(cell("d-1", "owner")));
+  });
+
+  it("keeps the owner when the choice is cancelled, and a rep cannot give their deal away", async () => {
+    const user = userEvent.setup();
+    await mounted();
+    await user.dblClick(cell("d-2", "owner"));
+    const control = await screen.findByRole("combobox", { name: "Editing Owner" });
+    await waitFor(() => expect(shownValue(control)).toContain("Rita Rep"));
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(within(cell("d-2", "owner")).queryByRole("combobox")).toBeNull());
+    expect(await source.get("deal", "d-2")).toMatchObject({ owner: rep.id, version: 1 });
+
+    await user.dblClick(cell("d-2", "owner"));
+    await chooseOption(await screen.findByRole("combobox", { name: "Editing Owner" }), "Otto Other");
+    const alert = await waitFor(() => within(cell("d-2", "owner")).getByRole("alert"));
+    expect(alert.textContent).toMatch(/outside your scope/);
+    expect(await source.get("deal", "d-2")).toMatchObject({ owner: rep.id, version: 1 });
+  });
+
   it("speaks Chinese", async () => {
     const user = userEvent.setup();
     await mounted("zh-CN");
     expect(cell("d-1", "name").title).toBe("双击或按 Enter 键编辑");
     await user.dblClick(cell("d-1", "name"));
     expect(screen.getByRole("textbox", { name: "正在编辑名称" })).toBeTruthy();
+    await user.keyboard("{Escape}");
+    await user.dblClick(cell("d-1", "owner"));
+    const owner = await screen.findByRole("combobox", { name: "正在编辑负责人" });
+    await waitFor(() => expect(shownValue(owner)).toContain("Rita Rep"));
+    await chooseOption(owner, "李雷");
+    const alert = await waitFor(() => within(cell("d-1", "owner")).getByRole("alert"));
+    expect(alert.textContent).toMatch(/范围/); // a rep's deal stays theirs: the source's words, in Chinese
+  });
+
+  it("saves a person chosen in Chinese", async () => {
+    const user = userEvent.setup();
+    await mounted("zh-CN", source.as(manager));
+    await user.dblClick(cell("d-3", "owner"));
+    const owner = await screen.findByRole("combobox", { name: "正在编辑负责人" });
+    await waitFor(() => expect(shownValue(owner)).toContain("Otto Other"));
+    expect(shownValue(owner)).not.toContain(other.id);
+    await chooseOption(owner, "李雷");
+    const asManager = source.as(manager);
+    await waitFor(async () => expect(await asManager.get("deal", "d-3")).toMatchObject({ owner: "u-li", version: 2 }));
   });
 });

@@ -1,13 +1,12 @@
 import { CaretDownOutlined, CaretUpOutlined } from "@ant-design/icons";
 import type { Field, Locale } from "@plinth/runtime";
-import type { OptionsLookup } from "@plinth/runtime/react";
 import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { type KeyboardEvent, memo, type ReactNode, useCallback, useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { RecordJson } from "../../../data/records.js";
 import type { SortKey } from "../../../sort.js";
-import { CellEditor } from "./CellEditor.js";
+import { CellEditor, type EditorLookup } from "./CellEditor.js";
 import { cellKey, type InlineEdit } from "./useInlineEdit.js";
 
 const features = tableFeatures({});
@@ -43,7 +42,7 @@ export interface TableGridProps {
   readonly canEditRecord: (record: RecordJson) => boolean;
   readonly edit: InlineEdit;
   readonly locale: Locale;
-  readonly lookup?: OptionsLookup | undefined;
+  readonly lookup?: EditorLookup | undefined;
   /** More rows wait on the server: the grid asks for them near the end of the loaded ones. */
   readonly hasMore: boolean;
   readonly onNearEnd: () => void;
@@ -249,7 +248,7 @@ interface GridRowProps {
   readonly title: string;
   readonly words: { readonly openRecord: (title: string) => string; readonly editHint: string };
   readonly locale: Locale;
-  readonly lookup?: OptionsLookup | undefined;
+  readonly lookup?: EditorLookup | undefined;
 }
 
 /** The "open" arrow as plain SVG: an icon component per row would cost more than the row itself. */
