@@ -13,7 +13,7 @@ import {
   type SourceUser,
 } from "@plinth/runtime";
 import type { OptionsLookup } from "@plinth/runtime/react";
-import { useEffect, useMemo, useState } from "react";
+import { createContext, useContext, useEffect, useMemo, useState } from "react";
 import { usePlayer } from "../../context.js";
 import { createRecordSource } from "../../data/records.js";
 
@@ -86,10 +86,17 @@ export function appForUser(app: App, user: SourceUser | undefined, entity: strin
   } as App;
 }
 
+/**
+ * A data source that screens use instead of the server's (component tests hand them a memory
+ * source). The player never provides it: in the app, screens always talk to the REST source.
+ */
+export const DataSourceOverride = createContext<DataSource | undefined>(undefined);
+
 /** The app's full data source (the shell hands pages a list-only view of it). */
 export function useDataSource(appId: string): DataSource {
   const { http } = usePlayer();
-  return useMemo(() => createRecordSource(http, appId), [http, appId]);
+  const override = useContext(DataSourceOverride);
+  return useMemo(() => override ?? createRecordSource(http, appId), [override, http, appId]);
 }
 
 /** The signed-in user with their roles in the app (undefined while loading). */
