@@ -1,0 +1,119 @@
+// @vitest-environment happy-dom
+import type { Locale, MemorySource, MemoryUser } from "@plinth/runtime";
+import { cleanup, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { chooseOption } from "../table/testing.js";
+import { provideCharts } from "../testing/charts.js";
+import { forecastPage, manager, pipelineApp, rep } from "../testing/pipelineApp.js";
+import { pipelineSource, renderPage } from "../testing/renderPage.js";
+import { DashboardPage } from "./DashboardPage.js";
+
+let restoreCharts: () => void;
+beforeEach(() => {
+  restoreCharts = provideCharts();
+});
+afterEach(() => {
+  cleanup();
+  restoreCharts();
+});
+
+let source: MemorySource;
+
+async function showDashboard(user: MemoryUser, locale: Locale = "en") {
+  source = pipelineSource(user);
+  const shown = renderPage(<DashboardPage app={pipelineApp} page={forecastPage} source={source} />, {
+    source,
+    user,
+    locale,
+  });
+  await settled();
+  return shown;
+}
+
+const widget = (id: string) => screen.getByTestId(`widget-${id}`);
+
+/** Every widget has its query's answer (none loading, none failed). */
+async function settled() {
+  await waitFor(() => {
+    for (const w of forecastPage.widgets) expect(widget(w.id).getAttribute("data-state")).toBe("ok");
+  });
+}
+
+const kpi = (id: string) => within(widget(id)).getByTestId("kpi-value").textContent;
+const legend = (id: string) =>
+  within(within(widget(id)).getByTestId("legend"))
+    .getAllByRole("listitem")
+    .map((li) => li.textContent);
+const tableRows = (id: string) =>
+  within(widget(id))
+    .getAllByRole("row")
+    .slice(1)
+    .map((row) =>
+      within(row)
+        .getAllByRole("cell")
+        .map((cell) => cell.textContent),
+    );
+
+describe("DashboardPage", () => {
+  it("shows each widget's query result: KPI numbers, the legend's groups and totals, table rows", async () => {
+    await showDashboard(rep);
+    // Rita's four opportunities (Otto's is outside her row scope).
+    expect(kpi("pipeline_total")).toBe("CN¥9,000");
+    expect(within(widget("pipeline_total")).getByText("Amount")).toBeTruthy();
+    expect(kpi("deal_count")).toBe("4");
+    expect(legend("by_region")).toEqual(["East: CN¥1,000", "North: CN¥8,000", "Total Amount: CN¥9,000"]);
+    expect(legend("by_stage")).toEqual(["Amount · Total CN¥9,000", "Count · Total 4"]);
+    // ECharts draws the bar chart (on a canvas that keeps nothing) and says when it is done.
+    const chart = await within(widget("by_stage")).findByRole("img", { name: "By stage" });
+    await waitFor(() => expect(chart.getAttribute("data-drawn")).toBe("true"));
+    expect(tableRows("by_owner")).toEqual([["Rita Rep", "4", "CN¥9,000"]]);
+    expect(
+      within(widget("by_owner"))
+        .getAllByRole("columnheader")
+        .map((h) => h.textContent),
+    ).toEqual(["Owner", "Deals", "Pipeline"]);
+  });
+
+  it("runs the queries with the user's row scope: a manager sees every owner, largest pipeline first", async () => {
+    await showDashboard(manager);
+    expect(kpi("deal_count")).toBe("5");
+    expect(tableRows("by_owner")).toEqual([
+      ["Rita Rep", "4", "CN¥9,000"],
+      ["Otto Other", "1", "CN¥700"],
+    ]);
+  });
+
+  it("narrows every widget to the shared period and page filter", async () => {
+    await showDashboard(rep);
+    // This year: Delta closed three years ago drops out.
+    await chooseOption(screen.getByRole("combobox", { name: "Period" }), "This year");
+    await waitFor(() => expect(kpi("pipeline_total")).toBe("CN¥4,000"));
+    await settled();
+    expect(kpi("deal_count")).toBe("3");
+    expect(legend("by_region")).toEqual(["East: CN¥1,000", "North: CN¥3,000", "Total Amount: CN¥4,000"]);
+    expect(tableRows("by_owner")).toEqual([["Rita Rep", "3", "CN¥4,000"]]);
+
+    // And the region filter (the select field's options): East only.
+    await chooseOption(screen.getByRole("combobox", { name: "Region" }), "East");
+    await waitFor(() => expect(kpi("pipeline_total")).toBe("CN¥1,000"));
+    await settled();
+    expect(kpi("deal_count")).toBe("2");
+    expect(legend("by_region")).toEqual(["East: CN¥1,000", "Total Amount: CN¥1,000"]);
+    expect(legend("by_stage")).toEqual(["Amount · Total CN¥1,000", "Count · Total 2"]);
+
+    // Back to all time keeps the region.
+    await chooseOption(screen.getByRole("combobox", { name: "Period" }), "All time");
+    await waitFor(() => expect(kpi("deal_count")).toBe("2"));
+    expect(kpi("pipeline_total")).toBe("CN¥1,000");
+  });
+
+  it("speaks Chinese: labels, filters and numbers", async () => {
+    await showDashboard(rep, "zh-CN");
+    expect(screen.getByText("预测")).toBeTruthy();
+    expect(kpi("pipeline_total")).toBe("¥9,000");
+    expect(legend("by_region")).toEqual(["华东: ¥1,000", "华北: ¥8,000", "合计 金额: ¥9,000"]);
+    expect(tableRows("by_owner")).toEqual([["Rita Rep", "4", "¥9,000"]]);
+    await chooseOption(screen.getByRole("combobox", { name: "区域" }), "华北");
+    await waitFor(() => expect(kpi("pipeline_total")).toBe("¥8,000"));
+  });
+});
