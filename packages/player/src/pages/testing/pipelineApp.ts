@@ -3,8 +3,8 @@ import type { App, DashboardPage, InboxPage, KanbanPage } from "@plinth/runtime"
 /**
  * A small sales app for the page renderers' component tests (kanban, dashboard, inbox, record
  * detail): opportunities with a stage machine (one transition guarded by `amount > 0`), a discount
- * approval by managers that notifies the owner, and pages of each kind. Reps see their own
- * opportunities; managers see all.
+ * approval by managers (the core notifies the submitter of the decision), and a page of each
+ * kind. Reps see their own opportunities; managers see all.
  */
 const label = (en: string, zh: string) => ({ en, "zh-CN": zh });
 
@@ -193,20 +193,6 @@ export const pipelineApp = {
       statusField: "discount_status",
       allowRecall: true,
       steps: [{ id: "manager", label: label("Manager", "经理"), approvers: { kind: "role", role: "manager" } }],
-      onApprove: [
-        {
-          kind: "notify",
-          to: { kind: "userField", field: "owner" },
-          message: label("Your discount was approved", "您的折扣申请已批准"),
-        },
-      ],
-      onReject: [
-        {
-          kind: "notify",
-          to: { kind: "userField", field: "owner" },
-          message: label("Your discount was rejected", "您的折扣申请被驳回"),
-        },
-      ],
     },
   ],
   permissions: [
