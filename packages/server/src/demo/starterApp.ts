@@ -99,7 +99,14 @@ export const starterApp = {
           ],
         },
         { id: "close_date", kind: "date", label: { en: "Close date", "zh-CN": "预计成交日期" }, required: true },
-        { id: "owner", kind: "user", label: { en: "Owner", "zh-CN": "负责人" }, default: "$user", required: true },
+        {
+          id: "owner",
+          kind: "user",
+          label: { en: "Owner", "zh-CN": "负责人" },
+          default: "$user",
+          required: true,
+          roles: ["rep", "manager"],
+        },
         { id: "notes", kind: "longText", label: { en: "Notes", "zh-CN": "备注" } },
         { id: "discount", kind: "percent", label: { en: "Discount", "zh-CN": "折扣" }, min: 0, max: 100, default: 0 },
         {
