@@ -64,8 +64,9 @@ describe("DashboardPage", () => {
     expect(legend("by_region")).toEqual(["East: CN¥1,000", "North: CN¥8,000", "Total Amount: CN¥9,000"]);
     expect(legend("by_stage")).toEqual(["Amount · Total CN¥9,000", "Count · Total 4"]);
     // ECharts draws the bar chart (on a canvas that keeps nothing) and says when it is done.
-    const chart = await within(widget("by_stage")).findByRole("img", { name: "By stage" });
-    await waitFor(() => expect(chart.getAttribute("data-drawn")).toBe("true"));
+    // (ECharts is a lazy chunk: its first import may take a while on a cold machine.)
+    const chart = await within(widget("by_stage")).findByRole("img", { name: "By stage" }, { timeout: 15_000 });
+    await waitFor(() => expect(chart.getAttribute("data-drawn")).toBe("true"), { timeout: 5_000 });
     expect(tableRows("by_owner")).toEqual([["Rita Rep", "4", "CN¥9,000"]]);
     expect(
       within(widget("by_owner"))
