@@ -24,7 +24,7 @@ async function showRecord(id: string, user: MemoryUser = rep, locale: Locale = "
 }
 
 /** The value shown beside a field's label in the record's description list. */
-function valueOf(label: string): string | null {
+function shownValue(label: string): string | null {
   const cell = screen
     .getAllByText(label, { selector: "th, th *" })
     .map((el) => el.closest("th"))
@@ -54,16 +54,16 @@ describe("RecordDetail", () => {
   it("shows the record's fields with their labels and formatted values", async () => {
     const { navigate } = await showRecord("o-3");
     expect(screen.getByRole("heading", { level: 3, name: "Gamma" })).toBeTruthy();
-    expect(valueOf("Name")).toBe("Gamma");
-    expect(valueOf("Region")).toBe("North");
-    expect(valueOf("Amount")).toBe("CN¥3,000.00");
-    expect(valueOf("Stage")).toBe("Proposal");
-    expect(valueOf("Close date")).toBe("2026-06-30");
-    expect(valueOf("Discount")).toBe("0%");
-    expect(valueOf("Discount approval")).toBe("Not submitted");
+    expect(shownValue("Name")).toBe("Gamma");
+    expect(shownValue("Region")).toBe("North");
+    expect(shownValue("Amount")).toBe("CN¥3,000.00");
+    expect(shownValue("Stage")).toBe("Proposal");
+    expect(shownValue("Close date")).toBe("2026-06-30");
+    expect(shownValue("Discount")).toBe("0%");
+    expect(shownValue("Discount approval")).toBe("Not submitted");
     // Relations and people by name, once their titles have loaded.
-    await waitFor(() => expect(valueOf("Account")).toBe("Globex"));
-    await waitFor(() => expect(valueOf("Owner")).toBe("Rita Rep"));
+    await waitFor(() => expect(shownValue("Account")).toBe("Globex"));
+    await waitFor(() => expect(shownValue("Owner")).toBe("Rita Rep"));
 
     // The button's name is its icon's label and its text.
     fireEvent.click(screen.getByRole("button", { name: "edit Edit" }));
@@ -78,12 +78,12 @@ describe("RecordDetail", () => {
 
   it("offers the transitions from the record's stage; taking one changes the stage and adds to the history", async () => {
     await showRecord("o-1");
-    expect(valueOf("Stage")).toBe("Prospecting");
+    expect(shownValue("Stage")).toBe("Prospecting");
     expect(actionButtons()).toEqual(["Qualify", "Mark lost"]);
     expect(within(screen.getByTestId("stage-history")).getByText("No stage changes yet.")).toBeTruthy();
 
     fireEvent.click(within(actionsCard()).getByRole("button", { name: "Qualify" }));
-    await waitFor(() => expect(valueOf("Stage")).toBe("Qualification"));
+    await waitFor(() => expect(shownValue("Stage")).toBe("Qualification"));
     expect(actionButtons()).toEqual(["Send proposal", "Mark lost"]);
     expect(historyRows()).toEqual([["Qualify", "Prospecting", "Qualification", "Rita Rep"]]);
     expect((await asRep.get("opportunity", "o-1")).stage).toBe("qualification");
@@ -94,7 +94,7 @@ describe("RecordDetail", () => {
     fireEvent.click(within(actionsCard()).getByRole("button", { name: "Send proposal" }));
     const alert = await within(actionsCard()).findByRole("alert");
     expect(alert.textContent).toContain("Enter an amount before sending a proposal");
-    expect(valueOf("Stage")).toBe("Qualification");
+    expect(shownValue("Stage")).toBe("Qualification");
     expect((await asRep.get("opportunity", "o-2")).stage).toBe("qualification");
   });
 
@@ -104,7 +104,7 @@ describe("RecordDetail", () => {
 
     await showRecord("o-3");
     fireEvent.click(screen.getByRole("button", { name: "Ask for approval: Discount approval" }));
-    await waitFor(() => expect(valueOf("Discount approval")).toBe("Pending"));
+    await waitFor(() => expect(shownValue("Discount approval")).toBe("Pending"));
     expect(within(screen.getByTestId("approval")).getByTestId("approval-status").textContent).toBe("Pending");
     expect(screen.queryByRole("button", { name: "Approve" })).toBeNull();
     cleanup();
@@ -113,7 +113,7 @@ describe("RecordDetail", () => {
     expect(screen.getByText("This record waits for your approval.")).toBeTruthy();
     fireEvent.change(screen.getByRole("textbox", { name: "Comment" }), { target: { value: "ok this once" } });
     fireEvent.click(screen.getByRole("button", { name: "Approve" }));
-    await waitFor(() => expect(valueOf("Discount approval")).toBe("Approved"));
+    await waitFor(() => expect(shownValue("Discount approval")).toBe("Approved"));
     const panel = screen.getByTestId("approval");
     expect(within(panel).getByTestId("approval-status").textContent).toBe("Approved");
     expect(panel.textContent).toContain("Rita Rep asked for approval");
@@ -127,12 +127,12 @@ describe("RecordDetail", () => {
 
   it("speaks Chinese: the schema's Chinese labels, values and transitions", async () => {
     await showRecord("o-3", rep, "zh-CN");
-    expect(valueOf("金额")).toBe("¥3,000.00");
-    expect(valueOf("阶段")).toBe("方案报价");
-    expect(valueOf("区域")).toBe("华北");
+    expect(shownValue("金额")).toBe("¥3,000.00");
+    expect(shownValue("阶段")).toBe("方案报价");
+    expect(shownValue("区域")).toBe("华北");
     expect(actionButtons("操作")).toEqual(["赢单", "输单"]);
     fireEvent.click(within(actionsCard("操作")).getByRole("button", { name: "赢单" }));
-    await waitFor(() => expect(valueOf("阶段")).toBe("赢单"));
+    await waitFor(() => expect(shownValue("阶段")).toBe("赢单"));
     expect(within(actionsCard("操作")).getByText("没有可用的操作。")).toBeTruthy();
   });
 });
