@@ -51,7 +51,7 @@ test("manager.east approves a discount from the inbox; rep.east is told", async 
   await page.getByRole("menuitem", { name: /Approvals|审批/ }).click();
   await expect(page.getByTestId("inbox-notifications").locator("[data-unread]").first()).toBeVisible();
   const notes = page.getByTestId("inbox-notifications");
-  await expect(notes).toContainText(/Your discount was approved|您的折扣申请已批准/);
+  await expect(notes).toContainText(/Your request 'Discount approval' was approved|您的申请“折扣审批”已获批准/);
   await expect(notes.getByRole("link").first()).toBeVisible();
   expect(deal).toMatch(/^Deal \d+$/);
 });

@@ -208,20 +208,6 @@ export const starterApp = {
           approvers: { kind: "role", role: "finance" },
         },
       ],
-      onApprove: [
-        {
-          kind: "notify",
-          to: { kind: "userField", field: "owner" },
-          message: { en: "Your discount was approved", "zh-CN": "您的折扣申请已批准" },
-        },
-      ],
-      onReject: [
-        {
-          kind: "notify",
-          to: { kind: "userField", field: "owner" },
-          message: { en: "Your discount was rejected", "zh-CN": "您的折扣申请被驳回" },
-        },
-      ],
     },
   ],
   permissions: [

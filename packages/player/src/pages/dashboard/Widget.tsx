@@ -9,6 +9,7 @@ import { usePlayer } from "../../context.js";
 import { errorText } from "../../data/errors.js";
 import { categoryLabel, fieldAt, formatMeasure, measureFormat, measureLabel, total } from "./model.js";
 import { DASHBOARD_NS } from "./strings.js";
+import { WidgetBoundary } from "./WidgetBoundary.js";
 
 /** ECharts and the chart component: a chunk of their own, fetched when the first chart shows. */
 const EChart = lazy(() => import("./EChart.js"));
@@ -74,7 +75,12 @@ export function DashboardWidget({ app, widget, query, source, onDrill, titles }:
         }
       />
     );
-  else body = <WidgetBody app={app} widget={widget} rows={state.rows} onDrill={onDrill} titles={titles} />;
+  else
+    body = (
+      <WidgetBoundary message={t("widgetDrawError")}>
+        <WidgetBody app={app} widget={widget} rows={state.rows} onDrill={onDrill} titles={titles} />
+      </WidgetBoundary>
+    );
 
   return (
     <Card
