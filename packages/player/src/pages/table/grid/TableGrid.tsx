@@ -66,25 +66,29 @@ export function TableGrid(props: TableGridProps) {
       ),
     [columns],
   );
-  const table = useTable({ features, columns: tableColumns, data: records as RecordJson[], getRowId: (row) => row.id });
-  const rows = table.getRowModel().rows;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the headers change with the column defs
-  const headerIds = useMemo(
-    () => table.getHeaderGroups()[0]?.headers.map((h) => h.column.id) ?? [],
-    [table, tableColumns],
-  );
-
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtual = rows.length >= VIRTUALIZE_FROM;
+  const virtual = records.length >= VIRTUALIZE_FROM;
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: records.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
     enabled: virtual,
   });
   const items = virtual ? virtualizer.getVirtualItems() : [];
-  const shown = virtual ? items.map((item) => rows[item.index]).filter((r) => r !== undefined) : rows;
+  // TanStack Table gets the rows in view, not every loaded row: with all of them it rebuilt its
+  // row model for each one whenever a page arrived while scrolling (100,000 row objects and their
+  // garbage per page at 100,000 rows, the long frames of the table scroll benchmark).
+  const first = virtual ? (items[0]?.index ?? 0) : 0;
+  const end = virtual ? (items.at(-1)?.index ?? -1) + 1 : records.length;
+  const inView = useMemo(() => records.slice(first, end) as RecordJson[], [records, first, end]);
+  const table = useTable({ features, columns: tableColumns, data: inView, getRowId: (row) => row.id });
+  const shown = table.getRowModel().rows;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the headers change with the column defs
+  const headerIds = useMemo(
+    () => table.getHeaderGroups()[0]?.headers.map((h) => h.column.id) ?? [],
+    [table, tableColumns],
+  );
   const padTop = virtual ? (items[0]?.start ?? 0) : 0;
   const padBottom = virtual ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
   const colSpan = columns.length + 1;
@@ -94,17 +98,17 @@ export function TableGrid(props: TableGridProps) {
 
   // The next page: when the last rows come into view (virtual rows: by index, no layout read
   // while scrolling), or, with few rows, when the view is scrolled near the bottom or not filled.
-  const lastShown = virtual ? (items.at(-1)?.index ?? 0) : rows.length - 1;
+  const lastShown = virtual ? (items.at(-1)?.index ?? 0) : records.length - 1;
   useEffect(() => {
-    if (hasMore && virtual && lastShown >= rows.length - NEAR_END_ROWS) onNearEnd();
-  }, [hasMore, virtual, lastShown, rows.length, onNearEnd]);
+    if (hasMore && virtual && lastShown >= records.length - NEAR_END_ROWS) onNearEnd();
+  }, [hasMore, virtual, lastShown, records.length, onNearEnd]);
   const nearBottom = useCallback(() => {
     const el = scrollRef.current;
     if (!hasMore || virtual || !el || el.clientHeight === 0) return;
     if (el.scrollTop + el.clientHeight >= el.scrollHeight - NEAR_END_ROWS * ROW_HEIGHT) onNearEnd();
   }, [hasMore, virtual, onNearEnd]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: checked again whenever the rows change
-  useEffect(nearBottom, [nearBottom, rows.length]);
+  useEffect(nearBottom, [nearBottom, records.length]);
 
   const sortText = useCallback((column: string) => t("sortBy", { column }), [t]);
 
@@ -138,7 +142,7 @@ export function TableGrid(props: TableGridProps) {
       data-virtual={virtual ? "on" : "off"}
       onScroll={virtual ? undefined : nearBottom}
     >
-      <table className="plinth-grid" aria-rowcount={rows.length + 1}>
+      <table className="plinth-grid" aria-rowcount={records.length + 1}>
         <GridHead
           columns={columns}
           headerIds={headerIds}
@@ -181,7 +185,7 @@ export function TableGrid(props: TableGridProps) {
           )}
         </tbody>
       </table>
-      {rows.length === 0 && empty}
+      {records.length === 0 && empty}
     </div>
   );
 }
