@@ -51,7 +51,8 @@ export interface DashboardRound {
   readonly queriesAloneMs: number;
   /** The baseline's requests: [sent, answered] ms after the first was sent. */
   readonly aloneTimes: ReadonlyArray<readonly [number, number]>;
-  readonly times: DashboardTimes;
+  /** When each widget was drawn and the page's query requests (the timeline is kept for one round only). */
+  readonly times: Omit<DashboardTimes, "timeline">;
 }
 
 export interface DashboardUiResult {
@@ -68,6 +69,8 @@ export interface DashboardUiResult {
   readonly ratio: number;
   /** Dashboard (from its first query) / queries alone, for reference. */
   readonly ratioFromFirstQuery: number;
+  /** The page's requests, paints and widgets drawn in the round nearest the median: where the time goes. */
+  readonly medianTimeline: DashboardTimes["timeline"];
   readonly checks: ReadonlyArray<{ readonly name: string; readonly ok: boolean; readonly detail?: string }>;
   readonly pass: boolean;
   readonly totalMs: number;
@@ -156,6 +159,7 @@ export async function runDashboardUiBench(
       }
 
       const rounds: DashboardRound[] = [];
+      const timelines: Array<DashboardTimes["timeline"]> = [];
       for (let round = 0; round < options.rounds; round++) {
         let opened: Opened;
         let replay: Awaited<ReturnType<typeof replayQueries>>;
@@ -166,7 +170,8 @@ export async function runDashboardUiBench(
           opened = await openDashboard(context, url, false);
           replay = await blank.evaluate(replayQueries, requests);
         }
-        const t = opened.times;
+        const { timeline, ...t } = opened.times;
+        timelines.push(timeline);
         rounds.push({
           dashboardMs: t.allDrawnMs,
           fromFirstQueryMs: t.allDrawnMs - t.firstQueryStartMs,
@@ -198,6 +203,13 @@ export async function runDashboardUiBench(
         { name: "the replayed queries answered what the dashboard got", ok: sameAnswers },
       ];
       const ratio = med.dashboardMs / med.queriesAloneMs;
+      const nearest = rounds.reduce(
+        (best, r, i) =>
+          Math.abs(r.dashboardMs - med.dashboardMs) < Math.abs((rounds[best]?.dashboardMs ?? 0) - med.dashboardMs)
+            ? i
+            : best,
+        0,
+      );
       return {
         options,
         widgets,
@@ -205,6 +217,7 @@ export async function runDashboardUiBench(
         median: med,
         ratio,
         ratioFromFirstQuery: med.fromFirstQueryMs / med.queriesAloneMs,
+        medianTimeline: timelines[nearest] ?? [],
         checks,
         pass: ratio <= TARGET && checks.every((c) => c.ok),
         totalMs: performance.now() - started,
@@ -217,6 +230,26 @@ export async function runDashboardUiBench(
     removeDatabase(file);
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The median round's milestones: scripts, session, app, queries, widgets drawn. */
+function milestones(result: DashboardUiResult): string {
+  const line = result.medianTimeline;
+  const round =
+    result.rounds.find((r) => Math.abs(r.dashboardMs - result.median.dashboardMs) < 1e-6) ?? result.rounds[0];
+  const span = (match: (name: string) => boolean) => {
+    const hits = line.filter(([name]) => match(name));
+    if (hits.length === 0) return "-";
+    return `${ms(Math.min(...hits.map((h) => h[1])))}-${ms(Math.max(...hits.map((h) => h[2])))}`;
+  };
+  const parts = [
+    `player scripts ${span((n) => n.startsWith("/apps/assets/"))}`,
+    `session ${span((n) => n === "/api/auth/me")}`,
+    `app ${span((n) => n === `/api/apps/${BENCH_APP_ID}`)}`,
+    `queries ${round ? `${ms(round.times.firstQueryStartMs)}-${ms(round.times.lastQueryEndMs)}` : "-"}`,
+    `widgets drawn ${span((n) => n.startsWith("drawn "))}`,
+  ];
+  return parts.join(", ");
 }
 
 export function formatDashboardUiBench(result: DashboardUiResult): string {
@@ -239,6 +272,8 @@ export function formatDashboardUiBench(result: DashboardUiResult): string {
         times(Number(value) / m.queriesAloneMs),
       ]),
     ),
+    "",
+    `Where the time goes (round nearest the median, ms from navigation start): ${milestones(result)}`,
     "",
     ...result.checks.map((c) => `check: ${c.name}: ${c.ok ? "yes" : "NO"}${c.detail ? ` (${c.detail})` : ""}`),
     `\nTarget: dashboard fully drawn (from navigation start) <= ${TARGET}x its queries alone: ${times(result.ratio)} ${result.pass ? "PASS" : "FAIL"}`,

@@ -19,7 +19,7 @@ import type { BrowserContext, Page } from "@playwright/test";
 import { formatTable } from "../../harness.js";
 import { removeDatabase } from "../../server/fixture.js";
 import { spawnServer } from "../../server/processes.js";
-import { buildBenchPages, launchChromium } from "../browser.js";
+import { buildBenchPages } from "../browser.js";
 import {
   BENCH_APP_ID,
   BENCH_TABLE_COLUMNS,
@@ -28,7 +28,7 @@ import {
   BENCH_TABLE_SORT,
 } from "../player/benchApp.js";
 import { buildPlayer } from "../player/build.js";
-import { serveFolder, signedInContext } from "../player/chromium.js";
+import { launchCappedChromium, serveFolder, signedInContext } from "../player/chromium.js";
 import { createPlayerFixture, DEMO_PASSWORD } from "../player/fixture.js";
 import { ms, quantile, times } from "../player/stats.js";
 import { type LongFrame, type ScrollArgs, type ScrollRun, scrollThrough } from "./scroll.js";
@@ -140,7 +140,7 @@ export async function runTableUiBench(options: TableUiOptions = tableUiOptions()
     await buildPlayer(playerDir);
     await buildBenchPages({ hand: handEntry }, handDir);
     const server = await spawnServer({ kind: "plinth", file, durability: "normal" });
-    const browser = await launchChromium();
+    const browser = await launchCappedChromium();
     try {
       const origin = server.baseUrl;
       const context = await signedInContext(browser, origin, "admin", DEMO_PASSWORD);
