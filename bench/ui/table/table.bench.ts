@@ -244,8 +244,10 @@ export async function runTableUiBench(options: TableUiOptions = tableUiOptions()
 /** The printed table: frames per contender and phase, ratios, the verdict. */
 export function formatTableUiBench(result: TableUiResult): string {
   const { rows } = result.options;
+  const viewport = result.phases[0]?.viewportPx ?? 0;
   const lines = [
-    `Table scroll over ${rows.toLocaleString("en")} rows in headless Chromium (frames: rAF intervals; LoAF = long animation frames > 50 ms)\n`,
+    `Table scroll over ${rows.toLocaleString("en")} rows in headless Chromium at its 60 Hz frame cap, one viewport (${viewport} px) per frame, top to bottom`,
+    "(frames: intervals between animation frames; LoAF: Chromium's long animation frames, whose work took > 50 ms)\n",
     formatTable(
       ["contender", "phase", "frames", "max ms", "p95 ms", "p99 ms", "> 50 ms", "LoAF", "LoAF max ms", "s", "rows"],
       result.phases.map((f) => [
