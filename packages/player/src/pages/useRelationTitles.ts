@@ -1,4 +1,5 @@
 import type { App, Entity } from "@plinth/runtime";
+import { titleFieldOf } from "@plinth/runtime";
 import { useEffect, useState } from "react";
 import type { RecordSource } from "../data/records.js";
 
@@ -77,7 +78,7 @@ function relationTargets(
     if (field?.kind !== "relation") continue;
     const target = (app.entities ?? []).find((e) => e.id === field.target);
     if (!target) continue;
-    const titleField = target.titleField ?? target.fields.find((f) => f.kind === "text")?.id;
+    const titleField = titleFieldOf(target);
     if (titleField) out.set(target.id, { entity: target.id, titleField });
   }
   return [...out.values()];

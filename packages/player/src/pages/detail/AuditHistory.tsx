@@ -1,5 +1,5 @@
 import type { App, Entity, Locale } from "@plinth/runtime";
-import { labelText } from "@plinth/runtime";
+import { labelText, systemFieldIds } from "@plinth/runtime";
 import { Card, Collapse, Empty, Table, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -19,8 +19,6 @@ export interface AuditHistoryProps {
   readonly dateTime: (iso: string) => string;
 }
 
-const SKIPPED = new Set(["id", "version", "createdAt", "updatedAt", "createdBy", "updatedBy"]);
-
 /** "Amount: CN¥1.00 → CN¥2.00" lines for the fields an entry changed (a comment for decisions). */
 function changes(
   entry: AuditEntry,
@@ -36,7 +34,7 @@ function changes(
   const blank = (v: unknown) => v === null || v === undefined || v === "" || (Array.isArray(v) && v.length === 0);
   // A creation lists the values given, not every empty field.
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
-    (k) => !SKIPPED.has(k) && (k in before || !blank(after[k])),
+    (k) => !systemFieldIds.has(k) && (k in before || !blank(after[k])),
   );
   return keys.map((key) => {
     const field = entity.fields.find((f) => f.id === key) as FieldView | undefined;

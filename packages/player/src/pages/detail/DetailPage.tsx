@@ -10,7 +10,7 @@ import type {
   SourceRecord,
   StageHistoryEntry,
 } from "@plinth/runtime";
-import { isDataSourceError, labelText } from "@plinth/runtime";
+import { isDataSourceError, labelText, recordTitle } from "@plinth/runtime";
 import { Alert, Button, Card, Descriptions, Empty, Result, Space, Spin, Table, Typography } from "antd";
 import { type ReactNode, useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -176,10 +176,7 @@ export function RecordDetail({
       return <AttachmentLinks source={source} entity={entityId} recordId={id} field={fid} value={value} />;
     return formatValue(field, value, locale, titles, app.settings?.currency);
   };
-  const titleField = entity.titleField;
-  const heading =
-    (titleField && typeof record[titleField] === "string" ? String(record[titleField]) : undefined) ??
-    entityLabel(entity, locale);
+  const heading = recordTitle(entity, record) ?? entityLabel(entity, locale);
   const stageLabel = (entry: StageHistoryEntry, value: string | null) => {
     const wf = (app.workflows ?? []).find((w) => w.id === entry.workflow) as { field?: string } | undefined;
     return value === null ? "—" : formatValue(wf?.field ? fieldOf(wf.field) : undefined, value, locale);

@@ -8,6 +8,7 @@ import {
   labelText,
   type SourceRecord,
   type SourceUser,
+  titleFieldOf,
 } from "@plinth/runtime";
 import type { LayoutNodeRenderers, RelatedListNodeProps, WidgetNodeProps } from "@plinth/runtime/react";
 import { Alert, Button, Card, Empty, Table, Typography } from "antd";
@@ -34,14 +35,15 @@ export interface RelatedListSpec {
   readonly allowCreate?: boolean;
 }
 
-function titleFieldOf(entity: Entity | undefined): string {
-  return entity?.titleField ?? entity?.fields.find((f) => f.kind === "text")?.id ?? "id";
+/** The field naming a related record (the core's rule), else its id. */
+function titleOrId(entity: Entity | undefined): string {
+  return (entity && titleFieldOf(entity)) ?? "id";
 }
 
 /** The columns a related list shows: the node's, else the title field and a few more, never the relation back. */
 function columnsOf(spec: RelatedListSpec, entity: Entity | undefined): string[] {
   if (spec.columns && spec.columns.length > 0) return [...spec.columns];
-  const title = titleFieldOf(entity);
+  const title = titleOrId(entity);
   const rest = (entity?.fields ?? [])
     .filter((f) => f.id !== title && f.id !== spec.via && !f.hidden)
     .filter((f) => ["select", "currency", "number", "date", "user", "percent"].includes(f.kind))
@@ -86,7 +88,7 @@ export function RelatedListTable({
   const { t } = useTranslation();
   const entity = entityOf(app, spec.entity);
   const columns = useMemo(() => columnsOf(spec, entity), [spec, entity]);
-  const titleField = titleFieldOf(entity);
+  const titleField = titleOrId(entity);
   const titles = useRelationTitles(app, entity, columns, source);
   const [rows, setRows] = useState<Rows>({ status: "loading" });
   const key = columns.join(",");

@@ -10,7 +10,9 @@ import {
   fieldKindOf,
   type LayoutNode,
   labelText,
+  quoteText,
   type SourceUser,
+  titleFieldOf,
 } from "@plinth/runtime";
 import type { OptionsLookup } from "@plinth/runtime/react";
 import { createContext, useContext, useEffect, useMemo, useState } from "react";
@@ -135,12 +137,11 @@ export function optionsLookup(app: App, source: DataSource, me: SourceUser | und
       }
       if (field.kind !== "relation") return [];
       const target = entityOf(app, field.target);
-      const titleField = target?.titleField ?? "id";
-      const escaped = search.replace(/'/g, "''");
+      const titleField = (target && titleFieldOf(target)) ?? "id";
       const page = await source.list(field.target, {
         limit: 50,
         fields: [titleField],
-        ...(search ? { filter: `CONTAINS(${titleField}, '${escaped}')` } : {}),
+        ...(search ? { filter: `CONTAINS(${titleField}, ${quoteText(search)})` } : {}),
       });
       return page.records.map((r) => ({ value: String(r.id), label: String(r[titleField] ?? r.id) }));
     },

@@ -1,4 +1,11 @@
-import { type App, type DataSource, type FormulaNode, printFormula, type SourceUser } from "@plinth/runtime";
+import {
+  type App,
+  titleFieldOf as coreTitleField,
+  type DataSource,
+  type FormulaNode,
+  printFormula,
+  type SourceUser,
+} from "@plinth/runtime";
 import type { FilterLookup } from "./filter/FilterBuilder.js";
 import type { EditorLookup } from "./grid/CellEditor.js";
 
@@ -8,7 +15,7 @@ const at = { start: 0, end: 0 } as const;
 /** The field that names a record of `entity`: its title field, else its first text field. */
 export function titleFieldOf(app: App, entity: string): string | undefined {
   const target = (app.entities ?? []).find((e) => e.id === entity);
-  return target?.titleField ?? target?.fields.find((f) => f.kind === "text")?.id;
+  return target ? coreTitleField(target) : undefined;
 }
 
 /**

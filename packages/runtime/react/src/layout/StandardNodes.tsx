@@ -5,6 +5,7 @@ import {
   type Locale,
   labelText,
   type SourceRecord,
+  titleFieldOf,
 } from "@plinth/runtime";
 import { Card, Typography } from "antd";
 import { useEffect, useState } from "react";
@@ -89,7 +90,7 @@ export function StandardRelatedList({ app, node, recordId, locale }: RelatedList
   else if (state.rows.length === 0) body = <Typography.Text type="secondary">{t("noRelated")}</Typography.Text>;
   else {
     const target = app.entities?.find((e) => e.id === node.entity);
-    const titleField = target?.titleField ?? target?.fields.find((f) => f.kind === "text")?.id ?? "id";
+    const titleField = (target && titleFieldOf(target)) ?? "id";
     const shown = columns.length > 0 ? columns : [titleField];
     const fieldOf = (id: string) => target?.fields.find((f) => f.id === id) as Field | undefined;
     body = (
