@@ -249,6 +249,7 @@ export {
 } from "./workflow/automationSchedule.js";
 export type { WorkflowCompileOptions } from "./workflow/compileContext.js";
 export { type CompiledEffects, compileEffects, type EvaluatedEffect } from "./workflow/effects.js";
+export { type ManagedField, managedFieldChange, workflowManagedFields } from "./workflow/managedFields.js";
 export {
   type ApprovalNotification,
   approvalNotifications,

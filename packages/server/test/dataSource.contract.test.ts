@@ -236,6 +236,22 @@ const scenarios: Scenario[] = [
     },
   },
   {
+    name: "a stage or an approval status is not edited directly, but an unchanged stage may be sent",
+    run: async (s) => {
+      const id = idOf(managerEast());
+      const manager = s("manager.east");
+      const current = await manager.get("opportunity", id);
+      const version = Number(current.version);
+      const stage = await outcome(manager.update("opportunity", id, version, { stage: "won" }));
+      const status = await outcome(manager.update("opportunity", id, version, { discount_status: "approved" }));
+      const same = await outcome(
+        manager.update("opportunity", id, version, { stage: current.stage, notes: "same stage" }),
+        (r) => [r.stage, r.notes],
+      );
+      return { ok: [stage, status, same] };
+    },
+  },
+  {
     name: "a rep may not delete",
     run: (s) => outcome(s("rep.east").remove("opportunity", idOf(managerEast()))),
   },

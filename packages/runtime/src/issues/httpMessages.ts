@@ -105,6 +105,11 @@ export const httpMessages = defineMessages({
 
 /** Server-side workflow errors (the core's own codes come with their issues). */
 export const workflowHostMessages = defineMessages({
+  "workflow.managedField": {
+    en: "'{field}' changes only through the workflow '{workflow}'. Use its actions (a transition for a stage, submit or a decision for an approval status) instead of editing the field.",
+    "zh-CN":
+      "“{field}”只能通过流程“{workflow}”变更。请使用流程操作（阶段用流转，审批状态用提交或审批），不要直接编辑该字段。",
+  },
   "workflow.locked": {
     en: "The record is locked while its approval is pending. Only the current approvers may change {fields}; recall the request to edit it.",
     "zh-CN": "审批进行中，记录已锁定。只有当前审批人可以修改{fields}；如需编辑请先撤回申请。",

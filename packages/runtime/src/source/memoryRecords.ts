@@ -2,6 +2,7 @@ import { formatAutonumber } from "../fields/autonumber.js";
 import type { Issue } from "../issues/issue.js";
 import { hasErrors } from "../issues/issue.js";
 import { lockedFields } from "../workflow/approvalQueries.js";
+import { managedFieldChange } from "../workflow/managedFields.js";
 import { forbidden, invalidError, notFound, sourceError } from "./errors.js";
 import { accessFor, inScope, present, requireAccess, scopedRow } from "./memoryAccess.js";
 import { envFor, type MemoryActor, type MemoryContext, materialize, rowsOf } from "./memoryStore.js";
@@ -174,7 +175,11 @@ export function updateRow(
     if (issues.length > 0) unwritable(issues);
   }
   if (Number(current.version) !== expected) throw conflict(ctx, actor, entity, current);
-  if (!options.system) assertUnlocked(ctx, actor, entity, id, Object.keys(input));
+  if (!options.system) {
+    assertUnlocked(ctx, actor, entity, id, Object.keys(input));
+    const managed = managedFieldChange(ctx.app, entity, current, input);
+    if (managed) throw sourceError(422, "workflow.managedField", { ...managed }, { path: `/${managed.field}` });
+  }
   const value = validate(ctx, actor, entity, input, current);
   if (
     !system &&

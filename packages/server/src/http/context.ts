@@ -49,6 +49,8 @@ export interface ChangeEvent {
   readonly record: Readonly<Record<string, unknown>>;
   /** The fields the change writes (empty for deletes). */
   readonly fields: readonly string[];
+  /** The values the change writes, by field (empty for deletes). */
+  readonly values: Readonly<Record<string, unknown>>;
   /** True for changes the workflow engine itself makes (effects, status mirrors). */
   readonly system: boolean;
 }

@@ -224,6 +224,7 @@ export async function updateRecord(
       kind: "update",
       record: current,
       fields: Object.keys(input),
+      values: input,
       system: options.system === true,
     });
   }
@@ -291,7 +292,17 @@ export async function deleteRecord(
     throw conflict(published, actor, entity, current);
   }
   for (const hook of ctx.hooks.beforeChange) {
-    await hook({ tx, published, actor, entity, kind: "delete", record: current, fields: [], system: false });
+    await hook({
+      tx,
+      published,
+      actor,
+      entity,
+      kind: "delete",
+      record: current,
+      fields: [],
+      values: {},
+      system: false,
+    });
   }
   await records.delete(entity, id);
   await tx.platform.appendAudit({

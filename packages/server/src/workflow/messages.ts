@@ -9,6 +9,7 @@ export function workflowError(
   code: keyof typeof workflowServerMessages,
   params: Record<string, unknown>,
   details: Record<string, unknown> = {},
+  path = "",
 ): HttpError {
-  return new HttpError(status, code, renderMessage(workflowServerMessages[code], params), "", details);
+  return new HttpError(status, code, renderMessage(workflowServerMessages[code], params), path, details);
 }

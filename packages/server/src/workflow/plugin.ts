@@ -1,4 +1,12 @@
-import { type ApprovalState, lockedFields, mayRecall, maySubmit, pendingFor, recordTitle } from "@plinth/runtime";
+import {
+  type ApprovalState,
+  lockedFields,
+  managedFieldChange,
+  mayRecall,
+  maySubmit,
+  pendingFor,
+  recordTitle,
+} from "@plinth/runtime";
 import type { FastifyInstance } from "fastify";
 import type { PublishedApp, PublishedApps } from "../apps/published.js";
 import type { ServerContext } from "../http/context.js";
@@ -42,6 +50,13 @@ export async function registerWorkflows(
     );
     return { at: actor.env.now, context: { delegateOf: (u: string, at: string) => directory.delegateOf(u, at) } };
   };
+
+  // Stages move through transitions and approval statuses through approval actions, never a plain edit.
+  ctx.hooks.beforeChange.push(async (event) => {
+    if (event.system || event.kind !== "update") return;
+    const managed = managedFieldChange(event.published.stored.schema, event.entity, event.record, event.values);
+    if (managed) throw workflowError(422, "workflow.managedField", { ...managed }, {}, `/${managed.field}`);
+  });
 
   ctx.hooks.beforeChange.push(async (event) => {
     if (event.system) return;
