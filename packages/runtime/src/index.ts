@@ -26,6 +26,19 @@ export { type MigrateResult, type Migration, migrateApp, standardMigrations } fr
 export { type AppModel, type EntityModel, indexApp, type Located, systemFieldIds, systemFields } from "./app/model.js";
 export { type ParseResult as AppParseResult, parseAppJson } from "./app/parse.js";
 export { approverVariables, baseVariables, createAppScope, FieldTypes } from "./app/scope.js";
+export {
+  applyRefactorEdits,
+  definitionPath,
+  type RefactorEdit,
+  type RefactorTarget,
+  type ReferencesResult,
+  type RefHow,
+  type RenameResult,
+  refsTo,
+  removalBlocked,
+  renameEdits,
+  type SchemaRef,
+} from "./app/refactor/index.js";
 export type { ValidateAppResult } from "./app/validateApp.js";
 export { defaultValue, recordDefaults } from "./data/defaults.js";
 // Records

@@ -2,6 +2,7 @@ import type { ValidateFunction } from "ajv/dist/2020.js";
 import type { Migration } from "./app/migrate.js";
 import { standardMigrations } from "./app/migrate.js";
 import { indexApp } from "./app/model.js";
+import { collectReferences, type ReferencesResult } from "./app/refactor/index.js";
 import { FieldTypes } from "./app/scope.js";
 import { compileMetaSchema, createAjv } from "./app/structure.js";
 import { type ValidateAppResult, validateAppWith } from "./app/validateApp.js";
@@ -38,6 +39,11 @@ export interface Runtime {
   readonly metaSchema: Record<string, unknown>;
   validateApp(doc: unknown): ValidateAppResult;
   /**
+   * Every place the app names its own entities, fields, roles, pages and workflows (ids and
+   * formulas), for refactors: rename everywhere, refuse to delete what is still used.
+   */
+  references(doc: unknown): ReferencesResult;
+  /**
    * Validate and normalise a record of `entity` in a valid `app` (as returned by
    * `validateApp`). Compiled entity programs are cached per app object.
    */
@@ -72,6 +78,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     functions,
     metaSchema,
     validateApp: (doc) => validateAppWith(parts(), doc),
+    references: (doc) => collectReferences(parts(), doc),
     entityProgram,
     validateRecord: (app, entity, record, context) => {
       const program = entityProgram(app, entity);

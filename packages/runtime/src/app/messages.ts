@@ -166,6 +166,31 @@ export const schemaMessages = defineMessages({
     en: "The reminder ({remind} h) comes after the SLA ends ({hours} h). Remind earlier than the deadline.",
     "zh-CN": "提醒时间（{remind} 小时）晚于 SLA 截止（{hours} 小时）。请在截止前提醒。",
   },
+  "refactor.notFound": {
+    en: "There is no {what} '{id}' to change. Reload the app: someone may have removed it.",
+    "zh-CN": "没有可修改的{what}“{id}”。请重新加载应用：可能已被他人删除。",
+  },
+  "refactor.badId": {
+    en: "'{id}' cannot be an id: start with a letter, then use letters, digits or _ (at most 63), and avoid formula words such as AND, OR, NOT, IN.",
+    "zh-CN":
+      "“{id}”不能用作标识：须以字母开头，其后为字母、数字或 _（最多 63 个），且不能是 AND、OR、NOT、IN 等公式关键字。",
+  },
+  "refactor.idTaken": {
+    en: "The id '{id}' is already used by another {what} here (ids are compared ignoring case). Choose another id.",
+    "zh-CN": "标识“{id}”已被此处的另一个{what}使用（比较时不区分大小写）。请换一个标识。",
+  },
+  "refactor.systemField": {
+    en: "'{id}' is kept by the system on every record; it cannot be renamed or removed.",
+    "zh-CN": "“{id}”是系统在每条记录上维护的字段，不能重命名或删除。",
+  },
+  "refactor.stillReferenced": {
+    en: "{what} '{id}' is still used in {count} place(s), first at {first}. Remove or change those uses first.",
+    "zh-CN": "{what}“{id}”仍在 {count} 处被使用，第一处位于 {first}。请先删除或修改这些引用。",
+  },
+  "refactor.invalidDocument": {
+    en: "The app document has structural problems, so its references cannot be traced. Fix the problems listed first.",
+    "zh-CN": "应用文档存在结构问题，无法追踪引用。请先修正列出的问题。",
+  },
   "schema.migrationFailed": {
     en: "The app could not be upgraded from schemaVersion {from}: {reason}",
     "zh-CN": "无法从 schemaVersion {from} 升级应用：{reason}",

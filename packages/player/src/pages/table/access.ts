@@ -8,6 +8,7 @@ import {
   type SourceUser,
   standardFunctions,
   systemFieldIds,
+  workflowManagedFields,
 } from "@plinth/runtime";
 
 /**
@@ -53,11 +54,7 @@ function policyOf(app: App): AccessPolicy {
 export function isInlineField(app: App, entity: Entity, field: Field): boolean {
   if (field.readOnly || fieldKindOf(field).computed || field.kind === "attachment") return false;
   if (systemFieldIds.has(field.id)) return false;
-  return !(app.workflows ?? []).some(
-    (w) =>
-      w.entity === entity.id &&
-      ((w.kind === "stateMachine" && w.field === field.id) || (w.kind === "approval" && w.statusField === field.id)),
-  );
+  return !workflowManagedFields(app, entity.id).some((m) => m.field === field.id);
 }
 
 function localDate(now: Date): string {

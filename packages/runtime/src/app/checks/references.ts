@@ -6,6 +6,7 @@ import type { CheckContext } from "./context.js";
 import {
   refEntity,
   refField,
+  refFieldKey,
   refFieldPath,
   refFields,
   refPage,
@@ -24,9 +25,8 @@ function checkEntityFields(ctx: CheckContext, entity: EntityModel): void {
     if (field.kind === "user") refRoles(ctx, field.roles, `${fieldPath}/roles`);
     if (field.kind === "rollup") {
       const from = refEntity(ctx, field.from, `${fieldPath}/from`);
-      const via = from?.fields.get(field.via)?.value;
-      if (from && !via) refField(ctx, from, field.via, `${fieldPath}/via`);
-      else if (via && via.kind !== "relation") {
+      const via = from ? refField(ctx, from, field.via, `${fieldPath}/via`) : undefined;
+      if (via && via.kind !== "relation") {
         ctx.issues.push(
           schemaIssue("schema.rollupNotRelation", `${fieldPath}/via`, {
             via: field.via,
@@ -93,11 +93,11 @@ export function checkEffects(
     const p = `${path}/${i}`;
     switch (effect.kind) {
       case "setFields":
-        for (const id of Object.keys(effect.values)) refField(ctx, entity, id, `${p}/values/${id}`);
+        for (const id of Object.keys(effect.values)) refFieldKey(ctx, entity, id, `${p}/values/${id}`);
         return;
       case "createRecord": {
         const target = refEntity(ctx, effect.entity, `${p}/entity`);
-        for (const id of Object.keys(effect.values)) refField(ctx, target, id, `${p}/values/${id}`);
+        for (const id of Object.keys(effect.values)) refFieldKey(ctx, target, id, `${p}/values/${id}`);
         return;
       }
       case "notify":
@@ -382,7 +382,7 @@ function checkScenarioRefs(ctx: CheckContext): void {
     scenario.users?.forEach((u, j) => refRoles(ctx, u.roles, `${path}/users/${j}/roles`));
     scenario.given?.forEach((g, j) => {
       const entity = refEntity(ctx, g.entity, `${path}/given/${j}/entity`);
-      for (const id of Object.keys(g.values)) refField(ctx, entity, id, `${path}/given/${j}/values/${id}`);
+      for (const id of Object.keys(g.values)) refFieldKey(ctx, entity, id, `${path}/given/${j}/values/${id}`);
     });
     scenario.steps.forEach((s, j) => {
       if (s.entity !== undefined) refEntity(ctx, s.entity, `${path}/steps/${j}/entity`);

@@ -3,6 +3,7 @@ import type { Field, FieldKindName } from "../../fields/index.js";
 import { schemaIssue } from "../messages.js";
 import type { EntityModel } from "../model.js";
 import type { CheckContext } from "./context.js";
+import type { RefHow, SchemaRef } from "./schemaRef.js";
 
 function hint(id: string, candidates: Iterable<string>): { en: string; zh: string } {
   const best = closestMatch(id, candidates);
@@ -33,10 +34,37 @@ const words = {
   state: { en: "state", zh: "状态" },
 } as const;
 
+function record(ctx: CheckContext, ref: SchemaRef): void {
+  ctx.refs?.push(ref);
+}
+
 export function refEntity(ctx: CheckContext, id: string, path: string): EntityModel | undefined {
   const entity = ctx.model.entities.get(id);
   if (!entity) unknown(ctx, words.entity, id, path, ctx.model.entities.keys());
+  else record(ctx, { kind: "entity", id, path, how: { kind: "id" } });
   return entity;
+}
+
+/** Resolve a field of an entity, reporting an unknown one and recording a known one. */
+function lookupField(ctx: CheckContext, entity: EntityModel, id: string, path: string, how: RefHow): Field | undefined {
+  const field = entity.fields.get(id)?.value;
+  if (!field) {
+    unknown(
+      ctx,
+      { en: `field of '${entity.value.id}'`, zh: `“${entity.value.id}”的字段` },
+      id,
+      path,
+      entity.fields.keys(),
+    );
+    return undefined;
+  }
+  record(ctx, { kind: "field", entity: entity.value.id, id, path, how });
+  return field;
+}
+
+/** A field named by an object key (`values: { discount: "…" }`): renaming it renames the key. */
+export function refFieldKey(ctx: CheckContext, entity: EntityModel | undefined, id: string, path: string): void {
+  if (entity) lookupField(ctx, entity, id, path, { kind: "key" });
 }
 
 /** Resolve a field of an entity; with `kinds`, also require one of those kinds. */
@@ -49,17 +77,8 @@ export function refField(
   expected?: string,
 ): Field | undefined {
   if (!entity) return undefined;
-  const field = entity.fields.get(id)?.value;
-  if (!field) {
-    unknown(
-      ctx,
-      { en: `field of '${entity.value.id}'`, zh: `“${entity.value.id}”的字段` },
-      id,
-      path,
-      entity.fields.keys(),
-    );
-    return undefined;
-  }
+  const field = lookupField(ctx, entity, id, path, { kind: "id" });
+  if (!field) return undefined;
   if (kinds && !kinds.includes(field.kind)) {
     ctx.issues.push(
       schemaIssue("schema.wrongFieldKind", path, {
@@ -96,8 +115,9 @@ export function refFieldPath(
   const segments = dotted.split(".");
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i] as string;
-    const field = refField(ctx, current, segment, path);
-    if (!field || !current) return undefined;
+    if (!current) return undefined;
+    const field = lookupField(ctx, current, segment, path, { kind: "segment", index: i });
+    if (!field) return undefined;
     if (i === segments.length - 1) return { field, entity: current };
     if (field.kind !== "relation") {
       ctx.issues.push(
@@ -111,8 +131,9 @@ export function refFieldPath(
 }
 
 export function refRole(ctx: CheckContext, id: string, path: string): void {
-  if (id === "*" || ctx.model.roles.has(id)) return;
-  unknown(ctx, words.role, id, path, ctx.model.roles.keys());
+  if (id === "*") return;
+  if (ctx.model.roles.has(id)) record(ctx, { kind: "role", id, path, how: { kind: "id" } });
+  else unknown(ctx, words.role, id, path, ctx.model.roles.keys());
 }
 
 export function refRoles(ctx: CheckContext, ids: readonly string[] | undefined, path: string): void {
@@ -120,13 +141,15 @@ export function refRoles(ctx: CheckContext, ids: readonly string[] | undefined, 
 }
 
 export function refPage(ctx: CheckContext, id: string | undefined, path: string): void {
-  if (id === undefined || ctx.model.pages.has(id)) return;
-  unknown(ctx, words.page, id, path, ctx.model.pages.keys());
+  if (id === undefined) return;
+  if (ctx.model.pages.has(id)) record(ctx, { kind: "page", id, path, how: { kind: "id" } });
+  else unknown(ctx, words.page, id, path, ctx.model.pages.keys());
 }
 
 export function refWorkflow(ctx: CheckContext, id: string, path: string) {
   const wf = ctx.model.workflows.get(id);
   if (!wf) unknown(ctx, words.workflow, id, path, ctx.model.workflows.keys());
+  else record(ctx, { kind: "workflow", id, path, how: { kind: "id" } });
   return wf?.value;
 }
 
