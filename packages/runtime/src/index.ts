@@ -25,7 +25,6 @@ export { type MigrateResult, type Migration, migrateApp, standardMigrations } fr
 // App documents
 export { type AppModel, type EntityModel, indexApp, type Located, systemFieldIds, systemFields } from "./app/model.js";
 export { type ParseResult as AppParseResult, parseAppJson } from "./app/parse.js";
-export { approverVariables, baseVariables, createAppScope, FieldTypes } from "./app/scope.js";
 export {
   applyRefactorEdits,
   definitionPath,
@@ -39,6 +38,7 @@ export {
   renameEdits,
   type SchemaRef,
 } from "./app/refactor/index.js";
+export { approverVariables, baseVariables, createAppScope, FieldTypes } from "./app/scope.js";
 export type { ValidateAppResult } from "./app/validateApp.js";
 export { defaultValue, recordDefaults } from "./data/defaults.js";
 // Records
