@@ -3,12 +3,13 @@
  * in headless Chromium (bench/ui: a 200-field form, a table scrolled over 100,000 rows, a 6-widget
  * dashboard over 1,000,000 rows). `BENCH_QUICK=1` shrinks the data (server 100,000 rows and
  * 2-second runs; table 20,000 rows; dashboard 100,000 rows); `BENCH_ONLY=form,table` runs only
- * the named ones (formula, validate, server, workflow, form, table, dashboard). Every figure is printed beside a
+ * the named ones (formula, validate, server, workflow, form, table, dashboard, designer). Every figure is printed beside a
  * baseline measured in the same run, as a ratio, because absolute times on a shared 2-core
  * machine move by tens of percent from run to run. Results also go to stdout as JSON
  * (after the tables); nothing is written into the repository.
  */
 import { arch, cpus, platform } from "node:os";
+import { formatHistoryBench, runHistoryBench } from "./designer/history.bench.js";
 import { CVI_FORMULA, runFormulaBench } from "./formula.bench.js";
 import { formatTable } from "./harness.js";
 import { formatServerBench, runServerBench } from "./server/server.bench.js";
@@ -113,6 +114,13 @@ if (wanted("dashboard")) {
   const dashboard = await runDashboardUiBench();
   console.log(`\n7. ${formatDashboardUiBench(dashboard)}`);
   results.dashboardUi = dashboard;
+}
+
+if (wanted("designer")) {
+  const history = runHistoryBench();
+  console.log(`\n8. ${formatHistoryBench(history)}`);
+  results.designerHistory = history;
+  if (!history.same) fail("The designer history did not return to the same documents (undo/redo is broken).");
 }
 
 console.log(`\nJSON:\n${JSON.stringify(results, null, 2)}`);

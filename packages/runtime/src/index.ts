@@ -38,6 +38,7 @@ export {
   renameEdits,
   type SchemaRef,
 } from "./app/refactor/index.js";
+export { parentOf, pointerTokens, valueAt } from "./app/refactor/pointer.js";
 export { approverVariables, baseVariables, createAppScope, FieldTypes } from "./app/scope.js";
 export type { ValidateAppResult } from "./app/validateApp.js";
 export { defaultValue, recordDefaults } from "./data/defaults.js";

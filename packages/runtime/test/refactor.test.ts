@@ -156,3 +156,16 @@ describe("refusals", () => {
     expect(skipped.map((e) => e.path)).toContain("/entities/1/fields/16/expression");
   });
 });
+
+describe("removing", () => {
+  it("says when there is nothing to remove", () => {
+    const app = salesApp() as unknown as App;
+    const refs = refsOf(app);
+    expect(removalBlocked(app, refs, { kind: "field", entity: "opportunity", id: "ghost" })?.code).toBe(
+      "refactor.notFound",
+    );
+    expect(removalBlocked(app, refs, { kind: "field", entity: "opportunity", id: "createdAt" })?.code).toBe(
+      "refactor.systemField",
+    );
+  });
+});

@@ -166,11 +166,15 @@ export function applyRefactorEdits(doc: unknown, edits: readonly RefactorEdit[])
   return skipped;
 }
 
-/** Why the target may not be removed: it is still named somewhere (besides its own definition). */
+/** Why the target may not be removed: it is still named somewhere (besides its own definition), or is not there. */
 export function removalBlocked(app: App, refs: readonly SchemaRef[], target: RefactorTarget): Issue | undefined {
-  const definition = definitionPath(app, target) ?? "";
   if (target.kind === "field" && systemFieldIds.has(target.id))
-    return schemaIssue("refactor.systemField", definition, { id: target.id });
+    return schemaIssue("refactor.systemField", "", { id: target.id });
+  const definition = definitionPath(app, target);
+  if (!definition) {
+    const w = what[target.kind];
+    return bilingual("refactor.notFound", "", { id: target.id, what: w.en }, { id: target.id, what: w.zh });
+  }
   // Uses inside the target's own definition (an entity's self relation, a field's own rule) go with it.
   const own = `${definition.slice(0, -"/id".length)}/`;
   const uses = refsTo(refs, target).filter((r) => !r.path.startsWith(own));
