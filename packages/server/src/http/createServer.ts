@@ -7,7 +7,7 @@ import { type AutomationServices, registerAutomation } from "../automation/regis
 import { registerFiles } from "../files/plugin.js";
 import { registerOpenApi } from "../openapi/plugin.js";
 import { registerPeople } from "../people/plugin.js";
-import { defaultPlayerRoot, registerPlayer } from "../player/plugin.js";
+import { defaultDesignerRoot, defaultPlayerRoot, registerDesigner, registerPlayer } from "../player/plugin.js";
 import { registerCsv } from "../records/csv/plugin.js";
 import { registerRecords } from "../records/plugin.js";
 import { registerUsers } from "../users/plugin.js";
@@ -48,6 +48,7 @@ export async function createServer(ctx: ServerContext, options: HttpOptions = {}
     }),
   );
   await registerPlayer(app, ctx, { root: defaultPlayerRoot() });
+  await registerDesigner(app, { root: defaultDesignerRoot() });
   await app.ready();
   return app;
 }

@@ -15,19 +15,24 @@ export function defaultPlayerRoot(): string {
   return resolve(dirname(fileURLToPath(import.meta.url)), "../../../player/dist");
 }
 
-const NOT_BUILT = {
-  error: {
-    code: "player.notBuilt",
-    message: "The player is not built. Run `pnpm build` at the repository root, then restart the server.",
-    path: "",
-    details: {
-      messages: {
-        en: "The player is not built. Run `pnpm build` at the repository root, then restart the server.",
-        "zh-CN": "播放器尚未构建。请在仓库根目录运行 `pnpm build`，然后重启服务器。",
+/** Where the designer's build is (packages/designer/dist). */
+export function defaultDesignerRoot(): string {
+  return resolve(dirname(fileURLToPath(import.meta.url)), "../../../designer/dist");
+}
+
+function notBuilt(what: { en: string; zh: string; code: string }) {
+  const en = `The ${what.en} is not built. Run \`pnpm build\` at the repository root, then restart the server.`;
+  return {
+    error: {
+      code: what.code,
+      message: en,
+      path: "",
+      details: {
+        messages: { en, "zh-CN": `${what.zh}尚未构建。请在仓库根目录运行 \`pnpm build\`，然后重启服务器。` },
       },
     },
-  },
-} as const;
+  } as const;
+}
 
 /**
  * The player (packages/player, a Vite build) under /apps/, with an SPA fallback: a GET for any
@@ -37,10 +42,24 @@ const NOT_BUILT = {
  * When the build folder is missing, /apps/ answers 503 telling to run `pnpm build`.
  */
 export async function registerPlayer(app: FastifyInstance, _ctx: ServerContext, options: PlayerOptions): Promise<void> {
-  const root = resolve(options.root);
-  const built = () => existsSync(join(root, "index.html"));
-
   app.get("/", (_request, reply) => reply.redirect("/apps/"));
+  await registerWebApp(app, options.root, "/apps", notBuilt({ en: "player", zh: "播放器", code: "player.notBuilt" }));
+}
+
+/** The designer (packages/designer) under /designer/, served like the player. */
+export async function registerDesigner(app: FastifyInstance, options: PlayerOptions): Promise<void> {
+  await registerWebApp(app, options.root, "/designer", notBuilt({ en: "designer", zh: "设计器", code: "designer.notBuilt" }));
+}
+
+/** A Vite build under `prefix`, with the SPA fallback described on {@link registerPlayer}. */
+async function registerWebApp(
+  app: FastifyInstance,
+  rootFolder: string,
+  prefix: string,
+  NOT_BUILT: ReturnType<typeof notBuilt>,
+): Promise<void> {
+  const root = resolve(rootFolder);
+  const built = () => existsSync(join(root, "index.html"));
 
   await app.register(
     async (scope) => {
@@ -73,10 +92,10 @@ export async function registerPlayer(app: FastifyInstance, _ctx: ServerContext, 
       };
       // `/apps/` itself, and every path that is not a file (the static route calls the not-found handler).
       scope.get("/", (request, reply) =>
-        request.url.split("?")[0] === "/apps" ? reply.redirect("/apps/") : fallback(request, reply),
+        request.url.split("?")[0] === prefix ? reply.redirect(`${prefix}/`) : fallback(request, reply),
       );
       scope.setNotFoundHandler(fallback);
     },
-    { prefix: "/apps" },
+    { prefix },
   );
 }

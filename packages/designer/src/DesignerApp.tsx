@@ -1,0 +1,187 @@
+import { createRuntime, type Locale, labelText } from "@plinth/runtime";
+import { Alert, App as AntApp, Button, Card, ConfigProvider, Form, Input, List, Spin, Typography } from "antd";
+import enUS from "antd/locale/en_US";
+import zhCN from "antd/locale/zh_CN";
+import type { i18n } from "i18next";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { type AppSummary, createDesignerApi, type DesignerApi, type Session } from "./api/designerApi.js";
+import { createHttp, errorText } from "./api/http.js";
+import { Editor } from "./editor/Editor.js";
+import { LOCALE_KEY } from "./i18n.js";
+import { LanguageSwitch } from "./LanguageSwitch.js";
+
+/** The app id in the URL: /designer/<app>. */
+function appFromPath(): string | undefined {
+  const [, base, app] = window.location.pathname.split("/");
+  return base === "designer" && app ? decodeURIComponent(app) : undefined;
+}
+
+export function DesignerApp({ i18n, initialLocale }: { i18n: i18n; initialLocale: Locale }) {
+  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  const localeRef = useMemo(() => ({ current: initialLocale }), [initialLocale]);
+  const api = useMemo(() => createDesignerApi(createHttp(() => localeRef.current)), [localeRef]);
+  const runtime = useMemo(() => createRuntime(), []);
+  const setLocale = useCallback(
+    (next: Locale) => {
+      localeRef.current = next;
+      setLocaleState(next);
+      void i18n.changeLanguage(next);
+      document.documentElement.lang = next;
+      try {
+        localStorage.setItem(LOCALE_KEY, next);
+      } catch {
+        // private mode: the choice lasts this visit
+      }
+    },
+    [i18n, localeRef],
+  );
+  return (
+    <I18nextProvider i18n={i18n}>
+      <ConfigProvider locale={locale === "zh-CN" ? zhCN : enUS} theme={{ token: { borderRadius: 6 } }}>
+        <AntApp>
+          <Shell api={api} runtime={runtime} locale={locale} setLocale={setLocale} />
+        </AntApp>
+      </ConfigProvider>
+    </I18nextProvider>
+  );
+}
+
+interface ShellProps {
+  readonly api: DesignerApi;
+  readonly runtime: ReturnType<typeof createRuntime>;
+  readonly locale: Locale;
+  readonly setLocale: (locale: Locale) => void;
+}
+
+function Shell({ api, runtime, locale, setLocale }: ShellProps) {
+  const { t } = useTranslation();
+  const [session, setSession] = useState<Session | undefined | null>(null);
+  const [appId, setAppId] = useState<string | undefined>(appFromPath);
+  useEffect(() => {
+    api.me().then(setSession, () => setSession(undefined));
+  }, [api]);
+  useEffect(() => {
+    const onPop = () => setAppId(appFromPath());
+    window.addEventListener("popstate", onPop);
+    return () => window.removeEventListener("popstate", onPop);
+  }, []);
+  const open = (id: string | undefined) => {
+    window.history.pushState(null, "", id ? `/designer/${encodeURIComponent(id)}` : "/designer/");
+    setAppId(id);
+  };
+  if (session === null) return <Spin fullscreen tip={t("loading")} />;
+  if (!session || !session.user.isAdmin)
+    return <Login api={api} locale={locale} setLocale={setLocale} onSignedIn={setSession} refused={!!session} />;
+  if (appId)
+    return (
+      <Editor
+        key={appId}
+        api={api}
+        runtime={runtime}
+        appId={appId}
+        locale={locale}
+        setLocale={setLocale}
+        onBack={() => open(undefined)}
+      />
+    );
+  return <AppPicker api={api} locale={locale} setLocale={setLocale} onOpen={open} />;
+}
+
+function Login(props: {
+  api: DesignerApi;
+  locale: Locale;
+  setLocale: (l: Locale) => void;
+  onSignedIn: (s: Session) => void;
+  refused: boolean;
+}) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const submit = async (values: { username: string; password: string }) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      props.onSignedIn(await props.api.login(values.username, values.password));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="designer-login">
+      <Card style={{ width: 380 }}>
+        <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center", marginBottom: 16 }}>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t("signInTitle")}
+          </Typography.Title>
+          <LanguageSwitch locale={props.locale} onChange={props.setLocale} />
+        </div>
+        {props.refused && <Alert type="warning" showIcon title={t("adminsOnly")} style={{ marginBottom: 16 }} />}
+        {error !== undefined && (
+          <Alert role="alert" type="error" showIcon title={errorText(error, props.locale)} style={{ marginBottom: 16 }} />
+        )}
+        <Form layout="vertical" onFinish={submit} requiredMark={false}>
+          <Form.Item label={t("username")} name="username" rules={[{ required: true }]}>
+            <Input autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item label={t("password")} name="password" rules={[{ required: true }]}>
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            {t("signIn")}
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}
+
+function AppPicker(props: {
+  api: DesignerApi;
+  locale: Locale;
+  setLocale: (l: Locale) => void;
+  onOpen: (id: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [apps, setApps] = useState<readonly AppSummary[] | undefined>();
+  const [error, setError] = useState<unknown>();
+  useEffect(() => {
+    props.api.apps().then(setApps, setError);
+  }, [props.api]);
+  return (
+    <div className="designer-picker">
+      <header className="designer-picker-head">
+        <Typography.Title level={2} style={{ margin: 0 }}>
+          {t("yourApps")}
+        </Typography.Title>
+        <LanguageSwitch locale={props.locale} onChange={props.setLocale} />
+      </header>
+      {error !== undefined && <Alert type="error" showIcon title={errorText(error, props.locale)} />}
+      <List
+        loading={!apps && error === undefined}
+        dataSource={[...(apps ?? [])]}
+        renderItem={(app) => {
+          const title = labelText(app.label, props.locale, app.id);
+          return (
+            <List.Item
+              actions={[
+                <Button key="open" type="primary" onClick={() => props.onOpen(app.id)} aria-label={t("openApp", { app: title })}>
+                  {t("openApp", { app: "" }).trim()}
+                </Button>,
+              ]}
+            >
+              <List.Item.Meta
+                title={title}
+                description={`${app.id} · ${
+                  app.publishedVersion === null ? t("notPublished") : t("published", { version: app.publishedVersion })
+                }`}
+              />
+            </List.Item>
+          );
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import type { App, Locale, Runtime, ValidateAppResult } from "@plinth/runtime";
+import { createContext, useContext } from "react";
+import { useStore } from "zustand";
+import type { DesignerApi } from "../api/designerApi.js";
+import type { Command, Made } from "../store/commands.js";
+import type { DesignerState, DesignerStore } from "../store/designerStore.js";
+
+/** What every panel gets: the one store, the core, the server API, the app and the UI language. */
+export interface DesignerContextValue {
+  readonly store: DesignerStore;
+  readonly runtime: Runtime;
+  readonly api: DesignerApi;
+  readonly appId: string;
+  readonly locale: Locale;
+  /** Show a panel and select a JSON Pointer in it (an issue's path, a reference). */
+  readonly locate: (path: string) => void;
+}
+
+export const DesignerContext = createContext<DesignerContextValue | undefined>(undefined);
+
+export function useDesignerContext(): DesignerContextValue {
+  const value = useContext(DesignerContext);
+  if (!value) throw new Error("useDesignerContext outside <DesignerContext.Provider>");
+  return value;
+}
+
+/** Subscribe to a slice of the designer store (re-renders only when the slice changes). */
+export function useDesigner<T>(selector: (state: DesignerState) => T): T {
+  return useStore(useDesignerContext().store, selector);
+}
+
+/** Commit a command (or show why a refactor was refused); true when it was applied. */
+export function useApply(): (command: Command | Made) => boolean {
+  const { store } = useDesignerContext();
+  return (command) => store.getState().apply(command);
+}
+
+const validations = new WeakMap<App, ValidateAppResult>();
+
+/** The core's verdict on the current document, computed once per document version. */
+export function useValidation(): ValidateAppResult {
+  const { runtime } = useDesignerContext();
+  const doc = useDesigner((s) => s.doc);
+  let result = validations.get(doc);
+  if (!result) {
+    result = runtime.validateApp(doc);
+    validations.set(doc, result);
+  }
+  return result;
+}

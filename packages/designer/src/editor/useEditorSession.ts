@@ -1,0 +1,64 @@
+import type { App, Issue } from "@plinth/runtime";
+import { useEffect, useState } from "react";
+import type { DesignerApi } from "../api/designerApi.js";
+import { type Autosave, createAutosave, readBackup } from "../store/autosave.js";
+import { replaceDocument } from "../store/commands.js";
+import { createDesignerStore, type DesignerStore } from "../store/designerStore.js";
+import { merge3 } from "../store/merge.js";
+
+export interface EditorSession {
+  readonly store: DesignerStore;
+  readonly autosave: Autosave;
+  /** Unsaved edits from an earlier visit were put back (and can be undone). */
+  readonly restored: boolean;
+  readonly serverIssues: readonly Issue[];
+}
+
+const storage = (): Storage | undefined => {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Open an app's draft: the store, autosave, and edits this browser kept from an earlier visit
+ * (a reload or a crash). Kept edits over the same revision come back as one undoable step; kept
+ * edits over an older revision are merged into the newer draft (ours win where both changed).
+ */
+export function useEditorSession(api: DesignerApi, appId: string): { session?: EditorSession; error?: unknown } {
+  const [state, setState] = useState<{ session?: EditorSession; error?: unknown }>({});
+  useEffect(() => {
+    let autosave: Autosave | undefined;
+    let cancelled = false;
+    api.draft(appId).then(
+      (draft) => {
+        if (cancelled) return;
+        const server = draft.app as App;
+        const store = createDesignerStore(server);
+        const backup = readBackup(storage(), appId);
+        let restored = false;
+        if (backup && JSON.stringify(backup.doc) !== JSON.stringify(server)) {
+          const doc = backup.revision === draft.draftRevision ? backup.doc : merge3(backup.base, backup.doc, server).merged;
+          store.getState().apply(
+            replaceDocument(doc, { en: "Restore unsaved changes", "zh-CN": "恢复未保存的修改" }),
+          );
+          restored = true;
+        }
+        autosave = createAutosave({ store, api, appId, revision: draft.draftRevision, saved: server, storage: storage() });
+        if (restored) void autosave.flush();
+        setState({ session: { store, autosave, restored, serverIssues: draft.issues } });
+      },
+      (error) => !cancelled && setState({ error }),
+    );
+    return () => {
+      cancelled = true;
+      if (autosave) {
+        void autosave.flush();
+        autosave.dispose();
+      }
+    };
+  }, [api, appId]);
+  return state;
+}
