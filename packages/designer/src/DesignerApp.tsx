@@ -120,7 +120,13 @@ function Login(props: {
         </div>
         {props.refused && <Alert type="warning" showIcon title={t("adminsOnly")} style={{ marginBottom: 16 }} />}
         {error !== undefined && (
-          <Alert role="alert" type="error" showIcon title={errorText(error, props.locale)} style={{ marginBottom: 16 }} />
+          <Alert
+            role="alert"
+            type="error"
+            showIcon
+            title={errorText(error, props.locale)}
+            style={{ marginBottom: 16 }}
+          />
         )}
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item label={t("username")} name="username" rules={[{ required: true }]}>
@@ -167,7 +173,12 @@ function AppPicker(props: {
           return (
             <List.Item
               actions={[
-                <Button key="open" type="primary" onClick={() => props.onOpen(app.id)} aria-label={t("openApp", { app: title })}>
+                <Button
+                  key="open"
+                  type="primary"
+                  onClick={() => props.onOpen(app.id)}
+                  aria-label={t("openApp", { app: title })}
+                >
                   {t("openApp", { app: "" }).trim()}
                 </Button>,
               ]}

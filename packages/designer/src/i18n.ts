@@ -121,7 +121,9 @@ const parts = [
 /** The designer's own words; labels inside app schemas come from the schema. */
 export const resources = {
   en: { translation: Object.assign({}, shell.en, ...parts.map((p) => p.en)) as Record<string, string> },
-  "zh-CN": { translation: Object.assign({}, shell["zh-CN"], ...parts.map((p) => p["zh-CN"])) as Record<string, string> },
+  "zh-CN": {
+    translation: Object.assign({}, shell["zh-CN"], ...parts.map((p) => p["zh-CN"])) as Record<string, string>,
+  },
 };
 
 export const LOCALE_KEY = "plinth.designer.locale";

@@ -45,7 +45,11 @@ export interface PlanStep {
 export interface PublishResult {
   readonly applied: boolean;
   readonly version?: number;
-  readonly plan?: { readonly steps?: readonly PlanStep[]; readonly destructive?: boolean; readonly [k: string]: unknown };
+  readonly plan?: {
+    readonly steps?: readonly PlanStep[];
+    readonly destructive?: boolean;
+    readonly [k: string]: unknown;
+  };
   readonly issues?: readonly Issue[];
   readonly [key: string]: unknown;
 }
@@ -97,7 +101,11 @@ export function createDesignerApi(http: Http) {
       return http.request<Draft>("GET", `/api/apps/${enc(appId)}?draft=1`);
     },
     /** Save the draft over `revision`; a newer draft on the server throws {@link DraftConflict}. */
-    async saveDraft(appId: string, app: App, revision: number): Promise<{ draftRevision: number; issues: readonly Issue[] }> {
+    async saveDraft(
+      appId: string,
+      app: App,
+      revision: number,
+    ): Promise<{ draftRevision: number; issues: readonly Issue[] }> {
       try {
         return await http.request("PUT", `/api/apps/${enc(appId)}/draft`, { app }, { "if-match": `"${revision}"` });
       } catch (error) {

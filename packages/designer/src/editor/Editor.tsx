@@ -94,7 +94,9 @@ export function Editor(props: Props) {
             />
           </Layout.Sider>
           <Layout.Content className="designer-main">
-            {session.restored && <Alert type="info" showIcon closable title={t("restored")} style={{ marginBottom: 12 }} />}
+            {session.restored && (
+              <Alert type="info" showIcon closable title={t("restored")} style={{ marginBottom: 12 }} />
+            )}
             <Refusal />
             <Suspense fallback={<Spin />}>
               <Panel />
@@ -125,9 +127,7 @@ function SaveStatus({ autosave, locale }: { autosave: Autosave; locale: Locale }
   const { t } = useTranslation();
   const state = useStore(autosave.status, (s) => s.state);
   const text =
-    state.kind === "error"
-      ? t("save_error", { reason: errorText(state.error, locale) })
-      : t(`save_${state.kind}`);
+    state.kind === "error" ? t("save_error", { reason: errorText(state.error, locale) }) : t(`save_${state.kind}`);
   return (
     <span role="status" className={`designer-save designer-save-${state.kind}`} data-save={state.kind}>
       {text}
@@ -171,12 +171,22 @@ function UndoRedo() {
   return (
     <span className="designer-undo">
       <Tooltip title={undoText}>
-        <Button icon={<UndoOutlined />} aria-label={undoText} disabled={!undoOp} onClick={() => store.getState().undo()}>
+        <Button
+          icon={<UndoOutlined />}
+          aria-label={undoText}
+          disabled={!undoOp}
+          onClick={() => store.getState().undo()}
+        >
           {t("undo")}
         </Button>
       </Tooltip>
       <Tooltip title={redoText}>
-        <Button icon={<RedoOutlined />} aria-label={redoText} disabled={!redoOp} onClick={() => store.getState().redo()}>
+        <Button
+          icon={<RedoOutlined />}
+          aria-label={redoText}
+          disabled={!redoOp}
+          onClick={() => store.getState().redo()}
+        >
           {t("redo")}
         </Button>
       </Tooltip>

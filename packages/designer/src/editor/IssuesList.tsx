@@ -34,7 +34,9 @@ export function IssuesList() {
               <List.Item.Meta
                 title={
                   <span>
-                    <Tag color={issue.severity === "error" ? "red" : "gold"}>{t(`panel_${panelFor(issue.path, doc as never)}`)}</Tag>
+                    <Tag color={issue.severity === "error" ? "red" : "gold"}>
+                      {t(`panel_${panelFor(issue.path, doc as never)}`)}
+                    </Tag>
                     <code className="designer-path">{issue.path || "/"}</code>
                   </span>
                 }

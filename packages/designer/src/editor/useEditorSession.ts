@@ -40,13 +40,19 @@ export function useEditorSession(api: DesignerApi, appId: string): { session?: E
         const backup = readBackup(storage(), appId);
         let restored = false;
         if (backup && JSON.stringify(backup.doc) !== JSON.stringify(server)) {
-          const doc = backup.revision === draft.draftRevision ? backup.doc : merge3(backup.base, backup.doc, server).merged;
-          store.getState().apply(
-            replaceDocument(doc, { en: "Restore unsaved changes", "zh-CN": "恢复未保存的修改" }),
-          );
+          const doc =
+            backup.revision === draft.draftRevision ? backup.doc : merge3(backup.base, backup.doc, server).merged;
+          store.getState().apply(replaceDocument(doc, { en: "Restore unsaved changes", "zh-CN": "恢复未保存的修改" }));
           restored = true;
         }
-        autosave = createAutosave({ store, api, appId, revision: draft.draftRevision, saved: server, storage: storage() });
+        autosave = createAutosave({
+          store,
+          api,
+          appId,
+          revision: draft.draftRevision,
+          saved: server,
+          storage: storage(),
+        });
         if (restored) void autosave.flush();
         setState({ session: { store, autosave, restored, serverIssues: draft.issues } });
       },

@@ -92,7 +92,8 @@ export function createAutosave(options: AutosaveOptions): Autosave {
   const backup = (doc: App) => {
     try {
       if (doc === saved) storage?.removeItem(backupKey(appId));
-      else storage?.setItem(backupKey(appId), JSON.stringify({ revision: status.getState().revision, base: saved, doc }));
+      else
+        storage?.setItem(backupKey(appId), JSON.stringify({ revision: status.getState().revision, base: saved, doc }));
     } catch {
       // storage full or blocked: the server save still runs
     }
