@@ -59,6 +59,12 @@ export function Editor(props: Props) {
         appId: props.appId,
         locale: props.locale,
         locate,
+        flushDraft: async () => {
+          await session.autosave.flush();
+          const state = session.autosave.status.getState().state;
+          if (state.kind === "error") throw state.error;
+          if (state.kind === "conflict") throw new Error("The draft was changed elsewhere: merge or reload first.");
+        },
       },
     [session, props.runtime, props.api, props.appId, props.locale, locate],
   );

@@ -14,6 +14,8 @@ export interface DesignerContextValue {
   readonly locale: Locale;
   /** Show a panel and select a JSON Pointer in it (an issue's path, a reference). */
   readonly locate: (path: string) => void;
+  /** Save the draft now (publish publishes the server's draft); rejects when it cannot be saved. */
+  readonly flushDraft?: () => Promise<void>;
 }
 
 export const DesignerContext = createContext<DesignerContextValue | undefined>(undefined);

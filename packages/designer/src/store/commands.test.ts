@@ -129,3 +129,24 @@ describe("history", () => {
     expect(after.future).toHaveLength(0);
   });
 });
+
+describe("renames for publishing", () => {
+  it("chains renames, follows an entity's new name and forgets undone ones", async () => {
+    const { pendingRenames } = await import("./history.js");
+    let h = startHistory(fresh());
+    const step = (target: Parameters<typeof rename>[2], to: string) => {
+      const made = rename(runtime, h.doc, target, to);
+      if (!made.ok) throw new Error("refused");
+      h = commit(h, made.command, h.past.length * 10_000);
+    };
+    step({ kind: "field", entity: "opportunity", id: "amount" }, "value");
+    step({ kind: "field", entity: "opportunity", id: "value" }, "deal_value");
+    step({ kind: "entity", id: "opportunity" }, "deal");
+    step({ kind: "field", entity: "deal", id: "notes" }, "remarks");
+    h = undo(h);
+    expect(pendingRenames(h.past)).toEqual({
+      entities: [{ from: "opportunity", to: "deal" }],
+      fields: [{ entity: "deal", from: "amount", to: "deal_value" }],
+    });
+  });
+});

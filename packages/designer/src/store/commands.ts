@@ -24,7 +24,14 @@ export interface Command {
   readonly label: { readonly en: string; readonly "zh-CN": string };
   readonly recipe: Recipe;
   readonly mergeKey?: string;
+  /** A rename, so that publishing can move the stored data instead of dropping and adding it. */
+  readonly rename?: RenameMeta;
 }
+
+/** What a rename command renamed: publish passes these to the server's migration plan. */
+export type RenameMeta =
+  | { readonly kind: "entity"; readonly from: string; readonly to: string }
+  | { readonly kind: "field"; readonly entity: string; readonly from: string; readonly to: string };
 
 /** A command, or why it cannot be made (a core issue with a path and both languages). */
 export type Made =
@@ -190,6 +197,10 @@ export function rename(runtime: Runtime, doc: App, target: RefactorTarget, to: s
     places: result.references.length,
     command: {
       name: target.kind === "entity" ? "renameEntity" : "renameField",
+      rename:
+        target.kind === "entity"
+          ? { kind: "entity", from: target.id, to }
+          : { kind: "field", entity: target.entity, from: target.id, to },
       label: { en: `Rename ${what.en} ${target.id} to ${to}`, "zh-CN": `将${what.zh} ${target.id} 重命名为 ${to}` },
       recipe: (draft) => {
         const skipped = applyRefactorEdits(draft, result.edits);

@@ -1,6 +1,6 @@
 import type { App } from "@plinth/runtime";
 import { applyPatches, enablePatches, type Patch, produceWithPatches } from "immer";
-import type { Command, Recipe } from "./commands.js";
+import type { Command, Recipe, RenameMeta } from "./commands.js";
 
 enablePatches();
 
@@ -12,6 +12,7 @@ export interface Operation {
   readonly inverse: readonly Patch[];
   /** Edits with the same key in quick succession (typing a label) become one operation. */
   readonly mergeKey?: string | undefined;
+  readonly rename?: RenameMeta | undefined;
   readonly at: number;
 }
 
@@ -66,6 +67,7 @@ export function commit(history: History, command: Command, now = Date.now()): Hi
     patches,
     inverse,
     mergeKey: command.mergeKey,
+    rename: command.rename,
     at: now,
   };
   return { doc, past: [...history.past, op], future: [] };
@@ -88,5 +90,36 @@ export function redo(history: History): History {
     doc: applyPatches(history.doc, op.patches as Patch[]),
     past: [...history.past, op],
     future: history.future.slice(0, -1),
+  };
+}
+
+/**
+ * The renames in effect since `since` operations ago (all of the history by default), chained
+ * (a→b then b→c is a→c) and without the ones undone, for the server's migration plan.
+ */
+export function pendingRenames(past: readonly Operation[]): {
+  entities: Array<{ from: string; to: string }>;
+  fields: Array<{ entity: string; from: string; to: string }>;
+} {
+  const entities: Array<{ from: string; to: string }> = [];
+  const fields: Array<{ entity: string; from: string; to: string }> = [];
+  for (const op of past) {
+    const r = op.rename;
+    if (!r) continue;
+    if (r.kind === "entity") {
+      const earlier = entities.find((e) => e.to === r.from);
+      if (earlier) earlier.to = r.to;
+      else entities.push({ from: r.from, to: r.to });
+      // Fields recorded under the entity's old name now live under its new one.
+      for (const f of fields) if (f.entity === r.from) f.entity = r.to;
+    } else {
+      const earlier = fields.find((f) => f.entity === r.entity && f.to === r.from);
+      if (earlier) earlier.to = r.to;
+      else fields.push({ entity: r.entity, from: r.from, to: r.to });
+    }
+  }
+  return {
+    entities: entities.filter((e) => e.from !== e.to),
+    fields: fields.filter((f) => f.from !== f.to),
   };
 }
