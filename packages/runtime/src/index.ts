@@ -18,6 +18,7 @@ export { evalUserOf, userEnv } from "./access/env.js";
 export { maskRecord } from "./access/mask.js";
 export { accessMessages } from "./access/messages.js";
 export { type AccessPolicyOptions, createAccessPolicy } from "./access/policy.js";
+export { canonicalAppJson } from "./app/canonical.js";
 export { collectFormulaSites, type FormulaSite } from "./app/checks/formulaSites.js";
 export { documentLimits } from "./app/limits.js";
 export { schemaMessages } from "./app/messages.js";
