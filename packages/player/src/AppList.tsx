@@ -11,7 +11,7 @@ import { routePath } from "./routes.js";
 
 /** /apps/: a link to each app the signed-in user has a role in. */
 export function AppList() {
-  const { platform, locale, navigate } = usePlayer();
+  const { platform, locale, navigate, session } = usePlayer();
   const { t } = useTranslation();
   const [apps, setApps] = useState<readonly AppSummary[]>();
   const [error, setError] = useState<unknown>();
@@ -35,7 +35,16 @@ export function AppList() {
   }
   if (!apps) return <Spin description={t("loading")} />;
   return (
-    <Card title={t("myApps")}>
+    <Card
+      title={t("myApps")}
+      extra={
+        session.user.isAdmin ? (
+          <Button type="link" href="/designer/">
+            {t("openDesigner")}
+          </Button>
+        ) : undefined
+      }
+    >
       <List
         locale={{ emptyText: t("noApps") }}
         dataSource={[...apps]}
