@@ -127,6 +127,18 @@ export {
   pointer,
 } from "./issues/issue.js";
 export {
+  type ApplyOverlayResult,
+  applyOverlay,
+  deriveOverlay,
+  ID_COLLECTIONS,
+  idPathOf,
+  isUnder,
+  type Lock,
+  type Provenance,
+  rebaseOverlay,
+  resolveIdPath,
+} from "./overlay/index.js";
+export {
   createRuntime,
   getDefaultRuntime,
   type Runtime,

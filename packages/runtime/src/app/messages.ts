@@ -191,6 +191,31 @@ export const schemaMessages = defineMessages({
     en: "The app document has structural problems, so its references cannot be traced. Fix the problems listed first.",
     "zh-CN": "应用文档存在结构问题，无法追踪引用。请先修正列出的问题。",
   },
+  "overlay.targetMissing": {
+    en: "The overlay changes {target}, but the template has no {missing}. Check the id, or remove this change if the template dropped it.",
+    "zh-CN": "覆盖层修改了 {target}，但模板中没有 {missing}。请检查标识；如果模板已删除它，请移除这项修改。",
+  },
+  "overlay.locked": {
+    en: "{target} is locked by the template ({reason}). A regional overlay may not change it; ask HQ to change the template.",
+    "zh-CN": "{target} 已被模板锁定（{reason}）。区域覆盖层不能修改它；请联系总部修改模板。",
+  },
+  "overlay.notTighter": {
+    en: "{target} may only be tightened ({reason}): the template allows {base}, the overlay asks for {value}.",
+    "zh-CN": "{target} 只能收紧（{reason}）：模板允许 {base}，覆盖层要求 {value}。",
+  },
+  "overlay.duplicateId": {
+    en: "The overlay adds '{id}' to {target}, which the template already has. Change the existing one with 'set' or 'merge' instead.",
+    "zh-CN": "覆盖层向 {target} 添加“{id}”，但模板中已存在。请改用 “set” 或 “merge” 修改现有项。",
+  },
+  "overlay.badOperation": {
+    en: "The overlay cannot {op} at {target}: {reason}.",
+    "zh-CN": "覆盖层无法在 {target} 执行 {op}：{reason}。",
+  },
+  "overlay.conflict": {
+    en: "Both the template upgrade and the overlay change {target}: the overlay's value is kept. Check that it still fits the new template.",
+    "zh-CN": "模板升级和覆盖层都修改了 {target}：保留覆盖层的值。请确认它仍适用于新模板。",
+    severity: "warning",
+  },
   "schema.migrationFailed": {
     en: "The app could not be upgraded from schemaVersion {from}: {reason}",
     "zh-CN": "无法从 schemaVersion {from} 升级应用：{reason}",

@@ -11,7 +11,9 @@ describe("issue catalogue", () => {
   it("has unique codes with a message in English and in Chinese", () => {
     expect(all.size).toBeGreaterThan(50);
     for (const [code, t] of all) {
-      expect(code).toMatch(/^(schema|refactor|workflow|approval|automation|formula|record|access)\.[a-z][A-Za-z]+$/);
+      expect(code).toMatch(
+        /^(schema|refactor|overlay|workflow|approval|automation|formula|record|access)\.[a-z][A-Za-z]+$/,
+      );
       // A rule's own message (written by the app's author) passes through unchanged.
       if (/^\{\w+\}$/.test(t.en)) continue;
       expect(t.en.length, code).toBeGreaterThan(10);
