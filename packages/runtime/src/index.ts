@@ -137,6 +137,8 @@ export {
   type Provenance,
   rebaseOverlay,
   resolveIdPath,
+  resolveVariant,
+  variantDocument,
 } from "./overlay/index.js";
 export {
   createRuntime,

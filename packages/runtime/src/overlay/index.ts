@@ -2,3 +2,4 @@ export { type ApplyOverlayResult, applyOverlay, type Lock, type Provenance } fro
 export { deriveOverlay } from "./derive.js";
 export { ID_COLLECTIONS, idPathOf, isUnder, resolveIdPath } from "./idPath.js";
 export { rebaseOverlay } from "./rebase.js";
+export { resolveVariant, variantDocument } from "./variant.js";

@@ -1,4 +1,4 @@
-import type { App } from "@plinth/runtime";
+import { type App, resolveVariant } from "@plinth/runtime";
 import type { ServerContext } from "../http/context.js";
 import { httpError, invalid } from "../http/errors.js";
 import { isDestructive, type MigrationPlan, planMigration, type Renames } from "../storage/plan.js";
@@ -41,13 +41,33 @@ function describeSteps(plan: MigrationPlan): string {
 }
 
 /**
+ * What a draft stands for: the draft itself, or for a regional variant (`extends`), its template's
+ * published version with the variant's overlay applied. An overlay operation the template's locks
+ * refuse (or whose target is gone) stops the publish with the operation's path.
+ */
+export async function effectiveSchema(tx: WriteTx, draft: unknown): Promise<unknown> {
+  const variant = draft as App | null;
+  const base = variant?.extends?.app;
+  if (!variant || typeof base !== "string") return draft;
+  const row = await tx.platform.app(base);
+  if (!row || row.publishedVersion === null)
+    throw httpError(404, "http.notPublished", { id: base }, { path: "/extends/app" });
+  const template = await tx.platform.appVersion(base, row.publishedVersion);
+  if (!template) throw httpError(404, "http.notPublished", { id: base }, { path: "/extends/app" });
+  const resolved = resolveVariant(template.schema, variant);
+  const refused = resolved.issues.filter((i) => i.severity === "error");
+  if (refused.length > 0) throw invalid(refused);
+  return resolved.app;
+}
+
+/**
  * Publish a schema as the app's next version inside one write transaction: validate it,
  * plan the migration from the current version (counting the rows destructive steps touch),
  * refuse destructive plans without `confirm`, apply the plan, record the version and audit it.
  * With `dryRun` the plan is computed and nothing changes.
  */
 export async function publishApp(ctx: ServerContext, tx: WriteTx, input: PublishInput): Promise<PublishResult> {
-  const validated = ctx.runtime.validateApp(input.schema);
+  const validated = ctx.runtime.validateApp(await effectiveSchema(tx, input.schema));
   if (!validated.app) throw invalid(validated.issues);
   const next: App = validated.app;
   if (next.id !== input.appId) {
