@@ -1,0 +1,68 @@
+import { type App, type LayoutNode, labelBoth } from "@plinth/runtime";
+import { entityOf, fieldsOnLayout, type LayoutPage } from "./layoutTree.js";
+
+export interface PaletteItem {
+  /** Unique within the palette; also the draggable's id. */
+  readonly key: string;
+  readonly group: "field" | "layout" | "related";
+  readonly title: { readonly en: string; readonly "zh-CN": string };
+  readonly node: LayoutNode;
+}
+
+const layoutItems: readonly PaletteItem[] = [
+  {
+    key: "layout:section",
+    group: "layout",
+    title: { en: "Section", "zh-CN": "分组" },
+    node: { kind: "section", label: { en: "Section", "zh-CN": "分组" }, columns: 1, children: [] },
+  },
+  {
+    key: "layout:columns",
+    group: "layout",
+    title: { en: "Columns", "zh-CN": "分栏" },
+    node: { kind: "columns", children: [] },
+  },
+  {
+    key: "layout:tabs",
+    group: "layout",
+    title: { en: "Tabs", "zh-CN": "标签页" },
+    node: { kind: "tabs", tabs: [{ id: "tab_1", label: { en: "Tab 1", "zh-CN": "标签 1" }, children: [] }] },
+  },
+  {
+    key: "layout:text",
+    group: "layout",
+    title: { en: "Text", "zh-CN": "文本" },
+    node: { kind: "text", text: { en: "Text", "zh-CN": "文本" }, style: "body" } as LayoutNode,
+  },
+];
+
+/**
+ * What the palette offers for a page: the entity's fields not yet on it, the layout nodes, and
+ * a related list for every relation of another entity that points at the page's entity.
+ */
+export function paletteItems(app: App, page: LayoutPage): PaletteItem[] {
+  const entity = entityOf(app, page.entity);
+  const used = fieldsOnLayout(page.layout);
+  const fields: PaletteItem[] = (entity?.fields ?? [])
+    .filter((field) => !used.has(field.id))
+    .map((field) => ({
+      key: `field:${field.id}`,
+      group: "field",
+      title: labelBoth(field.label, field.id),
+      node: { kind: "field", field: field.id },
+    }));
+  const related: PaletteItem[] = (app.entities ?? []).flatMap((other) =>
+    other.fields
+      .filter((f) => f.kind === "relation" && "target" in f && f.target === page.entity)
+      .map((via) => {
+        const of = labelBoth(other.label, other.id);
+        return {
+          key: `related:${other.id}:${via.id}`,
+          group: "related" as const,
+          title: { en: `${of.en} (related list)`, "zh-CN": `${of["zh-CN"]}（相关列表）` },
+          node: { kind: "relatedList", entity: other.id, via: via.id } as LayoutNode,
+        };
+      }),
+  );
+  return [...fields, ...layoutItems, ...related];
+}
