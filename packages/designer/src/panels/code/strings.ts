@@ -1,5 +1,51 @@
 /** The code panel's words (merged into the designer's i18next resources). */
 export const codeStrings = {
-  en: {},
-  "zh-CN": {},
+  en: {
+    code_title: "App JSON",
+    code_intro:
+      "The whole app as JSON, checked against the published meta-schema. Edits apply to the other panels when the text is valid JSON; each applied edit is one undo step.",
+    code_editorLabel: "App JSON editor",
+    code_loadingEditor: "Loading the editor… the plain text below can be edited meanwhile.",
+    code_export: "Export JSON",
+    code_import: "Import JSON",
+    code_importTitle: "Import {{file}}?",
+    code_importProblems_one: "The file has {{count}} problem; it is imported as a draft and listed under Problems.",
+    code_importProblems_other: "The file has {{count}} problems; it is imported as a draft and listed under Problems.",
+    code_importClean: "The file has no problems.",
+    code_importReplace: "It replaces the whole document (one undo step).",
+    code_importOk: "Import",
+    code_importOther: "This file is the app '{{other}}', not '{{app}}'. Change its id to '{{app}}' to import it here.",
+    code_importUnreadable: "The file could not be read: {{reason}}",
+    code_imported: "Imported {{file}}",
+    code_unparsed: "Not applied",
+    code_changedElsewhere:
+      "The document changed in another panel while your JSON text here does not parse. Your text is kept; fix it to apply it, or take the current document.",
+    code_takeCurrent: "Take the current document",
+    code_cancel: "Cancel",
+    code_formulaLabel: "Formula",
+  },
+  "zh-CN": {
+    code_title: "应用 JSON",
+    code_intro:
+      "以 JSON 显示整个应用，并按已发布的元模式检查。文本为有效 JSON 时，修改会同步到其他面板；每次应用的修改为一个撤销步骤。",
+    code_editorLabel: "应用 JSON 编辑器",
+    code_loadingEditor: "正在加载编辑器……加载期间可以编辑下方的纯文本。",
+    code_export: "导出 JSON",
+    code_import: "导入 JSON",
+    code_importTitle: "导入 {{file}}？",
+    code_importProblems_one: "该文件有 {{count}} 个问题；它将作为草稿导入，问题列在“问题”中。",
+    code_importProblems_other: "该文件有 {{count}} 个问题；它将作为草稿导入，问题列在“问题”中。",
+    code_importClean: "该文件没有问题。",
+    code_importReplace: "它将替换整个文档（一个撤销步骤）。",
+    code_importOk: "导入",
+    code_importOther: "此文件是应用“{{other}}”，不是“{{app}}”。请把它的 id 改为“{{app}}”后再导入。",
+    code_importUnreadable: "无法读取该文件：{{reason}}",
+    code_imported: "已导入 {{file}}",
+    code_unparsed: "未应用",
+    code_changedElsewhere:
+      "在此处的 JSON 文本无法解析时，文档已在其他面板中被修改。您的文本已保留；修正后即可应用，或采用当前文档。",
+    code_takeCurrent: "采用当前文档",
+    code_cancel: "取消",
+    code_formulaLabel: "公式",
+  },
 } as const;
