@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest";
-import { fixtureApp } from "../../testing/renderDesigner.js";
 import { createDesignerStore } from "../../store/designerStore.js";
+import { fixtureApp } from "../../testing/renderDesigner.js";
 import { landingPointer, planDrop } from "./dropPlan.js";
 import { valueAtPointer } from "./pointerValue.js";
 
