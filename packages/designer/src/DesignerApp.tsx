@@ -1,5 +1,5 @@
 import { createRuntime, type Locale, labelText } from "@plinth/runtime";
-import { Alert, App as AntApp, Button, Card, ConfigProvider, Form, Input, List, Spin, Typography } from "antd";
+import { Alert, App as AntApp, Button, Card, ConfigProvider, Form, Input, List, Modal, Spin, Typography } from "antd";
 import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
 import type { i18n } from "i18next";
@@ -71,7 +71,7 @@ function Shell({ api, runtime, locale, setLocale }: ShellProps) {
     setAppId(id);
   };
   if (session === null) return <Spin fullscreen tip={t("loading")} />;
-  if (!session || !session.user.isAdmin)
+  if (!session?.user.isAdmin)
     return <Login api={api} locale={locale} setLocale={setLocale} onSignedIn={setSession} refused={!!session} />;
   if (appId)
     return (
@@ -153,6 +153,7 @@ function AppPicker(props: {
   const { t } = useTranslation();
   const [apps, setApps] = useState<readonly AppSummary[] | undefined>();
   const [error, setError] = useState<unknown>();
+  const [variantOf, setVariantOf] = useState<AppSummary | undefined>();
   useEffect(() => {
     props.api.apps().then(setApps, setError);
   }, [props.api]);
@@ -193,6 +194,77 @@ function AppPicker(props: {
           );
         }}
       />
+      {variantOf && (
+        <NewVariant
+          api={props.api}
+          template={variantOf}
+          locale={props.locale}
+          onClose={() => setVariantOf(undefined)}
+          onCreated={props.onOpen}
+        />
+      )}
     </div>
+  );
+}
+
+/** Create a regional variant of a published template: an app that extends it with an empty overlay. */
+function NewVariant(props: {
+  api: DesignerApi;
+  template: AppSummary;
+  locale: Locale;
+  onClose: () => void;
+  onCreated: (id: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const title = labelText(props.template.label, props.locale, props.template.id);
+  const submit = async (values: { id: string; label: string }) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const template = await props.api.published(props.template.id);
+      await props.api.createApp({
+        schemaVersion: 1,
+        id: values.id,
+        version: "1.0.0",
+        label: { [props.locale]: values.label },
+        extends: { app: props.template.id, version: `^${template.app.version}` },
+        overlay: [],
+      } as never);
+      props.onCreated(values.id);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={t("newVariantTitle", { template: title })}
+      onCancel={props.onClose}
+      footer={null}
+      destroyOnHidden
+    >
+      {error !== undefined && (
+        <Alert role="alert" type="error" showIcon title={errorText(error, props.locale)} style={{ marginBottom: 12 }} />
+      )}
+      <Form layout="vertical" onFinish={submit} requiredMark={false}>
+        <Form.Item
+          label={t("variantId")}
+          name="id"
+          rules={[{ required: true, pattern: /^[A-Za-z][A-Za-z0-9_]{0,62}$/ }]}
+        >
+          <Input autoFocus placeholder={`${props.template.id}_east`} />
+        </Form.Item>
+        <Form.Item label={t("variantLabel")} name="label" rules={[{ required: true }]}>
+          <Input />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={busy}>
+          {t("create")}
+        </Button>
+      </Form>
+    </Modal>
   );
 }

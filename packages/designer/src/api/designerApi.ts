@@ -97,6 +97,10 @@ export function createDesignerApi(http: Http) {
     createApp(app: App): Promise<{ id: string; draftRevision: number; issues: readonly Issue[] }> {
       return http.request("POST", "/api/apps", { app });
     },
+    /** The published version of an app (a template a variant extends). */
+    published(appId: string): Promise<{ app: App; version: number }> {
+      return http.request("GET", `/api/apps/${enc(appId)}`);
+    },
     draft(appId: string): Promise<Draft> {
       return http.request<Draft>("GET", `/api/apps/${enc(appId)}?draft=1`);
     },

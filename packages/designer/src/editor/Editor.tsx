@@ -1,6 +1,6 @@
 import { RedoOutlined, UndoOutlined } from "@ant-design/icons";
 import { type Locale, labelText, type Runtime } from "@plinth/runtime";
-import { Alert, Badge, Button, Layout, Menu, Modal, Result, Spin, Tooltip, Typography } from "antd";
+import { Alert, Badge, Button, Layout, Menu, Modal, Result, Spin, Tag, Tooltip, Typography } from "antd";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
@@ -59,6 +59,7 @@ export function Editor(props: Props) {
         appId: props.appId,
         locale: props.locale,
         locate,
+        overlay: session.overlay,
         flushDraft: async () => {
           await session.autosave.flush();
           const state = session.autosave.status.getState().state;
@@ -86,6 +87,13 @@ export function Editor(props: Props) {
             {t("backToApps")}
           </Button>
           <AppTitle />
+          {session.overlay && (
+            <Tag color="purple">
+              {t("overlay_variantOf", {
+                template: labelText(session.overlay.template.label, props.locale, session.overlay.template.id),
+              })}
+            </Tag>
+          )}
           <SaveStatus autosave={session.autosave} locale={props.locale} />
           <UndoRedo />
           <LanguageSwitch locale={props.locale} onChange={props.setLocale} />

@@ -4,6 +4,7 @@ import { useStore } from "zustand";
 import type { DesignerApi } from "../api/designerApi.js";
 import type { Command, Made } from "../store/commands.js";
 import type { DesignerState, DesignerStore } from "../store/designerStore.js";
+import type { OverlayMode } from "./overlayMode.js";
 
 /** What every panel gets: the one store, the core, the server API, the app and the UI language. */
 export interface DesignerContextValue {
@@ -16,6 +17,8 @@ export interface DesignerContextValue {
   readonly locate: (path: string) => void;
   /** Save the draft now (publish publishes the server's draft); rejects when it cannot be saved. */
   readonly flushDraft?: () => Promise<void>;
+  /** Set when the app is a regional variant of a template: what is inherited, overridden, locked. */
+  readonly overlay?: OverlayMode | undefined;
 }
 
 export const DesignerContext = createContext<DesignerContextValue | undefined>(undefined);

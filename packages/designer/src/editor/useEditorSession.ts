@@ -5,6 +5,7 @@ import { type Autosave, createAutosave, readBackup } from "../store/autosave.js"
 import { replaceDocument } from "../store/commands.js";
 import { createDesignerStore, type DesignerStore } from "../store/designerStore.js";
 import { merge3 } from "../store/merge.js";
+import { createOverlayMode, type OverlayMode } from "./overlayMode.js";
 
 export interface EditorSession {
   readonly store: DesignerStore;
@@ -12,6 +13,8 @@ export interface EditorSession {
   /** Unsaved edits from an earlier visit were put back (and can be undone). */
   readonly restored: boolean;
   readonly serverIssues: readonly Issue[];
+  /** Set when the app is a regional variant: the designer edits its effective app. */
+  readonly overlay?: OverlayMode | undefined;
 }
 
 const storage = (): Storage | undefined => {
@@ -32,11 +35,17 @@ export function useEditorSession(api: DesignerApi, appId: string): { session?: E
   useEffect(() => {
     let autosave: Autosave | undefined;
     let cancelled = false;
-    api.draft(appId).then(
-      (draft) => {
+    const open = async () => {
+      const draft = await api.draft(appId);
+      const base = (draft.app as App | null)?.extends?.app;
+      const overlay = base ? createOverlayMode((await api.published(base)).app) : undefined;
+      return { draft, overlay };
+    };
+    open().then(
+      ({ draft, overlay }) => {
         if (cancelled) return;
-        const server = draft.app as App;
-        const store = createDesignerStore(server);
+        const server = overlay ? overlay.effective(draft.app as App) : (draft.app as App);
+        const store = createDesignerStore(server, overlay ? { guard: (next) => overlay.refusals(next) } : {});
         const backup = readBackup(storage(), appId);
         let restored = false;
         if (backup && JSON.stringify(backup.doc) !== JSON.stringify(server)) {

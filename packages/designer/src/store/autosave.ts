@@ -69,6 +69,10 @@ export interface AutosaveOptions {
   readonly saved?: App;
   readonly delayMs?: number;
   readonly storage?: BackupStorage | undefined;
+  /** The draft to store for the document being edited (a regional variant stores only its overlay). */
+  readonly toDraft?: (doc: App) => App;
+  /** The document to edit for a draft read back from the server (after a conflict). */
+  readonly fromDraft?: (draft: App) => App;
 }
 
 /**
@@ -79,6 +83,8 @@ export interface AutosaveOptions {
  */
 export function createAutosave(options: AutosaveOptions): Autosave {
   const { store, api, appId, storage } = options;
+  const toDraft = options.toDraft ?? ((doc: App) => doc);
+  const fromDraft = options.fromDraft ?? ((draft: App) => draft);
   const delay = options.delayMs ?? 800;
   let saved: App = options.saved ?? store.getState().doc;
   const status = createStore<AutosaveStatus>()(() => ({
@@ -109,7 +115,7 @@ export function createAutosave(options: AutosaveOptions): Autosave {
     }
     status.setState({ state: { kind: "saving" } });
     try {
-      const result = await api.saveDraft(appId, doc, state.revision);
+      const result = await api.saveDraft(appId, toDraft(doc), state.revision);
       saved = doc;
       status.setState({ revision: result.draftRevision });
       const now = store.getState().doc;
@@ -118,7 +124,7 @@ export function createAutosave(options: AutosaveOptions): Autosave {
       if (now !== saved) schedule();
     } catch (error) {
       if (error instanceof DraftConflict) {
-        status.setState({ state: { kind: "conflict", theirs: error.theirs, revision: error.revision } });
+        status.setState({ state: { kind: "conflict", theirs: fromDraft(error.theirs), revision: error.revision } });
       } else {
         status.setState({ state: { kind: "error", error } });
       }

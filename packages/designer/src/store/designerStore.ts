@@ -31,7 +31,17 @@ export const nextRedo = (s: History): Operation | undefined => s.future.at(-1);
  * panel edits through `apply` with a named command (commands.ts), so undo and redo work the
  * same from every panel and every edit is a patch with its inverse.
  */
-export function createDesignerStore(doc: App, now: () => number = Date.now): DesignerStore {
+export interface DesignerStoreOptions {
+  readonly now?: () => number;
+  /**
+   * Refuses a change by returning issues about the document it would produce (a regional
+   * variant touching a locked node of its template); the document stays as it was.
+   */
+  readonly guard?: (next: App) => readonly Issue[];
+}
+
+export function createDesignerStore(doc: App, options: DesignerStoreOptions = {}): DesignerStore {
+  const now = options.now ?? Date.now;
   return createStore<DesignerState>()((set, get) => ({
     ...startHistory(doc),
     selection: undefined,
@@ -45,7 +55,13 @@ export function createDesignerStore(doc: App, now: () => number = Date.now): Des
       const state = get();
       try {
         const next = commit(state, command, now());
-        if (next !== state) set({ doc: next.doc, past: next.past, future: next.future, refusal: undefined });
+        if (next === state) return true;
+        const refused = options.guard?.(next.doc) ?? [];
+        if (refused.length > 0) {
+          set({ refusal: refused });
+          return false;
+        }
+        set({ doc: next.doc, past: next.past, future: next.future, refusal: undefined });
         return true;
       } catch (error) {
         set({

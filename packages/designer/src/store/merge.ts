@@ -13,7 +13,7 @@ export interface MergeResult<T> {
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
-const escape = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
+const escapeKey = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
 
 function hasIds(value: unknown): value is Array<Record<string, unknown> & { id: string }> {
   return Array.isArray(value) && value.every((item) => isObject(item) && typeof item.id === "string");
@@ -39,7 +39,7 @@ function mergeObject(
   const out: Record<string, unknown> = {};
   const keys = [...new Set([...Object.keys(ours), ...Object.keys(theirs)])];
   for (const key of keys) {
-    const value = mergeValue(base[key], ours[key], theirs[key], `${path}/${escape(key)}`, conflicts);
+    const value = mergeValue(base[key], ours[key], theirs[key], `${path}/${escapeKey(key)}`, conflicts);
     if (value !== undefined) out[key] = value;
   }
   return out;
