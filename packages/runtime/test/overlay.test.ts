@@ -77,6 +77,16 @@ describe("applying a regional overlay", () => {
     expect(field(higher.app, "promotion", "planned_spend")?.max).toBe(120_000);
   });
 
+  it("lets a region set a cap the template left open under a tighten-only lock", () => {
+    const base = template();
+    base.locks = [{ target: "/entities/promotion/fields/discount_depth/max", mode: "tightenOnly" }];
+    const { issues, app } = applyOverlay(base, [
+      { op: "set", target: "/entities/promotion/fields/discount_depth/max", value: 30 },
+    ]);
+    expect(issues).toEqual([]);
+    expect(field(app, "promotion", "discount_depth")?.max).toBe(30);
+  });
+
   it("reports missing targets and duplicate additions instead of guessing", () => {
     const { issues } = applyOverlay(template(), [
       { op: "set", target: "/entities/promo/label", value: "x" },

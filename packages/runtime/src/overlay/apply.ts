@@ -37,6 +37,7 @@ function bilingual(code: Parameters<typeof schemaIssue>[0], path: string, en: ob
 
 /** A change to `value` at a `tightenOnly` target is tighter when it only restricts more. */
 function tighter(key: string, base: unknown, value: unknown): boolean {
+  if (base === undefined && typeof value === "number") return true; // any limit is tighter than none
   if (typeof base === "number" && typeof value === "number") return /^min/i.test(key) ? value >= base : value <= base;
   if (key === "required" || key === "unique") return value === true || value === base;
   return value === base;

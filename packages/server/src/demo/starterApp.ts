@@ -26,6 +26,20 @@ export const starterApp = {
   version: "0.1.0",
   label: { en: "Sales starter", "zh-CN": "销售入门" },
   settings: { currency: "CNY" },
+  // HQ's red lines for regional variants (the designer's "New regional variant"): the stages are
+  // HQ's, and a region may lower the largest deal amount but not raise it.
+  locks: [
+    {
+      target: "/entities/opportunity/fields/stage",
+      mode: "frozen",
+      reason: { en: "HQ pipeline stages", "zh-CN": "总部统一的销售阶段" },
+    },
+    {
+      target: "/entities/opportunity/fields/amount/max",
+      mode: "tightenOnly",
+      reason: { en: "HQ deal size cap", "zh-CN": "总部单笔金额上限" },
+    },
+  ],
   roles: [
     { id: "rep", label: { en: "Sales rep", "zh-CN": "销售代表" } },
     { id: "manager", label: { en: "Regional manager", "zh-CN": "区域经理" }, inherits: ["rep"] },
