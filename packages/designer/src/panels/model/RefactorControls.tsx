@@ -1,0 +1,119 @@
+import { definitionPath, type Issue, type RefactorTarget, refsTo } from "@plinth/runtime";
+import { Alert, Button, Form, Input, Popconfirm, Space, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useDesignerContext } from "../../editor/context.js";
+import { remove, rename } from "../../store/commands.js";
+import { domId } from "./modelPointer.js";
+import { PlacesList } from "./PlacesList.js";
+
+type Outcome =
+  | { readonly kind: "renamed"; readonly places: number; readonly paths: readonly string[] }
+  | { readonly kind: "refused"; readonly issues: readonly Issue[]; readonly paths: readonly string[] };
+
+interface Props {
+  readonly target: RefactorTarget;
+  /** Where to move the selection once the target is removed (its entity, or nothing). */
+  readonly afterRemove: string | undefined;
+}
+
+const unique = (paths: readonly string[]): string[] => [...new Set(paths)];
+
+/**
+ * Rename an entity or a field everywhere it is used, or remove it, both through the core's
+ * refactors: a rename lists the places it rewrote, a refused removal lists what still uses it.
+ */
+export function RefactorControls({ target, afterRemove }: Props) {
+  const { t } = useTranslation();
+  const { store, runtime, locale } = useDesignerContext();
+  const [to, setTo] = useState("");
+  const [outcome, setOutcome] = useState<Outcome>();
+  const what = t(target.kind === "entity" ? "model_entity" : "model_field");
+  const inputId = domId(`/rename/${target.kind}/${target.id}`);
+  /** Every place the target is named, outside its own definition. */
+  const uses = (): string[] => {
+    const doc = store.getState().doc;
+    const refs = runtime.references(doc);
+    if (!refs.ok) return [];
+    const own = definitionPath(doc, target)?.replace(/\/id$/, "/");
+    return unique(refsTo(refs.refs, target).map((r) => r.path)).filter((p) => own === undefined || !p.startsWith(own));
+  };
+  const doRename = () => {
+    const { doc, apply } = store.getState();
+    const paths = uses();
+    const made = rename(runtime, doc, target, to.trim());
+    if (apply(made) && made.ok) {
+      setOutcome({ kind: "renamed", places: made.places ?? 0, paths });
+      setTo("");
+    } else if (!made.ok) setOutcome({ kind: "refused", issues: made.issues, paths: [] });
+  };
+  const doRemove = () => {
+    const { doc, apply, select } = store.getState();
+    const made = remove(runtime, doc, target);
+    if (!made.ok) {
+      apply(made);
+      setOutcome({ kind: "refused", issues: made.issues, paths: uses() });
+      return;
+    }
+    if (apply(made)) select(afterRemove);
+  };
+  return (
+    <section aria-label={t("model_refactorTitle", { what, id: target.id })}>
+      <Form.Item label={t("model_renameTo", { what, id: target.id })} htmlFor={inputId}>
+        <Space.Compact>
+          <Input
+            id={inputId}
+            value={to}
+            placeholder={target.id}
+            onChange={(e) => setTo(e.target.value)}
+            onPressEnter={doRename}
+          />
+          <Button
+            onClick={doRename}
+            disabled={to.trim() === ""}
+            aria-label={t("model_renameWhat", { what, id: target.id })}
+          >
+            {t("model_rename")}
+          </Button>
+        </Space.Compact>
+      </Form.Item>
+      <Popconfirm
+        title={t("model_removeConfirm", { what, id: target.id })}
+        okText={t("model_remove")}
+        cancelText={t("model_cancel")}
+        onConfirm={doRemove}
+      >
+        <Button danger>{t("model_removeWhat", { what, id: target.id })}</Button>
+      </Popconfirm>
+      {outcome?.kind === "renamed" && (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginTop: 8 }}
+          title={t("model_renamedIn", { count: outcome.places })}
+          description={<PlacesList paths={outcome.paths} />}
+        />
+      )}
+      {outcome?.kind === "refused" && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginTop: 8 }}
+          title={outcome.issues.map((issue) => (
+            <Typography.Paragraph key={`${issue.code}${issue.path}`} style={{ margin: 0 }}>
+              {issue.message[locale]}
+            </Typography.Paragraph>
+          ))}
+          description={
+            outcome.paths.length > 0 && (
+              <>
+                <Typography.Text>{t("model_stillUsedBy", { count: outcome.paths.length })}</Typography.Text>
+                <PlacesList paths={outcome.paths} />
+              </>
+            )
+          }
+        />
+      )}
+    </section>
+  );
+}
