@@ -14,6 +14,13 @@ function canvas() {
   return within(screen.getByRole("region", { name: /Canvas|画布/ }));
 }
 
+/** The document's page `index` now, seen as `T` (the test knows the fixture's page kinds). */
+function pageAt<T>(store: ReturnType<typeof renderDesigner>["store"], index: number): T {
+  const page = store.getState().doc.pages?.[index];
+  if (!page) throw new Error(`No page ${index}`);
+  return page as unknown as T;
+}
+
 function openForm(store: ReturnType<typeof renderDesigner>["store"], pointer = `${form}/layout`) {
   act(() => store.getState().select(pointer));
 }
@@ -34,7 +41,7 @@ describe("the page builder", () => {
     const { store } = renderDesigner(<PagesPanel />, { doc: original });
     openForm(store);
     await userEvent.click(screen.getByRole("button", { name: "Add close_date to the selected container" }));
-    const children = (store.getState().doc.pages?.[1] as { layout: { children: unknown[] } }).layout.children;
+    const children = pageAt<{ layout: { children: unknown[] } }>(store, 1).layout.children;
     expect(children.at(-1)).toEqual({ kind: "field", field: "close_date" });
     expect(store.getState().selection).toBe(`${section}/4`);
     expect(canvas().getByRole("button", { name: "Field: close_date" }).closest("[data-selected]")).toBeTruthy();
@@ -55,9 +62,10 @@ describe("the page builder", () => {
     await userEvent.click(await screen.findByText("Tabs › Money"));
     const tabs = "/pages/1/layout/children/1";
     expect(store.getState().selection).toBe(`${tabs}/tabs/0/children/2`);
-    const doc = store.getState().doc.pages?.[1] as unknown as {
-      layout: { children: Array<{ kind: string; tabs?: Array<{ children: unknown[] }> }> };
-    };
+    const doc = pageAt<{ layout: { children: Array<{ kind: string; tabs?: Array<{ children: unknown[] }> }> } }>(
+      store,
+      1,
+    );
     expect(doc.layout.children.map((c) => c.kind)).toEqual(["field", "tabs", "columns"]);
     expect(doc.layout.children[1]?.tabs?.[0]?.children.at(-1)).toEqual({ kind: "field", field: "name" });
     act(() => store.getState().undo());
@@ -71,10 +79,8 @@ describe("the page builder", () => {
     up.focus();
     await userEvent.keyboard("{Enter}");
     const fields = () =>
-      (
-        store.getState().doc.pages?.[1] as unknown as { layout: { children: Array<{ field?: string }> } }
-      ).layout.children
-        .slice(0, 2)
+      pageAt<{ layout: { children: Array<{ field?: string }> } }>(store, 1)
+        .layout.children.slice(0, 2)
         .map((c) => c.field);
     expect(fields()).toEqual(["account", "name"]);
     expect(store.getState().selection).toBe(`${section}/0`);
@@ -90,7 +96,7 @@ describe("the page builder", () => {
     const { store } = renderDesigner(<PagesPanel />, { locale: "zh-CN" });
     openForm(store);
     await userEvent.type(screen.getByRole("textbox", { name: "名称（中文）" }), "交易");
-    const layout = () => (store.getState().doc.pages?.[1] as unknown as { layout: { label: unknown } }).layout;
+    const layout = () => pageAt<{ layout: { label: unknown } }>(store, 1).layout;
     expect(layout().label).toEqual({ en: "Deal", "zh-CN": "交易" });
     expect(canvas().getByRole("button", { name: "分组: 交易" })).toBeTruthy();
     act(() => store.getState().undo());
@@ -102,8 +108,7 @@ describe("the page builder", () => {
     openForm(store, `${section}/0`);
     await userEvent.type(screen.getByRole("textbox", { name: "Visible when" }), "nonsense = 1");
     expect(
-      (store.getState().doc.pages?.[1] as unknown as { layout: { children: Array<{ visibleWhen?: string }> } }).layout
-        .children[0]?.visibleWhen,
+      pageAt<{ layout: { children: Array<{ visibleWhen?: string }> } }>(store, 1).layout.children[0]?.visibleWhen,
     ).toBe("nonsense = 1");
     await waitFor(() =>
       expect(screen.getByText(/nonsense/, { selector: ".ant-form-item-explain-error" })).toBeTruthy(),
@@ -123,8 +128,7 @@ describe("the page builder", () => {
   it("edits a table page's columns: add, reorder, remove", async () => {
     const { store } = renderDesigner(<PagesPanel />);
     act(() => store.getState().select("/pages/0"));
-    const columns = () =>
-      (store.getState().doc.pages?.[0] as unknown as { columns: Array<{ field: string }> }).columns.map((c) => c.field);
+    const columns = () => pageAt<{ columns: Array<{ field: string }> }>(store, 0).columns.map((c) => c.field);
     await userEvent.click(screen.getByRole("combobox", { name: "Add a column…" }));
     await userEvent.click(await screen.findByText("close_date", { selector: ".ant-select-item-option-content" }));
     expect(columns()).toEqual(["name", "account.region", "amount", "stage", "close_date"]);
@@ -142,9 +146,9 @@ describe("the page builder", () => {
     const clear = document.querySelector(".ant-select-clear");
     expect(clear).toBeTruthy();
     await userEvent.click(clear as Element);
-    expect((store.getState().doc.pages?.[4] as { sumField?: string }).sumField).toBeUndefined();
+    expect(pageAt<{ sumField?: string }>(store, 4).sumField).toBeUndefined();
     act(() => store.getState().undo());
-    expect((store.getState().doc.pages?.[4] as { sumField?: string }).sumField).toBe("amount");
+    expect(pageAt<{ sumField?: string }>(store, 4).sumField).toBe("amount");
   });
 
   it("adds a form page for an entity and removes it", async () => {
