@@ -1,0 +1,120 @@
+import { ArrowLeftOutlined, ArrowRightOutlined, DeleteOutlined } from "@ant-design/icons";
+import { labelText, type Widget } from "@plinth/runtime";
+import { Button, Card, Tag, Typography } from "antd";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import { useApply, useDesigner } from "../../editor/context.js";
+import { useIssuesAt, useLocale } from "../workflows/fields.js";
+import { moveWidget, removeWidget, widgetPath } from "./commands.js";
+
+/** The width the player gives a widget without a layout: KPIs a quarter, tables the full width, charts half. */
+function spanOf(widget: Widget): number {
+  if (widget.layout) return Math.min(widget.layout.w, 12);
+  if (widget.type === "kpi") return 3;
+  return widget.type === "table" ? 12 : 6;
+}
+
+function summary(widget: Widget, t: TFunction): string {
+  const measures = (widget.query.measures ?? []).map((m) => `${t(`dash_agg_${m.aggregate}`)}(${m.field ?? ""})`);
+  const groups = (widget.query.groupBy ?? []).map((g) =>
+    g.bucket ? `${g.field}/${t(`dash_bucket_${g.bucket}`)}` : g.field,
+  );
+  return [
+    widget.query.entity,
+    measures.join(", "),
+    groups.length > 0 ? t("dash_by", { fields: groups.join(", ") }) : "",
+  ]
+    .filter(Boolean)
+    .join(" · ");
+}
+
+interface Props {
+  readonly p: number;
+  readonly widgets: readonly Widget[];
+  readonly current: number | undefined;
+}
+
+/** The dashboard's widgets as cards on its 12-column grid, in order; select, reorder or remove each. */
+export function WidgetGrid({ p, widgets, current }: Props) {
+  const { t } = useTranslation();
+  return (
+    <ul className="dash-grid" aria-label={t("dash_widgets")}>
+      {widgets.map((widget, i) => (
+        <WidgetCard
+          key={widget.id}
+          p={p}
+          i={i}
+          widget={widget}
+          last={i === widgets.length - 1}
+          current={current === i}
+        />
+      ))}
+    </ul>
+  );
+}
+
+interface CardProps {
+  readonly p: number;
+  readonly i: number;
+  readonly widget: Widget;
+  readonly last: boolean;
+  readonly current: boolean;
+}
+
+function WidgetCard({ p, i, widget, last, current }: CardProps) {
+  const { t } = useTranslation();
+  const apply = useApply();
+  const select = useDesigner((s) => s.select);
+  const locale = useLocale();
+  const issues = useIssuesAt(widgetPath(p, i));
+  const name = labelText(widget.label, locale, widget.id);
+  const move = (by: -1 | 1) => {
+    if (apply(moveWidget(p, i, by, widget.id))) select(widgetPath(p, i + by));
+  };
+  return (
+    <li
+      style={{ gridColumn: `span ${spanOf(widget)}` }}
+      className={current ? "dash-card dash-card-current" : "dash-card"}
+    >
+      <Card
+        size="small"
+        title={
+          <Button type="link" aria-current={current || undefined} onClick={() => select(widgetPath(p, i))}>
+            {name}
+            {issues.length > 0 ? " ⚠" : ""}
+          </Button>
+        }
+        extra={<Tag>{t(`dash_type_${widget.type}`)}</Tag>}
+        actions={[
+          <Button
+            key="earlier"
+            type="text"
+            icon={<ArrowLeftOutlined />}
+            disabled={i === 0}
+            aria-label={t("dash_moveEarlier", { id: widget.id })}
+            onClick={() => move(-1)}
+          />,
+          <Button
+            key="later"
+            type="text"
+            icon={<ArrowRightOutlined />}
+            disabled={last}
+            aria-label={t("dash_moveLater", { id: widget.id })}
+            onClick={() => move(1)}
+          />,
+          <Button
+            key="remove"
+            type="text"
+            icon={<DeleteOutlined />}
+            aria-label={t("dash_removeWidget", { id: widget.id })}
+            onClick={() => {
+              if (apply(removeWidget(p, i, widget.id))) select(`/pages/${p}`);
+            }}
+          />,
+        ]}
+      >
+        <Typography.Text type="secondary">{summary(widget, t)}</Typography.Text>
+      </Card>
+    </li>
+  );
+}

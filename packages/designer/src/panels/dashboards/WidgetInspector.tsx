@@ -1,0 +1,70 @@
+import type { Widget } from "@plinth/runtime";
+import { Card, Form, Select } from "antd";
+import { useTranslation } from "react-i18next";
+import { useApply } from "../../editor/context.js";
+import { setValue } from "../../store/commands.js";
+import { LabelInputs, TextSetting } from "../workflows/fields.js";
+import { widgetPath } from "./commands.js";
+import { QueryBuilder } from "./QueryBuilder.js";
+
+/** Every chart type the player draws (the schema's list, checked against its type). */
+const types = [
+  "kpi",
+  "bar",
+  "line",
+  "area",
+  "pie",
+  "funnel",
+  "table",
+  "scatter",
+] as const satisfies readonly Widget["type"][];
+const formats = ["number", "currency", "percent"] as const satisfies readonly NonNullable<Widget["format"]>[];
+
+interface Props {
+  readonly p: number;
+  readonly i: number;
+  readonly widget: Widget;
+}
+
+/** One widget: its id and label, chart type, number format, and its query. */
+export function WidgetInspector({ p, i, widget }: Props) {
+  const { t } = useTranslation();
+  const apply = useApply();
+  const path = widgetPath(p, i);
+  return (
+    <Card size="small" role="region" aria-label={t("dash_widget")} title={t("dash_widgetTitle", { id: widget.id })}>
+      <Form layout="vertical">
+        <TextSetting path={`${path}/id`} value={widget.id} label={t("wf_id")} />
+        <LabelInputs path={`${path}/label`} label={widget.label} />
+        <Form.Item label={t("dash_type")}>
+          <Select
+            aria-label={t("dash_type")}
+            value={widget.type}
+            options={types.map((x) => ({ value: x, label: t(`dash_type_${x}`) }))}
+            onChange={(v: Widget["type"]) =>
+              apply(
+                setValue(`${path}/type`, v, {
+                  en: `Show ${widget.id} as ${v}`,
+                  "zh-CN": `将 ${widget.id} 显示为 ${t(`dash_type_${v}`, { lng: "zh-CN" })}`,
+                }),
+              )
+            }
+          />
+        </Form.Item>
+        <Form.Item label={t("dash_format")}>
+          <Select
+            allowClear
+            aria-label={t("dash_format")}
+            placeholder={t("dash_format_auto")}
+            value={widget.format}
+            options={formats.map((x) => ({ value: x, label: t(`dash_format_${x}`) }))}
+            onChange={(v?: Widget["format"]) =>
+              apply(setValue(`${path}/format`, v, { en: `Format of ${widget.id}`, "zh-CN": `${widget.id} 的格式` }))
+            }
+          />
+        </Form.Item>
+        <QueryBuilder path={`${path}/query`} query={widget.query} p={p} i={i} />
+      </Form>
+    </Card>
+  );
+}
