@@ -9,7 +9,7 @@ import {
 import { Button, Form, Input, Select } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useDesignerContext } from "../../editor/context.js";
+import { useDesigner, useDesignerContext } from "../../editor/context.js";
 import { addField } from "../../store/commands.js";
 import { coreIssuesUnder } from "./coreIssuesUnder.js";
 import { IssuesAlert } from "./IssuesAlert.js";
@@ -67,7 +67,7 @@ export function AddFieldForm({ entityIndex, entity }: Props) {
     setExtra({});
     setOptionText("");
   };
-  const doc = store.getState().doc;
+  const current = useDesigner((s) => s.doc);
   return (
     <section aria-label={t("model_addField")}>
       <Form layout="inline" component="div" style={{ rowGap: 8 }}>
@@ -117,7 +117,7 @@ export function AddFieldForm({ entityIndex, entity }: Props) {
                 widget={widgetFor(key, schema)}
                 schema={schema}
                 value={extra[key]}
-                choices={choicesFor(doc, locale, entity.id, { kind, ...extra } as Field, key)}
+                choices={choicesFor(current, locale, entity.id, { kind, ...extra } as Field, key)}
                 onChange={(value) => setExtra((old) => ({ ...old, [key]: value }))}
               />
             </Form.Item>

@@ -41,6 +41,7 @@ export function EntityEditor({ index, fieldIndex }: Props) {
         <Form layout="vertical" component="div">
           <LabelInputs pointer={`${pointer}/label`} name={t("model_label")} />
           <LabelInputs pointer={`${pointer}/pluralLabel`} name={t("model_pluralLabel")} />
+          <LabelInputs pointer={`${pointer}/description`} name={t("model_prop_description")} />
           <div data-pointer={`${pointer}/titleField`} className={titleHit}>
             <Form.Item label={t("model_titleField")} htmlFor={domId(`${pointer}/titleField`)}>
               <Select

@@ -20,12 +20,15 @@ interface Props {
   readonly schema: PropertySchema;
 }
 
+const namesSomething = new Set(["target", "from", "via", "field", "roles", "default"]);
+
 /** One property of the selected field, edited in place through the store. */
 export function FieldProperty({ pointer, entity, field, property, schema }: Props) {
   const { t } = useTranslation();
   const apply = useApply();
   const { locale } = useDesignerContext();
-  const doc = useDesigner((s) => s.doc);
+  // Only properties that name something in the document (an entity, a field, a role) follow it.
+  const doc = useDesigner((s) => (namesSomething.has(property) ? s.doc : undefined));
   const at = `${pointer}/${property}`;
   const hit = useHit(at);
   const name = t(`model_prop_${property}`, { defaultValue: property });
@@ -37,7 +40,7 @@ export function FieldProperty({ pointer, entity, field, property, schema }: Prop
       <OptionsEditor pointer={pointer} options={(value ?? []) as Parameters<typeof OptionsEditor>[0]["options"]} />
     );
   if (widget === "object") return <InverseEditor pointer={pointer} field={field} name={name} />;
-  const choices = choicesFor(doc, locale, entity.id, field, property);
+  const choices = doc && choicesFor(doc, locale, entity.id, field, property);
   const hint = widget === "const" ? ` (${String(schema.const)})` : "";
   return (
     <div data-pointer={at} className={hit}>

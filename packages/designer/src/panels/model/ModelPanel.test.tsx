@@ -87,6 +87,23 @@ describe("the data model panel", () => {
     expect(fieldsOf(store, 1)[17]).toMatchObject({ expression: "expected_revenue > 100000" });
   });
 
+  it("renames an entity everywhere in Chinese, and refuses a taken id inline", async () => {
+    const { store } = renderDesigner(<ModelPanel />, { locale: "zh-CN" });
+    const to = screen.getByLabelText("将实体 account 重命名为");
+    fireEvent.change(to, { target: { value: "opportunity" } });
+    await userEvent.click(screen.getByRole("button", { name: "重命名实体 account" }));
+    expect(store.getState().refusal?.[0]?.code).toBe("refactor.idTaken");
+    expect(screen.getByText(store.getState().refusal?.[0]?.message["zh-CN"] ?? "")).toBeTruthy();
+    fireEvent.change(to, { target: { value: "client" } });
+    await userEvent.click(screen.getByRole("button", { name: "重命名实体 account" }));
+    expect(store.getState().doc.entities?.[0]?.id).toBe("client");
+    expect(fieldsOf(store, 1)[2]).toMatchObject({ id: "account", kind: "relation", target: "client" });
+    const done = await screen.findByText(/^已在 \d+ 处重命名$/);
+    const places = within(done.closest(".ant-alert") as HTMLElement).getAllByRole("listitem");
+    expect(done.textContent).toBe(`已在 ${places.length} 处重命名`);
+    expect(places.some((li) => li.textContent?.includes("/entities/1/fields/2/target"))).toBe(true);
+  });
+
   it("refuses to remove a field still in use and lists where", async () => {
     const { store, located } = renderDesigner(<ModelPanel />);
     open(store, "/entities/1/fields/3");

@@ -8,7 +8,7 @@ import { domId } from "./modelPointer.js";
 import { PlacesList } from "./PlacesList.js";
 
 type Outcome =
-  | { readonly kind: "renamed"; readonly places: number; readonly paths: readonly string[] }
+  | { readonly kind: "renamed"; readonly paths: readonly string[] }
   | { readonly kind: "refused"; readonly issues: readonly Issue[]; readonly paths: readonly string[] };
 
 interface Props {
@@ -30,20 +30,20 @@ export function RefactorControls({ target, afterRemove }: Props) {
   const [outcome, setOutcome] = useState<Outcome>();
   const what = t(target.kind === "entity" ? "model_entity" : "model_field");
   const inputId = domId(`/rename/${target.kind}/${target.id}`);
-  /** Every place the target is named, outside its own definition. */
-  const uses = (): string[] => {
+  /** Every place the target is named; for a removal, outside its own definition (those go with it). */
+  const uses = (forRemoval: boolean): string[] => {
     const doc = store.getState().doc;
     const refs = runtime.references(doc);
     if (!refs.ok) return [];
-    const own = definitionPath(doc, target)?.replace(/\/id$/, "/");
+    const own = forRemoval ? definitionPath(doc, target)?.replace(/\/id$/, "/") : undefined;
     return unique(refsTo(refs.refs, target).map((r) => r.path)).filter((p) => own === undefined || !p.startsWith(own));
   };
   const doRename = () => {
     const { doc, apply } = store.getState();
-    const paths = uses();
+    const paths = uses(false);
     const made = rename(runtime, doc, target, to.trim());
     if (apply(made) && made.ok) {
-      setOutcome({ kind: "renamed", places: made.places ?? 0, paths });
+      setOutcome({ kind: "renamed", paths });
       setTo("");
     } else if (!made.ok) setOutcome({ kind: "refused", issues: made.issues, paths: [] });
   };
@@ -52,7 +52,7 @@ export function RefactorControls({ target, afterRemove }: Props) {
     const made = remove(runtime, doc, target);
     if (!made.ok) {
       apply(made);
-      setOutcome({ kind: "refused", issues: made.issues, paths: uses() });
+      setOutcome({ kind: "refused", issues: made.issues, paths: uses(true) });
       return;
     }
     if (apply(made)) select(afterRemove);
@@ -90,7 +90,7 @@ export function RefactorControls({ target, afterRemove }: Props) {
           type="success"
           showIcon
           style={{ marginTop: 8 }}
-          title={t("model_renamedIn", { count: outcome.places })}
+          title={t("model_renamedIn", { count: outcome.paths.length })}
           description={<PlacesList paths={outcome.paths} />}
         />
       )}
