@@ -2,7 +2,16 @@ import { CaretDownOutlined, CaretUpOutlined } from "@ant-design/icons";
 import type { Field, Locale } from "@plinth/runtime";
 import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { type KeyboardEvent, memo, type ReactNode, useCallback, useEffect, useMemo, useRef } from "react";
+import {
+  type KeyboardEvent,
+  memo,
+  type MouseEvent as ReactMouseEvent,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+} from "react";
 import { useTranslation } from "react-i18next";
 import type { RecordJson } from "../../../data/records.js";
 import type { SortKey } from "../../../sort.js";
@@ -110,6 +119,19 @@ export function TableGrid(props: TableGridProps) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: checked again whenever the rows change
   useEffect(nearBottom, [nearBottom, records.length]);
 
+  // One click handler for every row (a row or its open button opens the record; editable cells
+  // do not): no closures per row while scrolling.
+  const { onOpen } = props;
+  const openFromRow = useCallback(
+    (event: ReactMouseEvent<HTMLTableSectionElement>) => {
+      const target = event.target as Element;
+      if (target.closest("td.plinth-editable")) return;
+      const id = target.closest<HTMLTableRowElement>("tr[data-row-id]")?.dataset.rowId;
+      if (id) onOpen(id);
+    },
+    [onOpen],
+  );
+
   const sortText = useCallback((column: string) => t("sortBy", { column }), [t]);
 
   // Words every row uses, made once (a row calls no i18n hook: rows mount as fast as they can).
@@ -151,7 +173,8 @@ export function TableGrid(props: TableGridProps) {
           openText={t("openRow")}
           sortText={sortText}
         />
-        <tbody>
+        {/* biome-ignore lint/a11y/useKeyWithClickEvents: each row's open button is a real button (Enter and Space click it, and the click bubbles here) */}
+        <tbody onClick={openFromRow}>
           {padTop > 0 && (
             <tr className="plinth-spacer">
               <td colSpan={colSpan} style={{ height: padTop, padding: 0, border: 0 }} />
@@ -170,7 +193,6 @@ export function TableGrid(props: TableGridProps) {
                 saving={editingField !== undefined && edit.saving}
                 errors={edit.errors}
                 edit={actions}
-                onOpen={props.onOpen}
                 title={props.titleOf(record)}
                 words={words}
                 locale={props.locale}
@@ -248,26 +270,14 @@ interface GridRowProps {
   readonly saving: boolean;
   readonly errors: ReadonlyMap<string, string>;
   readonly edit: Pick<InlineEdit, "start" | "cancel" | "commit" | "validate">;
-  readonly onOpen: (id: string) => void;
   readonly title: string;
   readonly words: { readonly openRecord: (title: string) => string; readonly editHint: string };
   readonly locale: Locale;
   readonly lookup?: EditorLookup | undefined;
 }
 
-/** The "open" arrow as plain SVG: an icon component per row would cost more than the row itself. */
-const openIcon = (
-  <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
-    <path
-      d="M9 2h5v5M14 2 7.5 8.5M12 9.5V13a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h3.5"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.5"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-    />
-  </svg>
-);
+/** Every row's style (one object, not one per row). */
+const rowStyle = { height: ROW_HEIGHT } as const;
 
 /** One row; re-renders only when its record, its editing state or the columns change. */
 const GridRow = memo(
@@ -279,7 +289,6 @@ const GridRow = memo(
     saving,
     errors,
     edit,
-    onOpen,
     title,
     words,
     locale,
@@ -287,34 +296,25 @@ const GridRow = memo(
   }: GridRowProps) {
     const openLabel = words.openRecord(title);
     return (
-      <tr data-row-id={record.id} style={{ height: ROW_HEIGHT }} onClick={() => onOpen(record.id)}>
+      <tr data-row-id={record.id} style={rowStyle}>
         <td className="plinth-open-col">
-          <button
-            type="button"
-            className="plinth-open-row"
-            aria-label={openLabel}
-            title={openLabel}
-            onClick={(event) => {
-              event.stopPropagation();
-              onOpen(record.id);
-            }}
-          >
-            {openIcon}
-          </button>
+          <button type="button" className="plinth-open-row" aria-label={openLabel} />
         </td>
         {columns.map((column) => {
-          const key = cellKey(record.id, column.id);
-          const error = errors.get(key);
           const editable = canEdit && column.editable && column.field !== undefined;
-          const className = [column.numeric ? "num" : "", editable ? "plinth-editable" : ""].join(" ").trim();
           if (!editable) {
+            // Read-only cells: no key string, no handlers (most cells, while scrolling fast).
+            const error = errors.size > 0 ? errors.get(cellKey(record.id, column.id)) : undefined;
             return (
-              <td key={column.id} className={className || undefined} data-cell={key}>
+              <td key={column.id} className={column.numeric ? "num" : undefined}>
                 {column.format(record[column.id])}
                 {error && <CellError text={error} />}
               </td>
             );
           }
+          const key = cellKey(record.id, column.id);
+          const error = errors.get(key);
+          const className = column.numeric ? "num plinth-editable" : "plinth-editable";
           const editing = editingField === column.id;
           return (
             <td
@@ -325,7 +325,6 @@ const GridRow = memo(
               tabIndex={editing ? -1 : 0}
               title={editing ? undefined : words.editHint}
               aria-invalid={error !== undefined || undefined}
-              onClick={(event) => event.stopPropagation()}
               onDoubleClick={() => editing || edit.start(record.id, column.id)}
               onKeyDown={(event: KeyboardEvent<HTMLTableCellElement>) => {
                 if (editing || event.target !== event.currentTarget) return;
