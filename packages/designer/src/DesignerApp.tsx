@@ -153,7 +153,7 @@ function AppPicker(props: {
   const { t } = useTranslation();
   const [apps, setApps] = useState<readonly AppSummary[] | undefined>();
   const [error, setError] = useState<unknown>();
-  const [variantOf, setVariantOf] = useState<AppSummary | undefined>();
+  const [variantOf, setVariantOf] = useState<{ app: AppSummary; mode: "variant" | "copy" } | undefined>();
   useEffect(() => {
     props.api.apps().then(setApps, setError);
   }, [props.api]);
@@ -197,7 +197,8 @@ function AppPicker(props: {
       {variantOf && (
         <NewVariant
           api={props.api}
-          template={variantOf}
+          template={variantOf.app}
+          mode={variantOf.mode}
           locale={props.locale}
           onClose={() => setVariantOf(undefined)}
           onCreated={props.onOpen}
@@ -207,10 +208,14 @@ function AppPicker(props: {
   );
 }
 
-/** Create a regional variant of a published template: an app that extends it with an empty overlay. */
+/**
+ * Start an app from a published one: a copy to change freely (`copy`), or a regional variant that
+ * extends it with an empty overlay and stays bound by its locks and upgrades (`variant`).
+ */
 function NewVariant(props: {
   api: DesignerApi;
   template: AppSummary;
+  mode: "variant" | "copy";
   locale: Locale;
   onClose: () => void;
   onCreated: (id: string) => void;
@@ -224,14 +229,19 @@ function NewVariant(props: {
     setError(undefined);
     try {
       const template = await props.api.published(props.template.id);
-      await props.api.createApp({
-        schemaVersion: 1,
-        id: values.id,
-        version: "1.0.0",
-        label: { [props.locale]: values.label },
-        extends: { app: props.template.id, version: `^${template.app.version}` },
-        overlay: [],
-      } as never);
+      const label = { [props.locale]: values.label };
+      await props.api.createApp(
+        props.mode === "copy"
+          ? ({ ...template.app, id: values.id, version: "1.0.0", label } as never)
+          : ({
+              schemaVersion: 1,
+              id: values.id,
+              version: "1.0.0",
+              label,
+              extends: { app: props.template.id, version: `^${template.app.version}` },
+              overlay: [],
+            } as never),
+      );
       props.onCreated(values.id);
     } catch (e) {
       setError(e);
