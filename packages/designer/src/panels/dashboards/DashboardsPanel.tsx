@@ -149,7 +149,7 @@ function DashboardEditor({ p, page, widget }: EditorProps) {
       ) : (
         <Card size="small" role="region" aria-label={t("dash_pageSettings")} title={t("dash_pageSettings")}>
           <Form layout="vertical">
-            <TextSetting path={`${pagePath(p)}/id`} value={page.id} label={t("wf_id")} />
+            <TextSetting path={`${pagePath(p)}/id`} value={page.id} labelKey="wf_id" />
             <LabelInputs path={`${pagePath(p)}/label`} label={page.label} />
           </Form>
         </Card>

@@ -50,12 +50,7 @@ export function QueryBuilder({ path, query, p, i }: Props) {
           }}
         />
       </Form.Item>
-      <FormulaInput
-        path={`${path}/filter`}
-        value={query.filter}
-        label={t("dash_filter")}
-        placeholder="stage <> 'lost'"
-      />
+      <FormulaInput path={`${path}/filter`} value={query.filter} labelKey="dash_filter" placeholder="stage <> 'lost'" />
       <GroupBy path={path} query={query} fields={fields} />
       <Measures path={path} query={query} fields={fields} />
       <Sort path={path} query={query} fields={fields} />
@@ -204,7 +199,7 @@ function Measure({ path, n, fields, query }: { path: string; n: number; fields: 
       <legend>{t("dash_measure", { n: n + 1 })}</legend>
       <Flex gap={4} align="flex-start" wrap>
         <div style={{ flex: "1 1 120px" }}>
-          <TextSetting path={`${path}/id`} value={measure.id} label={t("dash_measureId", { n: n + 1 })} />
+          <TextSetting path={`${path}/id`} value={measure.id} labelKey="dash_measureId" labelParams={{ n: n + 1 }} />
         </div>
         <Form.Item label={t("dash_aggregate")} style={{ flex: "1 1 120px" }}>
           <Select
@@ -245,7 +240,12 @@ function Measure({ path, n, fields, query }: { path: string; n: number; fields: 
           onClick={() => apply(removeQueryItem(queryPath, "measures", n, query.measures?.length ?? 0))}
         />
       </Flex>
-      <FormulaInput path={`${path}/filter`} value={measure.filter} label={t("dash_measureFilter", { n: n + 1 })} />
+      <FormulaInput
+        path={`${path}/filter`}
+        value={measure.filter}
+        labelKey="dash_measureFilter"
+        labelParams={{ n: n + 1 }}
+      />
     </fieldset>
   );
 }

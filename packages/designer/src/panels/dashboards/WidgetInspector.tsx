@@ -34,7 +34,7 @@ export function WidgetInspector({ p, i, widget }: Props) {
   return (
     <Card size="small" role="region" aria-label={t("dash_widget")} title={t("dash_widgetTitle", { id: widget.id })}>
       <Form layout="vertical">
-        <TextSetting path={`${path}/id`} value={widget.id} label={t("wf_id")} />
+        <TextSetting path={`${path}/id`} value={widget.id} labelKey="wf_id" />
         <LabelInputs path={`${path}/label`} label={widget.label} />
         <Form.Item label={t("dash_type")}>
           <Select

@@ -122,7 +122,7 @@ function ApprovalSettings({ w, wf }: { w: number; wf: Approval }) {
       <Typography.Paragraph type="secondary">{t("wf_onEntity", { entity: wf.entity })}</Typography.Paragraph>
       <Form layout="vertical">
         <LabelInputs path={`${path}/label`} label={wf.label} />
-        <FormulaInput path={`${path}/entryCriteria`} value={wf.entryCriteria} label={t("wf_entryCriteria")} />
+        <FormulaInput path={`${path}/entryCriteria`} value={wf.entryCriteria} labelKey="wf_entryCriteria" />
         <Form.Item
           label={t("wf_statusField")}
           validateStatus={statusIssues.length ? "error" : undefined}

@@ -1,7 +1,7 @@
 import "@xyflow/react/dist/style.css";
 import type { Approval, ApprovalStep, Locale, Party } from "@plinth/runtime";
 import { labelText } from "@plinth/runtime";
-import { type Edge, MarkerType, type Node, Position, ReactFlow } from "@xyflow/react";
+import { Controls, type Edge, MarkerType, type Node, type NodeChange, Position, ReactFlow } from "@xyflow/react";
 import type { TFunction } from "i18next";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
@@ -118,6 +118,14 @@ export function ApprovalFlow({ wf, path, selected, onSelect }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();
   const { nodes, edges } = useMemo(() => build(wf, path, selected, locale, t), [wf, path, selected, locale, t]);
+  const pick = (id: string) => {
+    if (id === "entry") onSelect(path);
+    else if (id.startsWith("step:")) onSelect(`${path}/steps/${id.slice(5)}`);
+  };
+  // A focused node selected with Enter or Space arrives as a select change, like a click.
+  const changes = (list: NodeChange[]) => {
+    for (const c of list) if (c.type === "select" && c.selected) pick(c.id);
+  };
   return (
     <section aria-label={t("wf_flow")} className="wf-graph" style={{ height: 260 }}>
       <ReactFlow
@@ -125,13 +133,13 @@ export function ApprovalFlow({ wf, path, selected, onSelect }: Props) {
         edges={edges}
         nodesDraggable={false}
         nodesConnectable={false}
-        onNodeClick={(_, n) => {
-          if (n.id === "entry") onSelect(path);
-          else if (n.id.startsWith("step:")) onSelect(`${path}/steps/${n.id.slice(5)}`);
-        }}
+        onNodesChange={changes}
+        onNodeClick={(_, n) => pick(n.id)}
         fitView
         proOptions={{ hideAttribution: true }}
-      />
+      >
+        <Controls showInteractive={false} />
+      </ReactFlow>
     </section>
   );
 }

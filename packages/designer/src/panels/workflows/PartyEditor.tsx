@@ -3,7 +3,7 @@ import { Form, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { useApply, useDesigner } from "../../editor/context.js";
 import { setValue } from "../../store/commands.js";
-import { FormulaInput, IssueHelp, useIssuesAt, useLocale } from "./fields.js";
+import { FormulaInput, IssueHelp, useBoth, useIssuesAt, useLocale } from "./fields.js";
 import { entityFields, fieldOptions, roleOptions } from "./model.js";
 
 const kinds = ["role", "userField", "managerOf", "users"] as const satisfies readonly Party["kind"][];
@@ -31,18 +31,23 @@ interface Props {
   readonly path: string;
   readonly party: Party;
   readonly entity: string;
-  /** What the inputs are called ("Approvers", "Escalate to"). */
-  readonly name: string;
+  /** What the inputs are called ("Approvers", "Escalation target"): a key of the panel's words. */
+  readonly nameKey: string;
 }
 
 /** Who: a role (optionally matched to the record), a user field, that user's manager, or named users. */
-export function PartyEditor({ path, party, entity, name }: Props) {
+export function PartyEditor({ path, party, entity, nameKey }: Props) {
   const { t } = useTranslation();
+  const both = useBoth();
+  const name = t(nameKey);
   const apply = useApply();
   const doc = useDesigner((s) => s.doc);
   const locale = useLocale();
   const issues = useIssuesAt(path).filter((i) => i.path !== `${path}/match`);
-  const set = (next: Party) => apply(setValue(path, next, { en: `Change ${name}`, "zh-CN": `修改${name}` }));
+  const set = (next: Party) => {
+    const words = both(nameKey);
+    apply(setValue(path, next, { en: `Change ${words.en}`, "zh-CN": `修改${words["zh-CN"]}` }));
+  };
   const userFields = entityFields(doc, entity).filter((f) => f.kind === "user");
   return (
     <>
@@ -71,7 +76,7 @@ export function PartyEditor({ path, party, entity, name }: Props) {
           <FormulaInput
             path={`${path}/match`}
             value={party.match}
-            label={t("wf_match")}
+            labelKey="wf_match"
             placeholder="$approver.region = account.region"
           />
         </>

@@ -75,7 +75,8 @@ export function StateInspector({ w, s, wf }: Props) {
               <FormulaInput
                 path={`${path}/onEnter/${k}/values/${field}`}
                 value={text}
-                label={t("wf_setField", { field })}
+                labelKey="wf_setField"
+                labelParams={{ field }}
               />
             </div>
             <Button

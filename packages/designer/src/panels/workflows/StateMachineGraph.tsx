@@ -1,6 +1,16 @@
 import "@xyflow/react/dist/style.css";
 import type { StateMachine } from "@plinth/runtime";
-import { type Connection, type Edge, MarkerType, type Node, Position, ReactFlow } from "@xyflow/react";
+import {
+  type Connection,
+  Controls,
+  type Edge,
+  type EdgeChange,
+  MarkerType,
+  type Node,
+  type NodeChange,
+  Position,
+  ReactFlow,
+} from "@xyflow/react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useDesigner } from "../../editor/context.js";
@@ -66,7 +76,6 @@ export function StateMachineGraph({ wf, path, selected, onSelect, onConnect }: P
         ariaLabel: name,
         selected: selected === `${path}/transitions/${i}`,
         markerEnd: { type: MarkerType.ArrowClosed },
-        data: { index: i },
       }));
     });
     return { nodes, edges };
@@ -74,6 +83,18 @@ export function StateMachineGraph({ wf, path, selected, onSelect, onConnect }: P
 
   const connect = (c: Connection) => {
     if (c.source && c.target && c.target !== ANY_STATE) onConnect(c.source, c.target);
+  };
+  const pickState = (id: string) => {
+    const i = wf.states.findIndex((s) => s.id === id);
+    if (i >= 0) onSelect(`${path}/states/${i}`);
+  };
+  const pickTransition = (edgeId: string) => onSelect(`${path}/transitions/${edgeId.split(":")[0]}`);
+  // A focused node or edge selected with Enter or Space arrives as a select change, like a click.
+  const nodeChanges = (changes: NodeChange[]) => {
+    for (const c of changes) if (c.type === "select" && c.selected) pickState(c.id);
+  };
+  const edgeChanges = (changes: EdgeChange[]) => {
+    for (const c of changes) if (c.type === "select" && c.selected) pickTransition(c.id);
   };
 
   return (
@@ -83,14 +104,15 @@ export function StateMachineGraph({ wf, path, selected, onSelect, onConnect }: P
         edges={edges}
         nodesDraggable={false}
         onConnect={connect}
-        onNodeClick={(_, node) => {
-          const i = wf.states.findIndex((s) => s.id === node.id);
-          if (i >= 0) onSelect(`${path}/states/${i}`);
-        }}
-        onEdgeClick={(_, edge) => onSelect(`${path}/transitions/${(edge.data as { index: number }).index}`)}
+        onNodesChange={nodeChanges}
+        onEdgesChange={edgeChanges}
+        onNodeClick={(_, node) => pickState(node.id)}
+        onEdgeClick={(_, edge) => pickTransition(edge.id)}
         fitView
         proOptions={{ hideAttribution: true }}
-      />
+      >
+        <Controls showInteractive={false} />
+      </ReactFlow>
     </section>
   );
 }

@@ -51,15 +51,15 @@ export function StepInspector({ w, i, wf }: Props) {
       }
     >
       <Form layout="vertical">
-        <TextSetting path={`${path}/id`} value={step.id} label={t("wf_id")} />
+        <TextSetting path={`${path}/id`} value={step.id} labelKey="wf_id" />
         <LabelInputs path={`${path}/label`} label={step.label} />
         <FormulaInput
           path={`${path}/condition`}
           value={step.condition}
-          label={t("wf_condition")}
+          labelKey="wf_condition"
           placeholder="amount > 500000"
         />
-        <PartyEditor path={`${path}/approvers`} party={step.approvers} entity={wf.entity} name={t("wf_approvers")} />
+        <PartyEditor path={`${path}/approvers`} party={step.approvers} entity={wf.entity} nameKey="wf_approvers" />
         <Form.Item
           label={t("wf_mode")}
           validateStatus={modeIssues.length ? "error" : undefined}
@@ -142,7 +142,7 @@ export function StepInspector({ w, i, wf }: Props) {
                 path={`${path}/sla/escalateTo`}
                 party={sla.escalateTo}
                 entity={wf.entity}
-                name={t("wf_escalateParty")}
+                nameKey="wf_escalateParty"
               />
             )}
           </>

@@ -49,7 +49,7 @@ export function TransitionInspector({ w, i, wf }: Props) {
       }
     >
       <Form layout="vertical">
-        <TextSetting path={`${path}/id`} value={tr.id} label={t("wf_id")} />
+        <TextSetting path={`${path}/id`} value={tr.id} labelKey="wf_id" />
         <LabelInputs path={`${path}/label`} label={tr.label} />
         <Form.Item
           label={t("wf_from")}
@@ -90,7 +90,7 @@ export function TransitionInspector({ w, i, wf }: Props) {
             onChange={(v: string[]) => set("roles", list(v), "Roles", "角色")}
           />
         </Form.Item>
-        <FormulaInput path={`${path}/guard`} value={tr.guard} label={t("wf_guard")} placeholder="amount > 0" />
+        <FormulaInput path={`${path}/guard`} value={tr.guard} labelKey="wf_guard" placeholder="amount > 0" />
         <Form.Item label={t("wf_requiredFields")}>
           <Select
             mode="multiple"

@@ -65,6 +65,10 @@ describe("the workflows panel", () => {
     expect(guard.value).toBe("amount > 0");
     fireEvent.change(guard, { target: { value: "amount > nonsense" } });
     expect(machine(store).transitions[0]?.guard).toBe("amount > nonsense");
+    expect(store.getState().past.at(-1)?.label).toEqual({
+      en: "Edit Guard (a formula that must be true)",
+      "zh-CN": "编辑守卫条件（必须为真的公式）",
+    });
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toMatch(/nonsense/);
     fireEvent.change(guard, { target: { value: "" } });
@@ -111,6 +115,25 @@ describe("the workflows panel", () => {
     act(() => store.getState().undo());
     act(() => store.getState().undo());
     expect(approval(store).steps.map((s) => s.id)).toEqual(["manager", "finance", "step_3"]);
+  });
+
+  it("selects a state or a step from the graph with the keyboard", async () => {
+    const { store } = renderDesigner(<WorkflowsPanel />);
+    const lost = await waitFor(() => {
+      const node = document.querySelector<HTMLElement>('.react-flow__node[data-id="lost"]');
+      expect(node).not.toBeNull();
+      return node as HTMLElement;
+    });
+    fireEvent.keyDown(lost, { key: "Enter" });
+    expect(store.getState().selection).toBe("/workflows/0/states/3");
+    act(() => store.getState().select("/workflows/1"));
+    const finance = await waitFor(() => {
+      const node = document.querySelector<HTMLElement>('.react-flow__node[data-id="step:1"]');
+      expect(node).not.toBeNull();
+      return node as HTMLElement;
+    });
+    fireEvent.keyDown(finance, { key: " " });
+    expect(store.getState().selection).toBe("/workflows/1/steps/1");
   });
 
   it("opens the item an issue's pointer names", () => {

@@ -14,6 +14,12 @@ export function useLocale(): Locale {
   return i18n.language === "zh-CN" ? "zh-CN" : "en";
 }
 
+/** A UI word in both languages, for a command's undo label. */
+export function useBoth(): (key: string, params?: Record<string, unknown>) => { en: string; "zh-CN": string } {
+  const { t } = useTranslation();
+  return (key, params) => ({ en: t(key, { ...params, lng: "en" }), "zh-CN": t(key, { ...params, lng: "zh-CN" }) });
+}
+
 /** The core's issues at `path` or inside it. */
 export function useIssuesAt(path: string): readonly Issue[] {
   const { issues } = useValidation();
@@ -63,13 +69,19 @@ export function LabelInputs({ path, label }: { path: string; label: Label | unde
 interface FormulaInputProps {
   readonly path: string;
   readonly value: string | undefined;
-  readonly label: string;
+  /** The input's name: a key of the panel's words, with its parameters. */
+  readonly labelKey: string;
+  readonly labelParams?: Record<string, unknown>;
   readonly placeholder?: string;
 }
 
 /** A formula: empty removes it; the core's type and reference errors show under it. */
-export function FormulaInput({ path, value, label, placeholder }: FormulaInputProps) {
+export function FormulaInput({ path, value, labelKey, labelParams, placeholder }: FormulaInputProps) {
+  const { t } = useTranslation();
+  const both = useBoth();
   const apply = useApply();
+  const label = t(labelKey, labelParams ?? {});
+  const name = both(labelKey, labelParams);
   const issues = useIssuesAt(path);
   return (
     <Form.Item
@@ -87,8 +99,8 @@ export function FormulaInput({ path, value, label, placeholder }: FormulaInputPr
         onChange={(e) =>
           apply(
             setValue(path, e.target.value === "" ? undefined : e.target.value, {
-              en: `Edit formula ${label}`,
-              "zh-CN": `编辑公式 ${label}`,
+              en: `Edit ${name.en}`,
+              "zh-CN": `编辑${name["zh-CN"]}`,
             }),
           )
         }
@@ -98,8 +110,17 @@ export function FormulaInput({ path, value, label, placeholder }: FormulaInputPr
 }
 
 /** A plain text setting (an id), written on every keystroke into one undo step. */
-export function TextSetting({ path, value, label }: { path: string; value: string; label: string }) {
+export function TextSetting({
+  path,
+  value,
+  labelKey,
+  labelParams,
+}: Omit<FormulaInputProps, "placeholder" | "value"> & { value: string }) {
+  const { t } = useTranslation();
+  const both = useBoth();
   const apply = useApply();
+  const label = t(labelKey, labelParams ?? {});
+  const name = both(labelKey, labelParams);
   const issues = useIssuesAt(path);
   return (
     <Form.Item
@@ -110,7 +131,9 @@ export function TextSetting({ path, value, label }: { path: string; value: strin
       <Input
         aria-label={label}
         value={value}
-        onChange={(e) => apply(setValue(path, e.target.value, { en: `Edit ${label}`, "zh-CN": `编辑 ${label}` }))}
+        onChange={(e) =>
+          apply(setValue(path, e.target.value, { en: `Edit ${name.en}`, "zh-CN": `编辑${name["zh-CN"]}` }))
+        }
       />
     </Form.Item>
   );
