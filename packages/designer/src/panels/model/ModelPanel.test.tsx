@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
-import type { Field } from "@plinth/runtime";
+import { type Field, fieldKindNames } from "@plinth/runtime";
 import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import { renderDesigner } from "../../testing/renderDesigner.js";
+import { commonProperties, kindProperties } from "./kindSchema.js";
 import { ModelPanel } from "./ModelPanel.js";
 
 afterEach(cleanup);
@@ -160,6 +161,25 @@ describe("the data model panel", () => {
     expect(fieldsOf(store, 1)[0]).toMatchObject({ unique: true });
     await userEvent.click(screen.getByRole("switch", { name: "Unique" }));
     expect(fieldsOf(store, 1)[0]).not.toHaveProperty("unique");
+  });
+
+  it("has a control for every property of every field kind", () => {
+    const { store } = renderDesigner(<ModelPanel />);
+    const seen = new Set<string>();
+    store.getState().doc.entities?.forEach((entity, e) => {
+      entity.fields.forEach((field, f) => {
+        if (seen.has(field.kind)) return;
+        seen.add(field.kind);
+        const pointer = `/entities/${e}/fields/${f}`;
+        open(store, pointer);
+        for (const [key] of [...commonProperties, ...kindProperties(field.kind)]) {
+          const at = key === "options" ? `${pointer}/options` : `${pointer}/${key}`;
+          const holder = document.querySelector(`[data-pointer="${at}"]`);
+          expect(holder?.querySelector("input, textarea, button, [role=switch]"), `${field.kind}.${key}`).toBeTruthy();
+        }
+      });
+    });
+    expect(seen.size).toBe(fieldKindNames.length);
   });
 
   it("shows the core's problems with a formula under its input", async () => {
