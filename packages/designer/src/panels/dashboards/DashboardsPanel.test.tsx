@@ -79,9 +79,25 @@ describe("the dashboards panel", () => {
     const { store } = renderDesigner(<DashboardsPanel />);
     await userEvent.click(screen.getByRole("button", { name: "Move widget by_month earlier" }));
     expect(forecast(store).widgets.map((w) => w.id)).toEqual(["by_month", "by_stage"]);
+    // by_stage was placed, so both get cells in the new order (by_month at the default chart size).
+    expect(forecast(store).widgets.map((w) => w.layout)).toEqual([
+      { x: 0, y: 0, w: 6, h: 5 },
+      { x: 6, y: 0, w: 6, h: 4 },
+    ]);
     expect(store.getState().selection).toBe(`/pages/${FORECAST}/widgets/0`);
     act(() => store.getState().undo());
     expect(forecast(store).widgets.map((w) => w.id)).toEqual(["by_stage", "by_month"]);
+  });
+
+  it("resizes a widget on the grid, the others flowing after it", async () => {
+    const { store } = renderDesigner(<DashboardsPanel />);
+    act(() => store.getState().select(`/pages/${FORECAST}/widgets/0`));
+    await chooseOption("Width", "12 of 12 columns");
+    expect(forecast(store).widgets.map((w) => w.layout)).toEqual([
+      { x: 0, y: 0, w: 12, h: 4 },
+      { x: 0, y: 4, w: 6, h: 5 },
+    ]);
+    expect(screen.getByRole("list", { name: "Widgets" }).children[0]?.getAttribute("style")).toContain("span 12");
   });
 
   it("opens the widget an issue's pointer names", () => {

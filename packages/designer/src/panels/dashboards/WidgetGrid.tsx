@@ -6,13 +6,7 @@ import { useTranslation } from "react-i18next";
 import { useApply, useDesigner } from "../../editor/context.js";
 import { useIssuesAt, useLocale } from "../workflows/fields.js";
 import { moveWidget, removeWidget, widgetPath } from "./commands.js";
-
-/** The width the player gives a widget without a layout: KPIs a quarter, tables the full width, charts half. */
-function spanOf(widget: Widget): number {
-  if (widget.layout) return Math.min(widget.layout.w, 12);
-  if (widget.type === "kpi") return 3;
-  return widget.type === "table" ? 12 : 6;
-}
+import { sizeOf } from "./grid.js";
 
 function summary(widget: Widget, t: TFunction): string {
   const measures = (widget.query.measures ?? []).map((m) => `${t(`dash_agg_${m.aggregate}`)}(${m.field ?? ""})`);
@@ -73,7 +67,7 @@ function WidgetCard({ p, i, widget, last, current }: CardProps) {
   };
   return (
     <li
-      style={{ gridColumn: `span ${spanOf(widget)}` }}
+      style={{ gridColumn: `span ${sizeOf(widget).w}` }}
       className={current ? "dash-card dash-card-current" : "dash-card"}
     >
       <Card

@@ -1,10 +1,11 @@
 import type { Widget } from "@plinth/runtime";
-import { Card, Form, Select } from "antd";
+import { Card, Flex, Form, InputNumber, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { useApply } from "../../editor/context.js";
 import { setValue } from "../../store/commands.js";
 import { LabelInputs, TextSetting } from "../workflows/fields.js";
-import { widgetPath } from "./commands.js";
+import { resizeWidget, widgetPath } from "./commands.js";
+import { sizeOf } from "./grid.js";
 import { QueryBuilder } from "./QueryBuilder.js";
 
 /** Every chart type the player draws (the schema's list, checked against its type). */
@@ -18,6 +19,7 @@ const types = [
   "table",
   "scatter",
 ] as const satisfies readonly Widget["type"][];
+const widths = [3, 4, 6, 8, 12];
 const formats = ["number", "currency", "percent"] as const satisfies readonly NonNullable<Widget["format"]>[];
 
 interface Props {
@@ -31,6 +33,7 @@ export function WidgetInspector({ p, i, widget }: Props) {
   const { t } = useTranslation();
   const apply = useApply();
   const path = widgetPath(p, i);
+  const size = sizeOf(widget);
   return (
     <Card size="small" role="region" aria-label={t("dash_widget")} title={t("dash_widgetTitle", { id: widget.id })}>
       <Form layout="vertical">
@@ -63,6 +66,28 @@ export function WidgetInspector({ p, i, widget }: Props) {
             }
           />
         </Form.Item>
+        <Flex gap={8}>
+          <Form.Item label={t("dash_width")}>
+            <Select
+              aria-label={t("dash_width")}
+              style={{ width: 140 }}
+              value={size.w}
+              options={widths.map((w) => ({ value: w, label: t("dash_columns", { count: w }) }))}
+              onChange={(w: number) => apply(resizeWidget(p, i, { ...size, w }, widget.id))}
+            />
+          </Form.Item>
+          <Form.Item label={t("dash_height")}>
+            <InputNumber
+              aria-label={t("dash_height")}
+              min={1}
+              max={24}
+              value={size.h}
+              onChange={(h) => {
+                if (h) apply(resizeWidget(p, i, { ...size, h }, widget.id));
+              }}
+            />
+          </Form.Item>
+        </Flex>
         <QueryBuilder path={`${path}/query`} query={widget.query} p={p} i={i} />
       </Form>
     </Card>

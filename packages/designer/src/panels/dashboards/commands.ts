@@ -1,5 +1,6 @@
 import type { App, DashboardPage, Widget } from "@plinth/runtime";
 import { type Command, insertItem, removeItem, setValue } from "../../store/commands.js";
+import { flowCells, sizeOf } from "./grid.js";
 
 /** The dashboard panel's named edits: each one undo step with what it did in both languages. */
 
@@ -33,8 +34,8 @@ export function removeWidget(p: number, i: number, id: string): Command {
 }
 
 /**
- * Swap a widget with its neighbour (-1 earlier, +1 later). Placed widgets also swap their grid
- * cells (each keeps its size), since the player orders placed widgets by position, not by index.
+ * Swap a widget with its neighbour (-1 earlier, +1 later). When the dashboard places its widgets,
+ * the cells flow again in the new order (the player orders placed widgets by cell, not by index).
  */
 export function moveWidget(p: number, i: number, by: -1 | 1, id: string): Command {
   return {
@@ -48,13 +49,33 @@ export function moveWidget(p: number, i: number, by: -1 | 1, id: string): Comman
       const a = widgets[i];
       const b = widgets[i + by];
       if (!a || !b) throw new Error(`No widget ${i + by} to swap with`);
-      if (a.layout && b.layout) {
-        const { x, y } = a.layout;
-        a.layout = { ...a.layout, x: b.layout.x, y: b.layout.y };
-        b.layout = { ...b.layout, x, y };
-      }
       widgets[i] = b;
       widgets[i + by] = a;
+      if (widgets.some((w) => w.layout)) {
+        const cells = flowCells(widgets);
+        widgets.forEach((w, n) => {
+          w.layout = cells[n];
+        });
+      }
+    },
+  };
+}
+
+/** Give a widget a size on the grid; every widget of the page gets its cell in order. */
+export function resizeWidget(p: number, i: number, size: { w: number; h: number }, id: string): Command {
+  return {
+    name: "resizeWidget",
+    label: { en: `Resize widget ${id}`, "zh-CN": `调整组件 ${id} 大小` },
+    mergeKey: `resize:${p}:${i}`,
+    recipe: (draft) => {
+      const widgets = dashboardIn(draft, p).widgets;
+      const cells = flowCells(
+        widgets,
+        widgets.map((w, n) => (n === i ? size : sizeOf(w))),
+      );
+      widgets.forEach((w, n) => {
+        w.layout = cells[n];
+      });
     },
   };
 }

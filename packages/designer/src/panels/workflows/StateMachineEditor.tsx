@@ -43,11 +43,13 @@ export function StateMachineEditor({ w, wf, part, item }: Props) {
         <StatesList w={w} wf={wf} current={part === "states" ? item : undefined} />
         <TransitionsList w={w} wf={wf} current={part === "transitions" ? item : undefined} onAdd={connect} />
         <div className="wf-inspector" style={{ flex: "1 1 320px", minWidth: 300 }}>
-          {part === "states" && item !== undefined && wf.states[item] && <StateInspector w={w} s={item} wf={wf} />}
-          {part === "transitions" && item !== undefined && wf.transitions[item] && (
+          {part === "states" && item !== undefined && wf.states[item] ? (
+            <StateInspector w={w} s={item} wf={wf} />
+          ) : part === "transitions" && item !== undefined && wf.transitions[item] ? (
             <TransitionInspector w={w} i={item} wf={wf} />
+          ) : (
+            <Typography.Text type="secondary">{t("wf_pickSomething")}</Typography.Text>
           )}
-          {(item === undefined || !part) && <Typography.Text type="secondary">{t("wf_pickSomething")}</Typography.Text>}
         </div>
       </Flex>
     </Flex>

@@ -91,6 +91,7 @@ export function TransitionInspector({ w, i, wf }: Props) {
           />
         </Form.Item>
         <FormulaInput path={`${path}/guard`} value={tr.guard} labelKey="wf_guard" placeholder="amount > 0" />
+        <LabelInputs path={`${path}/guardMessage`} label={tr.guardMessage} keyPrefix="wf_guardMessage" />
         <Form.Item label={t("wf_requiredFields")}>
           <Select
             mode="multiple"

@@ -47,16 +47,23 @@ function labelOf(label: Label | undefined, locale: Locale): string {
   return label[locale] ?? "";
 }
 
+interface LabelInputsProps {
+  readonly path: string;
+  readonly label: Label | undefined;
+  /** What the two inputs are called, when not "Label (English)" and "Label (Chinese)". */
+  readonly keyPrefix?: string;
+}
+
 /** A label's two languages, each its own input (an emptied language is removed). */
-export function LabelInputs({ path, label }: { path: string; label: Label | undefined }) {
+export function LabelInputs({ path, label, keyPrefix = "wf_label" }: LabelInputsProps) {
   const { t } = useTranslation();
   const apply = useApply();
   return (
     <>
       {(["en", "zh-CN"] as const).map((lang) => (
-        <Form.Item key={lang} label={t(`wf_label_${lang}`)}>
+        <Form.Item key={lang} label={t(`${keyPrefix}_${lang}`)}>
           <Input
-            aria-label={t(`wf_label_${lang}`)}
+            aria-label={t(`${keyPrefix}_${lang}`)}
             value={labelOf(label, lang)}
             onChange={(e) => apply(setLabel(path, lang, e.target.value))}
           />
