@@ -1,5 +1,5 @@
 import type { App } from "@plinth/runtime";
-import { List, Typography } from "antd";
+import { Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, errorText } from "../../api/http.js";
@@ -48,11 +48,13 @@ export function DraftChanges({ refreshKey }: { refreshKey: number }) {
         (changes.length === 0 ? (
           <Typography.Paragraph>{t("pub_noChanges")}</Typography.Paragraph>
         ) : (
-          <List
-            size="small"
-            dataSource={changes}
-            renderItem={(change) => <List.Item data-change={change.change}>{changeText(change, lang)}</List.Item>}
-          />
+          <ul>
+            {changes.map((change) => (
+              <li key={`${change.what}:${change.id}`} data-change={change.change}>
+                {changeText(change, lang)}
+              </li>
+            ))}
+          </ul>
         ))}
     </section>
   );

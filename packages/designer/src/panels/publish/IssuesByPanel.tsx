@@ -1,5 +1,5 @@
 import type { Issue } from "@plinth/runtime";
-import { Button, Card, List, Tag, Typography } from "antd";
+import { Button, Card, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useDesigner, useDesignerContext, useValidation } from "../../editor/context.js";
 import { type PanelId, panelFor, panelOrder } from "../../editor/panels.js";
@@ -34,24 +34,17 @@ export function IssuesByPanel() {
             style={{ marginBottom: 8 }}
             data-panel={panel}
           >
-            <List
-              size="small"
-              dataSource={groups.get(panel) ?? []}
-              renderItem={(issue) => (
-                <List.Item
-                  actions={[
-                    <Button key="show" size="small" onClick={() => locate(issue.path)}>
-                      {t("pub_show")}
-                    </Button>,
-                  ]}
-                >
-                  <span>
-                    <Tag color={issue.severity === "error" ? "red" : "gold"}>{issue.code}</Tag>
-                    {issue.message[lang]}
-                  </span>
-                </List.Item>
-              )}
-            />
+            <ul className="designer-publish-issues">
+              {(groups.get(panel) ?? []).map((issue: Issue) => (
+                <li key={`${issue.code}${issue.path}${issue.message.en}`} style={{ marginBottom: 6 }}>
+                  <Tag color={issue.severity === "error" ? "red" : "gold"}>{issue.code}</Tag>
+                  {issue.message[lang]}{" "}
+                  <Button size="small" onClick={() => locate(issue.path)}>
+                    {t("pub_show")}
+                  </Button>
+                </li>
+              ))}
+            </ul>
           </Card>
         ))}
     </section>

@@ -1,6 +1,6 @@
 import { WarningOutlined } from "@ant-design/icons";
 import type { Locale } from "@plinth/runtime";
-import { Alert, Checkbox, List, Typography } from "antd";
+import { Alert, Checkbox, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { PlanStep } from "../../api/designerApi.js";
 import { isDestructiveStep, stepText } from "./planText.js";
@@ -32,20 +32,19 @@ export function PlanView({ plan, locale, confirmed, onConfirm }: Props) {
         }
       />
       {plan.steps.length > 0 && (
-        <List
-          size="small"
-          dataSource={[...plan.steps]}
-          renderItem={(step) => {
+        <ul className="designer-plan-steps">
+          {plan.steps.map((step, i) => {
             const destructive = isDestructiveStep(step);
             return (
-              <List.Item data-step={step.kind} data-destructive={destructive || undefined}>
+              // biome-ignore lint/suspicious/noArrayIndexKey: steps have no id; the list is replaced whole
+              <li key={i} data-step={step.kind} data-destructive={destructive || undefined}>
                 <Typography.Text type={destructive ? "danger" : undefined}>
                   {destructive && <WarningOutlined aria-hidden />} {stepText(step, locale)}
                 </Typography.Text>
-              </List.Item>
+              </li>
             );
-          }}
-        />
+          })}
+        </ul>
       )}
       {plan.destructive && onConfirm && (
         <Checkbox checked={confirmed === true} onChange={(event) => onConfirm(event.target.checked)}>

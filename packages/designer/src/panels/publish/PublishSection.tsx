@@ -1,5 +1,5 @@
 import type { App, Issue } from "@plinth/runtime";
-import { Alert, App as AntApp, Button, List, Space, Typography } from "antd";
+import { Alert, App as AntApp, Button, Space, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Renames } from "../../api/designerApi.js";
@@ -137,11 +137,11 @@ export function PublishSection({ onPublished }: { onPublished: () => void }) {
             <>
               <div>{failure.text}</div>
               {failure.issues && failure.issues.length > 1 && (
-                <List
-                  size="small"
-                  dataSource={[...failure.issues]}
-                  renderItem={(i) => <List.Item>{i.message[lang]}</List.Item>}
-                />
+                <ul>
+                  {failure.issues.map((i) => (
+                    <li key={`${i.code}${i.path}${i.message.en}`}>{i.message[lang]}</li>
+                  ))}
+                </ul>
               )}
             </>
           }
