@@ -7,11 +7,12 @@ import {
   labelText,
   type RecordContext,
   type SourceRecord,
+  type ValidateAppResult,
 } from "@plinth/runtime";
 import { createFormStore, FormRenderer, PlinthProvider } from "@plinth/runtime/react";
 import { Alert, Space, Spin, Typography } from "antd";
 import { type JSX, useEffect, useMemo, useState } from "react";
-import { useDesignerContext } from "../editor/context.js";
+import { useDesigner, useDesignerContext, useValidation } from "../editor/context.js";
 import { appAs, PREVIEW_USER_ID, type PreviewRoles, previewAccess, previewPage } from "./previewAccess.js";
 import { previewOptions, previewSource } from "./previewSource.js";
 import { type PreviewKey, previewText } from "./strings.js";
@@ -145,34 +146,32 @@ function PreviewForm({ app, entity, page, roles, locale }: PreviewFormProps) {
   ].filter((m) => m !== "");
 
   return (
-    <section aria-label={say("preview_region")} className="plinth-form-preview">
-      <Space orientation="vertical" style={{ width: "100%" }}>
-        <Typography.Text strong>{summary}</Typography.Text>
-        {masks.map((m) => (
-          <Typography.Text key={m} type="secondary">
-            {m}
-          </Typography.Text>
-        ))}
-        {!access.canRead && <Alert type="warning" showIcon title={say("preview_cannotRead")} />}
-        {notes.map((n) => (
-          <Alert key={n} type="info" showIcon title={n} />
-        ))}
-        {loaded && "error" in loaded && (
-          <Alert type="error" showIcon title={say("preview_failed", { reason: loaded.error })} />
-        )}
-        {access.canRead && !loaded && <Spin description={say("preview_loading")} />}
-        {store && access.canRead && (
-          <PlinthProvider locale={locale} dataSource={dataSource}>
-            <FormRenderer
-              key={`${rolesKey}:${record?.id ?? "new"}`}
-              store={store}
-              page={{ ...page, label: page.label ?? entity.label ?? entity.id }}
-              warnOnUnsavedChanges={false}
-            />
-          </PlinthProvider>
-        )}
-      </Space>
-    </section>
+    <Space orientation="vertical" style={{ width: "100%" }}>
+      <Typography.Text strong>{summary}</Typography.Text>
+      {masks.map((m) => (
+        <Typography.Text key={m} type="secondary">
+          {m}
+        </Typography.Text>
+      ))}
+      {!access.canRead && <Alert type="warning" showIcon title={say("preview_cannotRead")} />}
+      {notes.map((n) => (
+        <Alert key={n} type="info" showIcon title={n} />
+      ))}
+      {loaded && "error" in loaded && (
+        <Alert type="error" showIcon title={say("preview_failed", { reason: loaded.error })} />
+      )}
+      {access.canRead && !loaded && <Spin description={say("preview_loading")} />}
+      {store && access.canRead && (
+        <PlinthProvider locale={locale} dataSource={dataSource}>
+          <FormRenderer
+            key={`${rolesKey}:${record?.id ?? "new"}`}
+            store={store}
+            page={{ ...page, label: page.label ?? entity.label ?? entity.id }}
+            warnOnUnsavedChanges={false}
+          />
+        </PlinthProvider>
+      )}
+    </Space>
   );
 }
 
@@ -182,9 +181,26 @@ function PreviewForm({ app, entity, page, roles, locale }: PreviewFormProps) {
  * hidden fields left out and read-only ones disabled as the core's access policy says. An
  * invalid app shows the core's issues instead.
  */
-export function FormPreview({ app, entity, page, roles, locale }: FormPreviewProps): JSX.Element {
+export function FormPreview(props: FormPreviewProps): JSX.Element {
+  return (
+    <section aria-label={previewText(props.locale, "preview_region")} className="plinth-form-preview">
+      <CheckedPreview {...props} />
+    </section>
+  );
+}
+
+const validations = new WeakMap<App, ValidateAppResult>();
+
+function CheckedPreview({ app, entity, page, roles, locale }: FormPreviewProps) {
   const { runtime } = useDesignerContext();
-  const checked = useMemo(() => runtime.validateApp(app), [runtime, app]);
+  // The designer validates its document once per version already: share that verdict.
+  const current = useDesigner((s) => s.doc);
+  const shared = useValidation();
+  let checked = app === current ? shared : validations.get(app);
+  if (!checked) {
+    checked = runtime.validateApp(app);
+    validations.set(app, checked);
+  }
   if (!checked.ok || !checked.app) return <IssueList issues={checked.issues} locale={locale} />;
   const valid = checked.app;
   const target = (valid.entities ?? []).find((e) => e.id === entity);
