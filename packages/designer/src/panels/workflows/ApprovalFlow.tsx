@@ -110,7 +110,22 @@ function build(wf: Approval, path: string, selected: string | undefined, locale:
       })),
     ),
   );
-  return { nodes, edges };
+  // A column whose every step has a condition can be skipped: a dashed edge goes around it.
+  const skips: Edge[] = columns.flatMap((column, c) =>
+    column.every((i) => wf.steps[i]?.condition !== undefined)
+      ? (ids[c] ?? []).flatMap((source) =>
+          (ids[c + 2] ?? []).map((target) => ({
+            id: `skip:${source}->${target}`,
+            source,
+            target,
+            label: t("wf_skipped"),
+            style: { strokeDasharray: "6 4" },
+            markerEnd: { type: MarkerType.ArrowClosed },
+          })),
+        )
+      : [],
+  );
+  return { nodes, edges: [...edges, ...skips] };
 }
 
 /** An approval drawn in order: submitted → each step (parallel ones side by side) → approved. */

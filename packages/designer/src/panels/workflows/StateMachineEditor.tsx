@@ -1,11 +1,12 @@
 import { DeleteOutlined } from "@ant-design/icons";
 import type { StateMachine } from "@plinth/runtime";
-import { Button, Card, Flex, Select, Space, Typography } from "antd";
+import { Button, Card, Flex, Form, Select, Space, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useApply, useDesigner } from "../../editor/context.js";
+import { setValue } from "../../store/commands.js";
 import { addState, addTransition, removeState, removeTransition } from "./commands.js";
-import { uniqueId, useIssuesAt, useLocale } from "./fields.js";
+import { IssueHelp, LabelInputs, uniqueId, useIssuesAt, useLocale } from "./fields.js";
 import { ANY_STATE } from "./layout.js";
 import { entityFields, stateText } from "./model.js";
 import { StateInspector } from "./StateInspector.js";
@@ -21,7 +22,6 @@ interface Props {
 
 /** A stage machine: its graph, the same states and transitions as lists, and the selected one's inspector. */
 export function StateMachineEditor({ w, wf, part, item }: Props) {
-  const { t } = useTranslation();
   const apply = useApply();
   const select = useDesigner((s) => s.select);
   const selection = useDesigner((s) => s.selection);
@@ -48,11 +48,45 @@ export function StateMachineEditor({ w, wf, part, item }: Props) {
           ) : part === "transitions" && item !== undefined && wf.transitions[item] ? (
             <TransitionInspector w={w} i={item} wf={wf} />
           ) : (
-            <Typography.Text type="secondary">{t("wf_pickSomething")}</Typography.Text>
+            <MachineSettings w={w} wf={wf} />
           )}
         </div>
       </Flex>
     </Flex>
+  );
+}
+
+/** The machine itself: its name and where a new record starts. */
+function MachineSettings({ w, wf }: { w: number; wf: StateMachine }) {
+  const { t } = useTranslation();
+  const apply = useApply();
+  const doc = useDesigner((s) => s.doc);
+  const locale = useLocale();
+  const path = `/workflows/${w}`;
+  const initialIssues = useIssuesAt(`${path}/initial`);
+  return (
+    <Card size="small" role="region" aria-label={t("wf_machineSettings")} title={t("wf_machineSettings")}>
+      <Typography.Paragraph type="secondary">
+        {t("wf_machineOn", { entity: wf.entity, field: wf.field })} {t("wf_pickSomething")}
+      </Typography.Paragraph>
+      <Form layout="vertical">
+        <LabelInputs path={`${path}/label`} label={wf.label} />
+        <Form.Item
+          label={t("wf_initialState")}
+          validateStatus={initialIssues.length ? "error" : undefined}
+          help={initialIssues.length ? <IssueHelp issues={initialIssues} /> : undefined}
+        >
+          <Select
+            aria-label={t("wf_initialState")}
+            value={wf.initial}
+            options={wf.states.map((s) => ({ value: s.id, label: stateText(doc, wf.entity, wf.field, s.id, locale) }))}
+            onChange={(v: string) =>
+              apply(setValue(`${path}/initial`, v, { en: `Start ${wf.id} at ${v}`, "zh-CN": `${wf.id} 从 ${v} 开始` }))
+            }
+          />
+        </Form.Item>
+      </Form>
+    </Card>
   );
 }
 

@@ -148,6 +148,16 @@ describe("the workflows panel", () => {
     );
   });
 
+  it("sets where a new record starts from the machine's settings", async () => {
+    const { store } = renderDesigner(<WorkflowsPanel />);
+    act(() => store.getState().select("/workflows/0/initial"));
+    const settings = screen.getByRole("region", { name: "Stage machine settings" });
+    expect(settings.textContent).toContain("opportunity.stage");
+    await chooseOption("A new record starts in", "Negotiation");
+    expect(machine(store).initial).toBe("negotiation");
+    expect(store.getState().past.at(-1)?.label.en).toBe("Start opportunity_stage at negotiation");
+  });
+
   it("speaks Chinese", () => {
     const { store } = renderDesigner(<WorkflowsPanel />, { locale: "zh-CN" });
     act(() => store.getState().select("/workflows/0/states/1"));
