@@ -174,6 +174,16 @@ function AppPicker(props: {
           return (
             <List.Item
               actions={[
+                ...(app.publishedVersion === null
+                  ? []
+                  : [
+                      <Button key="copy" onClick={() => setVariantOf({ app, mode: "copy" })}>
+                        {t("newFromTemplate")}
+                      </Button>,
+                      <Button key="variant" onClick={() => setVariantOf({ app, mode: "variant" })}>
+                        {t("newVariant")}
+                      </Button>,
+                    ]),
                 <Button
                   key="open"
                   type="primary"

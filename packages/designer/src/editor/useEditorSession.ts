@@ -61,9 +61,10 @@ export function useEditorSession(api: DesignerApi, appId: string): { session?: E
           revision: draft.draftRevision,
           saved: server,
           storage: storage(),
+          ...(overlay ? { toDraft: overlay.draft, fromDraft: overlay.effective } : {}),
         });
         if (restored) void autosave.flush();
-        setState({ session: { store, autosave, restored, serverIssues: draft.issues } });
+        setState({ session: { store, autosave, restored, serverIssues: draft.issues, overlay } });
       },
       (error) => !cancelled && setState({ error }),
     );
