@@ -3,7 +3,7 @@ import { Card, Divider, Form, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useDesignerContext } from "../../editor/context.js";
 import { FieldProperty } from "./FieldProperty.js";
-import { commonProperties, kindProperties } from "./kindSchema.js";
+import { commonProperties, isSwitch, kindProperties, type PropertySchema, widgetFor } from "./kindSchema.js";
 import { LabelInputs } from "./LabelInputs.js";
 import { entityPointer } from "./modelPointer.js";
 import { RefactorControls } from "./RefactorControls.js";
@@ -19,9 +19,23 @@ interface Props {
 export function FieldInspector({ entityIndex, entity, pointer, field }: Props) {
   const { t } = useTranslation();
   const { locale } = useDesignerContext();
-  const property = (key: string, schema: Parameters<typeof FieldProperty>[0]["schema"]) => (
+  const property = (key: string, schema: PropertySchema) => (
     <FieldProperty key={key} pointer={pointer} entity={entity} field={field} property={key} schema={schema} />
   );
+  /** Switches side by side first, then the properties that need a line of their own. */
+  const group = (properties: readonly (readonly [string, PropertySchema])[]) => {
+    const switches = properties.filter(([key, schema]) => isSwitch(widgetFor(key, schema)));
+    return (
+      <>
+        {switches.length > 0 && (
+          <div style={{ display: "flex", flexWrap: "wrap", columnGap: 24 }}>
+            {switches.map(([key, schema]) => property(key, schema))}
+          </div>
+        )}
+        {properties.filter((p) => !switches.includes(p)).map(([key, schema]) => property(key, schema))}
+      </>
+    );
+  };
   return (
     <Card
       size="small"
@@ -41,9 +55,9 @@ export function FieldInspector({ entityIndex, entity, pointer, field }: Props) {
           afterRemove={entityPointer(entityIndex)}
         />
         <Divider titlePlacement="start">{t("model_commonProperties")}</Divider>
-        {commonProperties.map(([key, schema]) => property(key, schema))}
+        {group(commonProperties)}
         <Divider titlePlacement="start">{t("model_kindProperties", { kind: t(`model_kind_${field.kind}`) })}</Divider>
-        {kindProperties(field.kind).map(([key, schema]) => property(key, schema))}
+        {group(kindProperties(field.kind))}
       </Form>
     </Card>
   );

@@ -3,7 +3,7 @@ import { Form } from "antd";
 import { useTranslation } from "react-i18next";
 import { useApply, useDesigner, useDesignerContext } from "../../editor/context.js";
 import { InverseEditor } from "./InverseEditor.js";
-import { type PropertySchema, widgetFor } from "./kindSchema.js";
+import { isSwitch, type PropertySchema, widgetFor } from "./kindSchema.js";
 import { LabelInputs } from "./LabelInputs.js";
 import { setProperty } from "./modelCommands.js";
 import { domId } from "./modelPointer.js";
@@ -44,7 +44,7 @@ export function FieldProperty({ pointer, entity, field, property, schema }: Prop
   const hint = widget === "const" ? ` (${String(schema.const)})` : "";
   return (
     <div data-pointer={at} className={hit}>
-      <Form.Item label={`${name}${hint}`} htmlFor={domId(at)}>
+      <Form.Item label={`${name}${hint}`} htmlFor={domId(at)} layout={isSwitch(widget) ? "horizontal" : undefined}>
         <PropertyInput
           id={domId(at)}
           property={property}

@@ -1,5 +1,5 @@
 import { type Label, type Locale, locales, valueAt } from "@plinth/runtime";
-import { Form, Input } from "antd";
+import { Col, Form, Input, Row } from "antd";
 import { useTranslation } from "react-i18next";
 import { useApply, useDesigner } from "../../editor/context.js";
 import { setLabel } from "../../store/commands.js";
@@ -13,31 +13,29 @@ export function labelIn(label: Label | undefined, locale: Locale): string {
   return label[locale] ?? "";
 }
 
-/** One input per language for the label at `pointer` (entity, field, option, rule message...). */
+/** One input per language, side by side, for the label at `pointer` (entity, field, option, rule message...). */
 export function LabelInputs({ pointer, name }: { readonly pointer: string; readonly name: string }) {
   const { t } = useTranslation();
   const apply = useApply();
   const label = useDesigner((s) => valueAt(s.doc, pointer)) as Label | undefined;
   const hit = useHit(pointer);
   return (
-    <div data-pointer={pointer} className={hit}>
+    <Row gutter={12} data-pointer={pointer} className={hit}>
       {locales.map((locale) => {
         const id = domId(`${pointer}/${locale}`);
         return (
-          <Form.Item
-            key={locale}
-            label={t("model_inLanguage", { name, language: t(`model_lang_${locale}`) })}
-            htmlFor={id}
-          >
-            <Input
-              id={id}
-              lang={locale}
-              value={labelIn(label, locale)}
-              onChange={(event) => apply(setLabel(pointer, locale, event.target.value))}
-            />
-          </Form.Item>
+          <Col key={locale} xs={24} md={12}>
+            <Form.Item label={t("model_inLanguage", { name, language: t(`model_lang_${locale}`) })} htmlFor={id}>
+              <Input
+                id={id}
+                lang={locale}
+                value={labelIn(label, locale)}
+                onChange={(event) => apply(setLabel(pointer, locale, event.target.value))}
+              />
+            </Form.Item>
+          </Col>
         );
       })}
-    </div>
+    </Row>
   );
 }

@@ -24,6 +24,14 @@ interface Props {
   readonly pointer?: string | undefined;
 }
 
+/** The special values a text property also takes (a date default's `$today`), shown as its placeholder. */
+function specialValues(schema: PropertySchema): string | undefined {
+  const consts = ((schema.anyOf as PropertySchema[] | undefined) ?? []).flatMap((s) =>
+    "const" in s ? [String(s.const)] : [],
+  );
+  return consts.length > 0 ? consts.join(" · ") : undefined;
+}
+
 const numberOr = (value: unknown): number | undefined => (typeof value === "number" ? value : undefined);
 
 /** The control for one scalar or list property of a field, chosen from the property's schema. */
@@ -117,6 +125,7 @@ export function PropertyInput({ id, property, name, widget, schema, value, onCha
       return (
         <Input
           id={id}
+          placeholder={specialValues(schema)}
           value={typeof value === "string" ? value : ""}
           onChange={(event) => onChange(event.target.value === "" ? undefined : event.target.value)}
         />

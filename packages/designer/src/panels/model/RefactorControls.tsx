@@ -59,32 +59,36 @@ export function RefactorControls({ target, afterRemove }: Props) {
   };
   return (
     <section aria-label={t("model_refactorTitle", { what, id: target.id })}>
-      <Form.Item label={t("model_renameTo", { what, id: target.id })} htmlFor={inputId}>
-        <Space.Compact>
-          <Input
-            id={inputId}
-            value={to}
-            placeholder={target.id}
-            onChange={(e) => setTo(e.target.value)}
-            onPressEnter={doRename}
-          />
-          <Button
-            onClick={doRename}
-            disabled={to.trim() === ""}
-            aria-label={t("model_renameWhat", { what, id: target.id })}
-          >
-            {t("model_rename")}
+      <div style={{ display: "flex", flexWrap: "wrap", alignItems: "flex-end", columnGap: 16 }}>
+        <Form.Item label={t("model_renameTo", { what, id: target.id })} htmlFor={inputId}>
+          <Space.Compact>
+            <Input
+              id={inputId}
+              value={to}
+              placeholder={target.id}
+              onChange={(e) => setTo(e.target.value)}
+              onPressEnter={doRename}
+            />
+            <Button
+              onClick={doRename}
+              disabled={to.trim() === ""}
+              aria-label={t("model_renameWhat", { what, id: target.id })}
+            >
+              {t("model_rename")}
+            </Button>
+          </Space.Compact>
+        </Form.Item>
+        <Popconfirm
+          title={t("model_removeConfirm", { what, id: target.id })}
+          okText={t("model_remove")}
+          cancelText={t("model_cancel")}
+          onConfirm={doRemove}
+        >
+          <Button danger style={{ marginBottom: 24 }}>
+            {t("model_removeWhat", { what, id: target.id })}
           </Button>
-        </Space.Compact>
-      </Form.Item>
-      <Popconfirm
-        title={t("model_removeConfirm", { what, id: target.id })}
-        okText={t("model_remove")}
-        cancelText={t("model_cancel")}
-        onConfirm={doRemove}
-      >
-        <Button danger>{t("model_removeWhat", { what, id: target.id })}</Button>
-      </Popconfirm>
+        </Popconfirm>
+      </div>
       {outcome?.kind === "renamed" && (
         <Alert
           type="success"

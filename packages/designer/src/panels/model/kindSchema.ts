@@ -65,3 +65,6 @@ export function requiredProperties(kind: FieldKindName): readonly (readonly [str
   const required = new Set((standardFieldKinds[kind].schema.required as readonly string[]).filter((k) => !own.has(k)));
   return kindProperties(kind).filter(([key]) => required.has(key));
 }
+
+/** Yes/no properties, shown together in a row of switches. */
+export const isSwitch = (widget: Widget): boolean => widget === "boolean" || widget === "const";
