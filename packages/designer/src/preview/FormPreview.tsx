@@ -81,7 +81,7 @@ interface PreviewFormProps {
 function PreviewForm({ app, entity, page, roles, locale }: PreviewFormProps) {
   const { runtime } = useDesignerContext();
   const rolesKey = roles === "admin" ? "admin" : JSON.stringify(roles);
-  const who = roles === "admin" ? "admin" : rolesText(app, roles, locale);
+  const who = roles === "admin" ? previewText(locale, "preview_admin") : rolesText(app, roles, locale);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `rolesKey` stands for `roles` (a new array each render)
   const access = useMemo(() => previewAccess(app, runtime, entity.id, roles), [app, runtime, entity.id, rolesKey]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `rolesKey` stands for `roles`

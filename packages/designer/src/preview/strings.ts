@@ -20,6 +20,7 @@ const en = {
   preview_loading: "Loading sample data…",
   preview_failed: "The sample data could not be loaded: {{reason}}",
   preview_region: "Form preview",
+  preview_admin: "Administrator",
 };
 
 const zh: typeof en = {
@@ -38,6 +39,7 @@ const zh: typeof en = {
   preview_loading: "正在加载示例数据…",
   preview_failed: "无法加载示例数据：{{reason}}",
   preview_region: "表单预览",
+  preview_admin: "管理员",
 };
 
 export type PreviewKey = keyof typeof en;

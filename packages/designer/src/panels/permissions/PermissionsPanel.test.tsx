@@ -142,7 +142,7 @@ describe("roles", () => {
     await user.type(within(form).getByRole("textbox", { name: "名称（中文）" }), "审计");
     await user.click(within(form).getByRole("button", { name: /添\s?加\s?角\s?色/ }));
     expect(store.getState().doc.roles?.at(-1)).toEqual({ id: "auditor", label: { en: "Auditor", "zh-CN": "审计" } });
-    await user.type(screen.getByRole("textbox", { name: "auditor 的名称（zh-CN）" }), "员");
+    await user.type(screen.getByRole("textbox", { name: "auditor 的名称（中文）" }), "员");
     expect(store.getState().doc.roles?.at(-1)?.label).toEqual({ en: "Auditor", "zh-CN": "审计员" });
     fireEvent.mouseDown(screen.getByRole("combobox", { name: "审计员 继承的角色" }));
     await user.click(

@@ -74,7 +74,7 @@ function RoleRow({ role, index, selected, onRefused }: RoleRowProps) {
         <td key={lang}>
           <Input
             size="small"
-            aria-label={t("perm_labelOf", { role: role.id, lang })}
+            aria-label={t("perm_labelOf", { role: role.id, name: t(lang === "en" ? "perm_labelEn" : "perm_labelZh") })}
             value={labelIn(role.label, lang)}
             onChange={(e) => apply(setLabel(`/roles/${index}/label`, lang, e.target.value))}
           />
