@@ -1,8 +1,6 @@
-import { HolderOutlined } from "@ant-design/icons";
 import { useDraggable, useDroppable } from "@dnd-kit/core";
 import { type App, type Entity, type LayoutNode, type Locale, labelText } from "@plinth/runtime";
-import { Tag } from "antd";
-import { type CSSProperties, memo, useEffect, useRef } from "react";
+import { type CSSProperties, memo, useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useDesigner, useDesignerContext } from "../../editor/context.js";
 import type { DragData, DropData } from "./dropPlan.js";
@@ -10,7 +8,7 @@ import { type ChildList, childListsOf, entityOf, isContainer, isLayoutPage, node
 import { kindName, nodeTitle } from "./nodeTitle.js";
 
 interface Place {
-  readonly app: App;
+  readonly model: Pick<App, "entities">;
   readonly entity: Entity | undefined;
   readonly pageIndex: number;
   readonly locale: Locale;
@@ -25,44 +23,19 @@ export function Canvas({ pageIndex }: { readonly pageIndex: number }) {
   const { t } = useTranslation();
   const { locale } = useDesignerContext();
   const page = useDesigner((s) => s.doc.pages?.[pageIndex]);
-  // The app is read for titles only (entity and field labels): nodes re-render when it changes.
-  const app = useDesigner((s) => s.doc);
-  const entities = app.entities;
-  const entity = isLayoutPage(page) ? entityOf(app, page.entity) : undefined;
+  // Titles read the data model only: a layout edit re-renders just the nodes it changed.
+  const entities = useDesigner((s) => s.doc.entities);
+  const entityId = isLayoutPage(page) ? page.entity : undefined;
+  const place = useMemo<Place>(() => {
+    const model = { entities };
+    return { model, entity: entityOf(model, entityId), pageIndex, locale };
+  }, [entities, entityId, pageIndex, locale]);
   if (!isLayoutPage(page)) return null;
   return (
     <section className="pages-canvas" aria-label={t("pages_canvas")}>
-      <CanvasNode
-        node={page.layout}
-        pointer={`/pages/${pageIndex}/layout`}
-        place={placeMemo(app, entities, entity, pageIndex, locale)}
-      />
+      <CanvasNode node={page.layout} pointer={`/pages/${pageIndex}/layout`} place={place} />
     </section>
   );
-}
-
-// One `place` object per (entities, entity, page, locale): nodes compare it by identity.
-const places = new WeakMap<object, Map<string, Place>>();
-function placeMemo(
-  app: App,
-  entities: App["entities"],
-  entity: Entity | undefined,
-  pageIndex: number,
-  locale: Locale,
-): Place {
-  const holder = (entities ?? places) as object;
-  let byKey = places.get(holder);
-  if (!byKey) {
-    byKey = new Map();
-    places.set(holder, byKey);
-  }
-  const key = `${pageIndex}\n${locale}\n${entity?.id ?? ""}`;
-  let place = byKey.get(key);
-  if (!place) {
-    place = { app, entity, pageIndex, locale };
-    byKey.set(key, place);
-  }
-  return place;
 }
 
 interface NodeProps {
@@ -71,12 +44,14 @@ interface NodeProps {
   readonly place: Place;
 }
 
+// Plain elements, not antd's: a canvas re-renders many nodes per edit and antd components
+// compute their theme tokens on every render.
 const CanvasNode = memo(function CanvasNode({ node, pointer, place }: NodeProps) {
   const { t } = useTranslation();
   const { store } = useDesignerContext();
   const root = pointer.endsWith("/layout");
   const selected = useDesigner((s) => nodePointerOf(s.selection, place.pageIndex) === pointer);
-  const title = nodeTitle(place.app, place.entity, node, place.locale);
+  const title = nodeTitle(place.model, place.entity, node, place.locale);
   const kind = kindName(node.kind, place.locale);
   const drag: DragData = { from: "canvas", pointer };
   const draggable = useDraggable({ id: `node:${pointer}`, data: drag, disabled: root });
@@ -108,7 +83,7 @@ const CanvasNode = memo(function CanvasNode({ node, pointer, place }: NodeProps)
             {...draggable.attributes}
             {...draggable.listeners}
           >
-            <HolderOutlined />
+            <span aria-hidden="true">⠿</span>
           </button>
         )}
         <button
@@ -118,7 +93,7 @@ const CanvasNode = memo(function CanvasNode({ node, pointer, place }: NodeProps)
           aria-label={`${kind}: ${title}`}
           onClick={() => store.getState().select(pointer)}
         >
-          <Tag>{kind}</Tag>
+          <span className="pages-kind">{kind}</span>
           {title}
           {node.visibleWhen !== undefined && <span className="pages-node-when">{node.visibleWhen}</span>}
         </button>
@@ -150,7 +125,7 @@ function ChildListView({ list, node, place }: { list: ChildList; node: LayoutNod
   const { t } = useTranslation();
   const tab = node.kind === "tabs" && list.tab !== undefined ? node.tabs[list.tab] : undefined;
   const tabTitle = tab ? labelText(tab.label, place.locale, tab.id) : undefined;
-  const owner = tabTitle ?? nodeTitle(place.app, place.entity, node, place.locale);
+  const owner = tabTitle ?? nodeTitle(place.model, place.entity, node, place.locale);
   return (
     <div className="pages-list" data-list={list.path}>
       {tabTitle !== undefined && <div className="pages-tab-title">{tabTitle}</div>}

@@ -17,13 +17,15 @@ export function NodeActions({ pageIndex, pointer }: { readonly pageIndex: number
   const { t } = useTranslation();
   const { store, locale } = useDesignerContext();
   const apply = useApply();
-  const doc = useDesigner((s) => s.doc);
-  const page = doc.pages?.[pageIndex];
+  const page = useDesigner((s) => s.doc.pages?.[pageIndex]);
+  const entities = useDesigner((s) => s.doc.entities);
   const place = placeOf(pointer);
   if (!isLayoutPage(page) || !place) return null;
   const siblings = allChildLists(page.layout, `/pages/${pageIndex}/layout`).find((l) => l.path === place.array);
   const count = siblings?.nodes.length ?? 0;
-  const entity = entityOf(doc, page.entity);
+  const model = { entities };
+  const entity = entityOf(model, page.entity);
+  const rootPointer = `/pages/${pageIndex}/layout`;
   const select = (next: string | undefined) => store.getState().select(next);
   const up = () => {
     if (apply(moveItem(place.array, place.index, place.array, place.index - 1)))
@@ -38,9 +40,9 @@ export function NodeActions({ pageIndex, pointer }: { readonly pageIndex: number
   );
   const listName = (path: string) => {
     const list = targets.find((l) => l.path === path);
-    const owner = list && valueAtPointer(doc, list.owner);
+    const owner = list && valueAtPointer(page.layout, list.owner.slice(rootPointer.length));
     if (!list || !owner) return path;
-    const ownerTitle = nodeTitle(doc, entity, owner, locale);
+    const ownerTitle = nodeTitle(model, entity, owner, locale);
     if (owner.kind !== "tabs" || list.tab === undefined) return ownerTitle;
     const tab = owner.tabs[list.tab];
     return `${ownerTitle} › ${labelText(tab?.label, locale, tab?.id ?? "")}`;

@@ -16,12 +16,17 @@ export function NodeInspector({ pageIndex, pointer }: { readonly pageIndex: numb
   const { t } = useTranslation();
   const { locale } = useDesignerContext();
   const apply = useApply();
-  const doc = useDesigner((s) => s.doc);
-  const page = doc.pages?.[pageIndex];
-  const node = valueAtPointer(doc, pointer);
-  if (!node || !isLayoutPage(page)) return null;
-  const entity = entityOf(doc, page.entity);
-  const title = nodeTitle(doc, entity, node, locale);
+  // The node and the data model only: an edit elsewhere on the page leaves the inspector alone.
+  const node = useDesigner((s) => valueAtPointer(s.doc, pointer));
+  const entities = useDesigner((s) => s.doc.entities);
+  const entityId = useDesigner((s) => {
+    const page = s.doc.pages?.[pageIndex];
+    return isLayoutPage(page) ? page.entity : undefined;
+  });
+  if (!node || entityId === undefined) return null;
+  const model = { entities };
+  const entity = entityOf(model, entityId);
+  const title = nodeTitle(model, entity, node, locale);
   return (
     <section className="pages-inspector" aria-label={t("pages_inspector")}>
       <Typography.Title level={5}>

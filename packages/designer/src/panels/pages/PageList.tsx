@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
-import { labelText } from "@plinth/runtime";
+import { type Label, labelText, type Page } from "@plinth/runtime";
 import { Button, Form, Input, Select, Space, Tag, Typography } from "antd";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useApply, useDesigner, useDesignerContext } from "../../editor/context.js";
 import { insertItem, removeItem } from "../../store/commands.js";
@@ -12,8 +12,17 @@ export function PageList({ open }: { readonly open: number | undefined }) {
   const { t } = useTranslation();
   const { store, locale } = useDesignerContext();
   const apply = useApply();
-  const pages = useDesigner((s) => s.doc.pages);
-  const rows = (pages ?? []).map((page, index) => ({ page, index })).filter(({ page }) => page.kind !== "dashboard");
+  // The list shows ids, labels and kinds: an edit inside a page does not re-render it.
+  const summary = useDesigner((s) =>
+    JSON.stringify((s.doc.pages ?? []).map((p) => ({ id: p.id, kind: p.kind, label: p.label ?? null }))),
+  );
+  const rows = useMemo(
+    () =>
+      (JSON.parse(summary) as Array<{ id: string; kind: Page["kind"]; label: Label | null }>)
+        .map((page, index) => ({ page: { ...page, label: page.label ?? undefined }, index }))
+        .filter(({ page }) => page.kind !== "dashboard"),
+    [summary],
+  );
   const remove = (index: number, id: string) => {
     if (apply(removeItem("/pages", index, { en: `Remove page ${id}`, "zh-CN": `删除页面 ${id}` })))
       store.getState().select(undefined);
@@ -55,18 +64,18 @@ function AddPage() {
   const { t } = useTranslation();
   const { store, locale } = useDesignerContext();
   const apply = useApply();
-  const doc = useDesigner((s) => s.doc);
-  const entities = doc.entities ?? [];
+  const entities = useDesigner((s) => s.doc.entities) ?? [];
+  const pageIds = useDesigner((s) => (s.doc.pages ?? []).map((p) => p.id).join("\n"));
   const [kind, setKind] = useState<NewPageKind>("form");
   const [entityId, setEntityId] = useState<string | undefined>(entities[0]?.id);
   const [id, setId] = useState("");
   const entity = entities.find((e) => e.id === entityId);
   const missing = entity && missingFor(entity, kind);
-  const suggested = entity ? freePageId(doc, entity.id, kind) : "";
+  const suggested = entity ? freePageId(new Set(pageIds.split("\n")), entity.id, kind) : "";
   const add = () => {
     if (!entity || missing) return;
     const pageId = id.trim() || suggested;
-    const at = doc.pages?.length ?? 0;
+    const at = store.getState().doc.pages?.length ?? 0;
     const label = { en: `Add page ${pageId}`, "zh-CN": `添加页面 ${pageId}` };
     if (apply(insertItem("/pages", newPage(entity, kind, pageId), undefined, label))) {
       setId("");

@@ -1,6 +1,6 @@
 import { labelText } from "@plinth/runtime";
 import { Empty, Spin, Tabs, Typography } from "antd";
-import { lazy, Suspense, useCallback, useRef } from "react";
+import { lazy, memo, Suspense, useCallback, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useDesigner, useDesignerContext } from "../../editor/context.js";
 import { Canvas } from "./Canvas.js";
@@ -25,20 +25,20 @@ const PagePreview = lazy(() => import("./PagePreview.js").then((m) => ({ default
 export function PagesPanel() {
   const { t } = useTranslation();
   const selection = useDesigner((s) => s.selection);
-  const pages = useDesigner((s) => s.doc.pages);
   const last = useRef<number | undefined>(undefined);
   const fromSelection = pageIndexOf(selection);
   if (fromSelection !== undefined) last.current = fromSelection;
-  const open = last.current !== undefined && pages?.[last.current]?.kind !== "dashboard" ? last.current : undefined;
-  const page = open === undefined ? undefined : pages?.[open];
+  // The open page's kind only: an edit inside the page re-renders the parts that show it, not the panel.
+  const kind = useDesigner((s) => (last.current === undefined ? undefined : s.doc.pages?.[last.current]?.kind));
+  const open = kind !== undefined && kind !== "dashboard" ? last.current : undefined;
   return (
     <div className="pages-panel">
-      <PageList open={page ? open : undefined} />
-      {open === undefined || !page ? (
+      <PageList open={open} />
+      {open === undefined ? (
         <Empty className="pages-empty" description={t("pages_choosePage")} />
-      ) : isLayoutPage(page) ? (
+      ) : kind === "form" || kind === "detail" ? (
         <LayoutEditor pageIndex={open} selected={nodePointerOf(selection, open)} />
-      ) : page.kind === "table" || page.kind === "kanban" ? (
+      ) : kind === "table" || kind === "kanban" ? (
         <div className="pages-main">
           <PageHeading pageIndex={open} />
           <ListPageInspector pageIndex={open} />
@@ -65,7 +65,17 @@ function PageHeading({ pageIndex }: { pageIndex: number }) {
   );
 }
 
-function LayoutEditor({ pageIndex, selected }: { pageIndex: number; selected: string | undefined }) {
+/**
+ * Memoised on the page and the selected node: drag and drop (DndContext) re-renders every
+ * draggable when it renders, so it must not on each edit of the document.
+ */
+const LayoutEditor = memo(function LayoutEditor({
+  pageIndex,
+  selected,
+}: {
+  pageIndex: number;
+  selected: string | undefined;
+}) {
   const { t } = useTranslation();
   const { store, locale } = useDesignerContext();
   const titleOf = useCallback(
@@ -108,4 +118,4 @@ function LayoutEditor({ pageIndex, selected }: { pageIndex: number; selected: st
       </aside>
     </LayoutDnd>
   );
-}
+});

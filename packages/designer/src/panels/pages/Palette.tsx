@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { useApply, useDesigner, useDesignerContext } from "../../editor/context.js";
 import type { DragData } from "./dropPlan.js";
 import { planDrop } from "./dropPlan.js";
-import { childListsOf, isLayoutPage, nodePointerOf } from "./layoutTree.js";
+import { childListsOf, fieldsOnLayout, isLayoutPage, nodePointerOf } from "./layoutTree.js";
 import { type PaletteItem, paletteItems } from "./paletteItems.js";
 import { valueAtPointer } from "./pointerValue.js";
 
@@ -20,10 +20,22 @@ export function Palette({ pageIndex }: { readonly pageIndex: number }) {
   const { t } = useTranslation();
   const { store, locale } = useDesignerContext();
   const apply = useApply();
-  const doc = useDesigner((s) => s.doc);
-  const page = doc.pages?.[pageIndex];
-  const items = useMemo(() => (isLayoutPage(page) ? paletteItems(doc, page) : []), [doc, page]);
-  if (!isLayoutPage(page)) return null;
+  // What the palette shows depends on the data model and on which fields the page holds, not on
+  // where they are: moving nodes around leaves it alone.
+  const entities = useDesigner((s) => s.doc.entities);
+  const entityId = useDesigner((s) => {
+    const page = s.doc.pages?.[pageIndex];
+    return isLayoutPage(page) ? page.entity : undefined;
+  });
+  const used = useDesigner((s) => {
+    const page = s.doc.pages?.[pageIndex];
+    return isLayoutPage(page) ? [...fieldsOnLayout(page.layout)].sort().join("\n") : "";
+  });
+  const items = useMemo(
+    () => (entityId === undefined ? [] : paletteItems({ entities }, entityId, new Set(used.split("\n")))),
+    [entities, entityId, used],
+  );
+  if (entityId === undefined) return null;
   const add = (item: PaletteItem) => {
     const state = store.getState();
     const target = insertTarget(state.doc, nodePointerOf(state.selection, pageIndex) ?? `/pages/${pageIndex}/layout`);

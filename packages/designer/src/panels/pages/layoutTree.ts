@@ -92,6 +92,6 @@ export function countNodes(node: LayoutNode): number {
   return 1 + childListsOf(node, "").reduce((sum, list) => sum + list.nodes.reduce((s, c) => s + countNodes(c), 0), 0);
 }
 
-export function entityOf(app: App, id: string | undefined): Entity | undefined {
+export function entityOf(app: Pick<App, "entities">, id: string | undefined): Entity | undefined {
   return (app.entities ?? []).find((e) => e.id === id);
 }

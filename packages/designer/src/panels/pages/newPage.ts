@@ -1,11 +1,10 @@
-import { type App, type Entity, labelBoth, type Page, titleFieldOf } from "@plinth/runtime";
+import { type Entity, labelBoth, type Page, titleFieldOf } from "@plinth/runtime";
 
 export type NewPageKind = "form" | "detail" | "table" | "kanban";
 export const newPageKinds: readonly NewPageKind[] = ["form", "detail", "table", "kanban"];
 
 /** A page id not yet taken: `<entity>_<kind>`, then with a number. */
-export function freePageId(app: App, entity: string, kind: NewPageKind): string {
-  const taken = new Set((app.pages ?? []).map((p) => p.id));
+export function freePageId(taken: ReadonlySet<string>, entity: string, kind: NewPageKind): string {
   const base = `${entity}_${kind}`;
   if (!taken.has(base)) return base;
   let n = 2;

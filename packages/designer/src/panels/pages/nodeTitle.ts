@@ -17,7 +17,12 @@ export function kindName(kind: LayoutNode["kind"], locale: Locale): string {
 }
 
 /** What the canvas calls a node: its label, else its field's or entity's label, else its kind. */
-export function nodeTitle(app: App, entity: Entity | undefined, node: LayoutNode, locale: Locale): string {
+export function nodeTitle(
+  app: Pick<App, "entities">,
+  entity: Entity | undefined,
+  node: LayoutNode,
+  locale: Locale,
+): string {
   const kind = kindName(node.kind, locale);
   switch (node.kind) {
     case "field": {

@@ -1,5 +1,5 @@
 import { type App, type LayoutNode, labelBoth } from "@plinth/runtime";
-import { entityOf, fieldsOnLayout, type LayoutPage } from "./layoutTree.js";
+import { entityOf } from "./layoutTree.js";
 
 export interface PaletteItem {
   /** Unique within the palette; also the draggable's id. */
@@ -39,10 +39,10 @@ const layoutItems: readonly PaletteItem[] = [
 /**
  * What the palette offers for a page: the entity's fields not yet on it, the layout nodes, and
  * a related list for every relation of another entity that points at the page's entity.
+ * `used`: the fields already on the page (`fieldsOnLayout`).
  */
-export function paletteItems(app: App, page: LayoutPage): PaletteItem[] {
-  const entity = entityOf(app, page.entity);
-  const used = fieldsOnLayout(page.layout);
+export function paletteItems(app: Pick<App, "entities">, pageEntity: string, used: ReadonlySet<string>): PaletteItem[] {
+  const entity = entityOf(app, pageEntity);
   const fields: PaletteItem[] = (entity?.fields ?? [])
     .filter((field) => !used.has(field.id))
     .map((field) => ({
@@ -53,7 +53,7 @@ export function paletteItems(app: App, page: LayoutPage): PaletteItem[] {
     }));
   const related: PaletteItem[] = (app.entities ?? []).flatMap((other) =>
     other.fields
-      .filter((f) => f.kind === "relation" && "target" in f && f.target === page.entity)
+      .filter((f) => f.kind === "relation" && "target" in f && f.target === pageEntity)
       .map((via) => {
         const of = labelBoth(other.label, other.id);
         return {
