@@ -1,0 +1,120 @@
+import { DeleteOutlined } from "@ant-design/icons";
+import type { Field, Query } from "@plinth/runtime";
+import { querySchema } from "@plinth/runtime";
+import { Button, Flex, Form, Select } from "antd";
+import { useTranslation } from "react-i18next";
+import { useApply } from "../../editor/context.js";
+import { insertItem, setValue } from "../../store/commands.js";
+import { FormulaInput, IssueHelp, TextSetting, uniqueId, useIssuesAt, useLocale } from "../workflows/fields.js";
+import { fieldOptions } from "../workflows/model.js";
+import { removeQueryItem } from "./commands.js";
+import type { PartProps } from "./queryParts.js";
+
+type Aggregate = NonNullable<Query["measures"]>[number]["aggregate"];
+
+const aggregates = querySchema.properties.measures.items.properties.aggregate.enum;
+const numeric = new Set(["number", "currency", "percent", "formula", "rollup"]);
+
+/** The measures: each an id, an aggregate, a field (numbers only for sum and average) and a filter. */
+export function Measures({ path, query, fields }: PartProps) {
+  const { t } = useTranslation();
+  const apply = useApply();
+  const measures = query.measures ?? [];
+  return (
+    <fieldset className="dash-fieldset">
+      <legend>{t("dash_measures")}</legend>
+      {measures.map((_, n) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: keyed by position so that typing a new id keeps the input
+        <Measure key={n} path={`${path}/measures/${n}`} n={n} fields={fields} query={query} />
+      ))}
+      {measures.length < 20 && (
+        <Button
+          onClick={() =>
+            apply(
+              insertItem(
+                `${path}/measures`,
+                {
+                  id: uniqueId(
+                    `measure_${measures.length + 1}`,
+                    measures.map((x) => x.id),
+                  ),
+                  aggregate: "count",
+                },
+                undefined,
+                { en: "Add a measure", "zh-CN": "添加度量" },
+              ),
+            )
+          }
+        >
+          {t("dash_addMeasure")}
+        </Button>
+      )}
+    </fieldset>
+  );
+}
+
+function Measure({ path, n, fields, query }: { path: string; n: number; fields: readonly Field[]; query: Query }) {
+  const { t } = useTranslation();
+  const apply = useApply();
+  const locale = useLocale();
+  const measure = query.measures?.[n];
+  const issues = useIssuesAt(path).filter((x) => x.path === path || x.path === `${path}/field`);
+  if (!measure) return null;
+  const choices =
+    measure.aggregate === "sum" || measure.aggregate === "avg" ? fields.filter((f) => numeric.has(f.kind)) : fields;
+  const queryPath = path.replace(/\/measures\/\d+$/, "");
+  return (
+    <fieldset className="dash-measure">
+      <legend>{t("dash_measure", { n: n + 1 })}</legend>
+      <Flex gap={4} align="flex-start" wrap>
+        <div style={{ flex: "1 1 120px" }}>
+          <TextSetting path={`${path}/id`} value={measure.id} labelKey="dash_measureId" labelParams={{ n: n + 1 }} />
+        </div>
+        <Form.Item label={t("dash_aggregate")} style={{ flex: "1 1 120px" }}>
+          <Select
+            aria-label={t("dash_measureAggregate", { n: n + 1 })}
+            value={measure.aggregate}
+            options={aggregates.map((a) => ({ value: a, label: t(`dash_agg_${a}`) }))}
+            onChange={(v: Aggregate) =>
+              apply(
+                setValue(`${path}/aggregate`, v, {
+                  en: `Aggregate ${measure.id} by ${v}`,
+                  "zh-CN": `${measure.id} 的聚合方式`,
+                }),
+              )
+            }
+          />
+        </Form.Item>
+        <Form.Item
+          label={t("dash_field")}
+          style={{ flex: "1 1 140px" }}
+          validateStatus={issues.length ? "error" : undefined}
+          help={issues.length ? <IssueHelp issues={issues} /> : undefined}
+        >
+          <Select
+            allowClear
+            showSearch
+            aria-label={t("dash_measureField", { n: n + 1 })}
+            value={measure.field}
+            options={fieldOptions(choices, locale)}
+            onChange={(v?: string) =>
+              apply(setValue(`${path}/field`, v, { en: `Field of ${measure.id}`, "zh-CN": `${measure.id} 的字段` }))
+            }
+          />
+        </Form.Item>
+        <Button
+          type="text"
+          icon={<DeleteOutlined />}
+          aria-label={t("dash_removeMeasure", { n: n + 1 })}
+          onClick={() => apply(removeQueryItem(queryPath, "measures", n, query.measures?.length ?? 0))}
+        />
+      </Flex>
+      <FormulaInput
+        path={`${path}/filter`}
+        value={measure.filter}
+        labelKey="dash_measureFilter"
+        labelParams={{ n: n + 1 }}
+      />
+    </fieldset>
+  );
+}
