@@ -1,6 +1,7 @@
 import Editor from "@monaco-editor/react";
 import type { Locale } from "@plinth/runtime";
 import { useEffect, useId, useRef, useState } from "react";
+import { createEchoFilter } from "./echoFilter.js";
 import { FORMULA_LANGUAGE } from "./formulaLanguage.js";
 import type { FormulaMarker } from "./formulaMarkers.js";
 import type { FormulaContext } from "./formulaScope.js";
@@ -22,6 +23,7 @@ export default function FormulaMonaco(props: FormulaMonacoProps) {
   // The completion provider asks for the newest scope and language, not the ones at mount.
   const latest = useRef(props);
   latest.current = props;
+  const [echo] = useState(createEchoFilter);
 
   useEffect(() => {
     const model = editor?.getModel();
@@ -42,8 +44,9 @@ export default function FormulaMonaco(props: FormulaMonacoProps) {
 
   useEffect(() => {
     const model = editor?.getModel();
-    if (model && model.getValue() !== value) model.setValue(value);
-  }, [editor, value]);
+    if (!model || echo.isEcho(value) || model.getValue() === value) return;
+    model.setValue(value);
+  }, [editor, echo, value]);
 
   return (
     <Editor
@@ -54,7 +57,8 @@ export default function FormulaMonaco(props: FormulaMonacoProps) {
       beforeMount={() => registerFormulaLanguage(props.context.functions.keys())}
       onMount={(mounted) => setEditor(mounted)}
       onChange={(text) => {
-        if ((text ?? "") !== latest.current.value) props.onChange(text ?? "");
+        echo.typed(text ?? "");
+        props.onChange(text ?? "");
       }}
       options={{
         ariaLabel: props.ariaLabel,

@@ -1,6 +1,7 @@
 import Editor, { type OnMount } from "@monaco-editor/react";
 import { useEffect, useState } from "react";
 import type { TextMarker } from "./codeSync.js";
+import { createEchoFilter } from "./echoFilter.js";
 import { APP_MODEL_PATH, configureAppSchema, monaco, toMarkers } from "./monacoSetup.js";
 
 export interface JsonEditorProps {
@@ -16,16 +17,18 @@ export interface JsonEditorProps {
 /** Monaco over the whole app JSON: a thin wrapper, the panel owns the text and its meaning. */
 export default function JsonEditor(props: JsonEditorProps) {
   const [editor, setEditor] = useState<monaco.editor.IStandaloneCodeEditor>();
+  const [echo] = useState(createEchoFilter);
   const onMount: OnMount = (mounted) => setEditor(mounted);
   configureAppSchema(props.metaSchema);
 
   const { value, markers, reveal } = props;
   useEffect(() => {
     const model = editor?.getModel();
-    // Replacing the whole text keeps Monaco's own undo stack (pushEditOperations, not setValue).
-    if (model && model.getValue() !== value)
-      model.pushEditOperations([], [{ range: model.getFullModelRange(), text: value }], () => null);
-  }, [editor, value]);
+    if (!editor || !model || echo.isEcho(value) || model.getValue() === value) return;
+    // An edit, not setValue: Monaco's own undo can take back a change that came from elsewhere.
+    editor.executeEdits("plinth-store", [{ range: model.getFullModelRange(), text: value }]);
+    editor.pushUndoStop();
+  }, [editor, echo, value]);
 
   useEffect(() => {
     const model = editor?.getModel();
@@ -47,7 +50,10 @@ export default function JsonEditor(props: JsonEditorProps) {
       defaultLanguage="json"
       defaultValue={props.value}
       onMount={onMount}
-      onChange={(text) => props.onChange(text ?? "")}
+      onChange={(text) => {
+        echo.typed(text ?? "");
+        props.onChange(text ?? "");
+      }}
       options={{
         ariaLabel: props.ariaLabel,
         minimap: { enabled: false },
