@@ -67,7 +67,8 @@ function today(now: Date): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-type Loaded = { readonly record?: SourceRecord } | { readonly error: string };
+/** The sample record shown (none: no record in the user's row scope), for one entity and roles. */
+type Loaded = { readonly key: string } & ({ readonly record?: SourceRecord } | { readonly error: string });
 
 interface PreviewFormProps {
   readonly app: App;
@@ -87,20 +88,22 @@ function PreviewForm({ app, entity, page, roles, locale }: PreviewFormProps) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: `rolesKey` stands for `roles`
   const source = useMemo(() => previewSource(app, roles, who), [app, rolesKey, who]);
   const dataSource = useMemo(() => ({ ...source, ...previewOptions(app, source, who) }), [app, source, who]);
-  const [loaded, setLoaded] = useState<Loaded>();
+  const [last, setLoaded] = useState<Loaded>();
+  // While the document changes the last record stays on screen (no flicker); not another entity's or role's.
+  const key = `${entity.id}:${rolesKey}`;
+  const loaded = last?.key === key ? last : undefined;
 
   useEffect(() => {
     let live = true;
-    setLoaded(undefined);
     if (!access.canRead) return;
     source.list(entity.id, { limit: 1 }).then(
-      (result) => live && setLoaded(result.records[0] ? { record: result.records[0] } : {}),
-      (error: unknown) => live && setLoaded({ error: error instanceof Error ? error.message : String(error) }),
+      (result) => live && setLoaded(result.records[0] ? { key, record: result.records[0] } : { key }),
+      (error: unknown) => live && setLoaded({ key, error: error instanceof Error ? error.message : String(error) }),
     );
     return () => {
       live = false;
     };
-  }, [source, entity.id, access.canRead]);
+  }, [source, entity.id, access.canRead, key]);
 
   const record = loaded && "record" in loaded ? loaded.record : undefined;
   const mode = record ? "update" : "create";

@@ -92,6 +92,8 @@ describe("a grant's row scope and field masks", () => {
     expect(scope).toHaveProperty("value", "stage = 'won'");
     expect(document.activeElement).toBe(scope);
     expect(scope.closest(".perm-grant")?.getAttribute("aria-current")).toBe("true");
+    store.getState().select("/roles/1/inherits/0");
+    await waitFor(() => expect(document.querySelector('tr[aria-current="true"] th')?.textContent).toBe("manager"));
   });
 
   it("hides a field from the role's preview once it is masked", async () => {
@@ -100,6 +102,7 @@ describe("a grant's row scope and field masks", () => {
     await user.click(
       within(cell("rep", "opportunity")).getByRole("button", { name: "Details of Sales rep on Opportunity" }),
     );
+    expect(store.getState().selection).toBe("/permissions/0");
     expect(await within(preview()).findByLabelText(/^notes/, undefined, slow)).toBeTruthy();
     expect(within(preview()).getByText(/as Sales rep/)).toBeTruthy();
     const hidden = screen.getByRole("combobox", { name: "Hidden fields · Grant 1" });

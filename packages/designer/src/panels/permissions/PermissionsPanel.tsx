@@ -1,8 +1,8 @@
 import { Col, Row } from "antd";
 import { useEffect, useState } from "react";
-import { useDesigner } from "../../editor/context.js";
+import { useDesigner, useDesignerContext } from "../../editor/context.js";
 import { GrantEditor } from "./GrantEditor.js";
-import { ANY, grantIndexOf } from "./grants.js";
+import { ANY, directGrants, grantIndexOf } from "./grants.js";
 import { type Cell, Matrix } from "./Matrix.js";
 import { RolesList } from "./RolesList.js";
 import { type ViewAs, ViewAsRole } from "./ViewAsRole.js";
@@ -14,6 +14,7 @@ import "./permissions.css";
  * a located grant (an issue's "Show") selects its cell and highlights it.
  */
 export function PermissionsPanel() {
+  const { store } = useDesignerContext();
   const selection = useDesigner((s) => s.selection);
   const permissions = useDesigner((s) => s.doc.permissions);
   const [cell, setCell] = useState<Cell>();
@@ -21,6 +22,9 @@ export function PermissionsPanel() {
 
   const pick = (role: string, entity: string) => {
     setCell({ role, entity });
+    // The designer's selection follows: the pair's first grant (nothing when it has none yet).
+    const [first] = directGrants(store.getState().doc, role, entity);
+    store.getState().select(first === undefined ? undefined : `/permissions/${first}`);
     if (role !== ANY || entity !== ANY)
       setViewAs((v) => ({ role: role === ANY ? v.role : role, entity: entity === ANY ? v.entity : entity }));
   };
