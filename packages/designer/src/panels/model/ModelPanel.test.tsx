@@ -229,6 +229,9 @@ describe("the data model panel", () => {
       en: "Add the website",
       "zh-CN": "请填写网站",
     });
+    await userEvent.click(screen.getByLabelText("Severity (empty: error)"));
+    await userEvent.click(await screen.findByTitle("Warning: saved, with the message"));
+    expect(store.getState().doc.entities?.[0]?.rules?.[0]?.severity).toBe("warning");
     await userEvent.click(screen.getByRole("button", { name: "Remove rule needs_site" }));
     expect(store.getState().doc.entities?.[0]?.rules).toEqual([]);
   });

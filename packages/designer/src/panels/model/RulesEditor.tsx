@@ -39,6 +39,9 @@ export function RulesEditor({ pointer, entity }: Props) {
   );
 }
 
+const severities = ["error", "warning"] as const;
+const moments = ["create", "update"] as const;
+
 function RuleCard({
   pointer,
   index,
@@ -82,6 +85,27 @@ function RuleCard({
         </Form.Item>
       </div>
       <LabelInputs pointer={`${pointer}/message`} name={t("model_message")} />
+      <Form.Item label={t("model_ruleSeverity")} htmlFor={domId(`${pointer}/severity`)}>
+        <Select
+          id={domId(`${pointer}/severity`)}
+          allowClear
+          style={{ minWidth: 200 }}
+          value={rule.severity}
+          options={severities.map((v) => ({ value: v, label: t(`model_enum_${v}`) }))}
+          onChange={(next?: string) => set("severity", next)}
+        />
+      </Form.Item>
+      <Form.Item label={t("model_ruleOn")} htmlFor={domId(`${pointer}/on`)}>
+        <Select
+          id={domId(`${pointer}/on`)}
+          mode="multiple"
+          allowClear
+          style={{ minWidth: 200 }}
+          value={rule.on ?? []}
+          options={moments.map((v) => ({ value: v, label: t(`model_enum_${v}`) }))}
+          onChange={(next: string[]) => set("on", next)}
+        />
+      </Form.Item>
       <Form.Item label={t("model_ruleField")} htmlFor={domId(`${pointer}/field`)}>
         <Select
           id={domId(`${pointer}/field`)}
