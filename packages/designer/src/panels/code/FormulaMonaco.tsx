@@ -72,6 +72,8 @@ export default function FormulaMonaco(props: FormulaMonacoProps) {
         renderLineHighlight: "none",
         fixedOverflowWidgets: true,
         automaticLayout: true,
+        // Tab moves to the next control, as in the plain input (keyboard use).
+        tabFocusMode: true,
       }}
     />
   );

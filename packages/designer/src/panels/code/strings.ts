@@ -3,7 +3,7 @@ export const codeStrings = {
   en: {
     code_title: "App JSON",
     code_intro:
-      "The whole app as JSON, checked against the published meta-schema. Edits apply to the other panels when the text is valid JSON; each applied edit is one undo step.",
+      "The whole app as JSON, checked against the published meta-schema. Edits apply to the other panels when the text is valid JSON; each applied edit is one undo step. Tab indents; press Ctrl+M, then Tab, to leave the editor with the keyboard.",
     code_editorLabel: "App JSON editor",
     code_loadingEditor: "Loading the editor… the plain text below can be edited meanwhile.",
     code_export: "Export JSON",
@@ -27,7 +27,7 @@ export const codeStrings = {
   "zh-CN": {
     code_title: "应用 JSON",
     code_intro:
-      "以 JSON 显示整个应用，并按已发布的元模式检查。文本为有效 JSON 时，修改会同步到其他面板；每次应用的修改为一个撤销步骤。",
+      "以 JSON 显示整个应用，并按已发布的元模式检查。文本为有效 JSON 时，修改会同步到其他面板；每次应用的修改为一个撤销步骤。Tab 键用于缩进；按 Ctrl+M 后再按 Tab 可用键盘离开编辑器。",
     code_editorLabel: "应用 JSON 编辑器",
     code_loadingEditor: "正在加载编辑器……加载期间可以编辑下方的纯文本。",
     code_export: "导出 JSON",
