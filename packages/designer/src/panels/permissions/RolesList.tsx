@@ -144,7 +144,7 @@ export function RolesList() {
               <th scope="col">{t("perm_labelZh")}</th>
               <th scope="col">{t("perm_inherits")}</th>
               <th scope="col">
-                <span className="perm-sr-only">{t("perm_removeRole", { role: "" })}</span>
+                <span className="perm-sr-only">{t("perm_remove")}</span>
               </th>
             </tr>
           </thead>
