@@ -7,7 +7,7 @@ import {
   systemFieldIds,
 } from "@plinth/runtime";
 import { Button, Form, Input, Select } from "antd";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useDesigner, useDesignerContext } from "../../editor/context.js";
 import { addField } from "../../store/commands.js";
@@ -38,6 +38,13 @@ export function AddFieldForm({ entityIndex, entity }: Props) {
   const [optionText, setOptionText] = useState("");
   const [problem, setProblem] = useState<string>();
   const [issues, setIssues] = useState<readonly Issue[]>([]);
+  // Once added, the keyboard goes on to the new field's inspector.
+  const [focusOn, setFocusOn] = useState<string>();
+  useEffect(() => {
+    if (focusOn === undefined) return;
+    document.getElementById(domId(focusOn))?.focus();
+    setFocusOn(undefined);
+  }, [focusOn]);
   const required = requiredProperties(kind);
   const draft = (): Field => {
     const label = en || zh ? { ...(en ? { en } : {}), ...(zh ? { "zh-CN": zh } : {}) } : undefined;
@@ -61,6 +68,7 @@ export function AddFieldForm({ entityIndex, entity }: Props) {
     setIssues(found);
     if (found.length > 0 || !apply(command)) return;
     select(fieldPointer(entityIndex, entity.fields.length));
+    setFocusOn(`${fieldPointer(entityIndex, entity.fields.length)}/label/en`);
     setId("");
     setEn("");
     setZh("");

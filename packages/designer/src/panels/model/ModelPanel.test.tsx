@@ -34,6 +34,7 @@ describe("the data model panel", () => {
     });
     expect(store.getState().selection).toBe(`/entities/0/fields/${before}`);
     expect(await screen.findByRole("heading", { name: /Field Segment \(segment\)/ })).toBeTruthy();
+    expect(document.activeElement?.id).toBe(`model-entities-0-fields-${before}-label-en`);
     act(() => store.getState().undo());
     expect(fieldsOf(store, 0)).toHaveLength(before);
   });

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { useApply } from "../../editor/context.js";
 import { moveItem, setValue } from "../../store/commands.js";
 import { LabelInputs } from "./LabelInputs.js";
-import { addOption, removeOption } from "./modelCommands.js";
+import { addOption, removeOption, setProperty } from "./modelCommands.js";
 import { domId } from "./modelPointer.js";
 import { newIdProblem } from "./newId.js";
 import { useHit } from "./useHit.js";
@@ -95,6 +95,21 @@ function OptionRow({
         />
       </Form.Item>
       <LabelInputs pointer={`${pointer}/label`} name={t("model_optionLabel", { value: option.value })} />
+      <Form.Item label={t("model_optionColor")} htmlFor={domId(`${pointer}/color`)}>
+        <Input
+          id={domId(`${pointer}/color`)}
+          placeholder="#1677ff"
+          style={{ maxWidth: 160 }}
+          prefix={
+            <span
+              aria-hidden
+              style={{ width: 12, height: 12, borderRadius: 2, background: option.color ?? "transparent" }}
+            />
+          }
+          value={option.color ?? ""}
+          onChange={(event) => apply(setProperty(pointer, "color", option.value, event.target.value || undefined))}
+        />
+      </Form.Item>
       <Space>
         <Button
           icon={<ArrowUpOutlined />}
