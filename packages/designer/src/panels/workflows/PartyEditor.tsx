@@ -97,7 +97,8 @@ export function PartyEditor({ path, party, entity, nameKey }: Props) {
             mode="tags"
             aria-label={t("wf_userIdsOf", { name })}
             value={party.users}
-            open={false}
+            tokenSeparators={[",", " "]}
+            notFoundContent={null}
             onChange={(users: string[]) => set({ ...party, users: users as [string, ...string[]] })}
           />
         </Form.Item>
