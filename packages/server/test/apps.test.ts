@@ -213,6 +213,14 @@ describe("app lifecycle", () => {
     expect(versions[2]?.plan.destructive).toBe(true);
   });
 
+  it("reads one version's schema (404 for a version that does not exist)", async () => {
+    const one = await admin.request("GET", "/api/apps/crm/versions/1");
+    expect(one.statusCode, one.body).toBe(200);
+    expect(one.json()).toMatchObject({ version: 1, app: { id: "crm", version: "1.0.0" } });
+    expect((await admin.request("GET", "/api/apps/crm/versions/999")).statusCode).toBe(404);
+    expect((await admin.request("GET", "/api/apps/crm/versions/x")).statusCode).toBe(400);
+  });
+
   it("rolls back to version 1 as a new version (confirm needed, since it drops data)", async () => {
     expectError(
       await admin.request("POST", "/api/apps/crm/rollback", { body: { version: 1 } }),

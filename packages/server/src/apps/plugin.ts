@@ -267,6 +267,35 @@ export async function registerApps(
     },
   );
 
+  app.get<{ Params: { app: string; version: number } }>(
+    "/api/apps/:app/versions/:version",
+    {
+      schema: {
+        params: {
+          type: "object",
+          properties: { ...appParams.properties, version: { type: "integer", minimum: 1, maximum: 2_147_483_647 } },
+          required: ["app", "version"],
+        },
+      },
+    },
+    async (request) => {
+      requireAdmin(request, "read app versions", "查看应用版本");
+      const { app: appId, version } = request.params;
+      return ctx.storage.read(async (tx) => {
+        const found = await tx.platform.appVersion(appId, version);
+        if (!found)
+          throw httpError(404, "http.notFound", { what: "app version", whatZh: "应用版本", id: `${appId}@${version}` });
+        return {
+          version: found.version,
+          app: found.schema,
+          publishedAt: found.publishedAt,
+          publishedBy: found.publishedBy,
+          plan: found.plan,
+        };
+      });
+    },
+  );
+
   app.post<{ Params: { app: string }; Body: { version: number; confirm?: boolean } }>(
     "/api/apps/:app/rollback",
     {

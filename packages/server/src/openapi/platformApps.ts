@@ -222,6 +222,29 @@ export function appLifecyclePaths(): Record<string, PathItemObject> {
         },
       },
     },
+    "/api/apps/{app}/versions/{version}": {
+      parameters: [appParam, { name: "version", in: "path", required: true, schema: { type: "integer", minimum: 1 } }],
+      get: {
+        operationId: "getAppVersion",
+        summary: "Read one published version",
+        description: "Administrators only. The schema as published in that version, with when, by whom and its plan.",
+        tags,
+        responses: {
+          200: jsonResponse("The version.", {
+            type: "object",
+            properties: {
+              version: { type: "integer" },
+              app: { type: "object", additionalProperties: true },
+              publishedAt: { type: "string" },
+              publishedBy: { type: "string" },
+              plan: { type: "object", additionalProperties: true },
+            },
+            required: ["version", "app", "publishedAt", "publishedBy"],
+          }),
+          ...errorResponses(401, 403, 404),
+        },
+      },
+    },
     "/api/apps/{app}/rollback": {
       parameters: [appParam],
       post: {
