@@ -17,12 +17,16 @@ import { Canvas } from "../../../packages/designer/src/panels/pages/Canvas.js";
 import { LayoutDnd } from "../../../packages/designer/src/panels/pages/LayoutDnd.js";
 import { allChildLists, countNodes } from "../../../packages/designer/src/panels/pages/layoutTree.js";
 import { PagesPanel } from "../../../packages/designer/src/panels/pages/PagesPanel.js";
+import pagesCss from "../../../packages/designer/src/panels/pages/pages.css?inline";
 import { type Command, moveItem, setLabel } from "../../../packages/designer/src/store/commands.js";
 import { createDesignerStore, type DesignerStore } from "../../../packages/designer/src/store/designerStore.js";
-import "../../../packages/designer/src/panels/pages/pages.css";
 import { BENCH_PAGE_INDEX, DESIGNER_NODE_COUNT, designerBenchApp, LABEL_NODE, MOVE_FROM, MOVE_TO } from "./fixture.js";
 import type { DesignerBenchApi, DesignerContender, EditTiming } from "./protocol.js";
 
+// The bench harness's HTML links no stylesheet: the panel's styles go in as a <style> element.
+const style = document.createElement("style");
+style.textContent = pagesCss;
+document.head.append(style);
 // The designer's i18next instance; `initReactI18next` makes it the one `useTranslation` reads.
 createI18n("en");
 const runtime = createRuntime();

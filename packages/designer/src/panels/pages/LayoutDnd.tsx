@@ -12,7 +12,7 @@ import {
   useSensor,
   useSensors,
 } from "@dnd-kit/core";
-import { type ReactNode, useMemo, useState } from "react";
+import { type ReactNode, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useApply, useDesignerContext } from "../../editor/context.js";
 import { type DragData, type DropData, landingPointer, planDrop } from "./dropPlan.js";
@@ -45,24 +45,27 @@ export function LayoutDnd({ children, titleOf }: { readonly children: ReactNode;
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
     useSensor(KeyboardSensor, { keyboardCodes }),
   );
-  const name = (data: unknown) => (data ? titleOf(data as DragData) : "");
+  // Named when picked up: after the drop, the pointer it came from may hold another node.
+  const picked = useRef("");
   const announcements = useMemo<Announcements>(() => {
     const named = (data: unknown) => (data ? titleOf(data as DragData) : "");
     return {
       onDragStart: ({ active }) => t("pages_dragStart", { name: named(active.data.current) }),
-      onDragOver: ({ active, over }) =>
+      onDragOver: ({ over }) =>
         over
           ? t("pages_dragOver", {
-              name: named(active.data.current),
+              name: picked.current,
               zone: (over.data.current as DropData | undefined)?.where ?? String(over.id),
             })
           : undefined,
-      onDragEnd: ({ active, over }) =>
-        over ? t("pages_dragEnd", { name: named(active.data.current) }) : t("pages_dragCancel"),
+      onDragEnd: ({ over }) => (over ? t("pages_dragEnd", { name: picked.current }) : t("pages_dragCancel")),
       onDragCancel: () => t("pages_dragCancel"),
     };
   }, [t, titleOf]);
-  const onDragStart = ({ active }: DragStartEvent) => setDragging(name(active.data.current));
+  const onDragStart = ({ active }: DragStartEvent) => {
+    picked.current = active.data.current ? titleOf(active.data.current as DragData) : "";
+    setDragging(picked.current);
+  };
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     setDragging(undefined);
     const drag = active.data.current as DragData | undefined;
