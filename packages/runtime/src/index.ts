@@ -151,6 +151,7 @@ export {
 export { buildAppMetaSchema, CURRENT_SCHEMA_VERSION } from "./schema/app.js";
 // Meta-schema and types
 export { APP_SCHEMA_ID, ID_PATTERN, SCHEMA_BASE } from "./schema/common.js";
+export { standardActions } from "./schema/permission.js";
 export { querySchema } from "./schema/query.js";
 export type {
   App,

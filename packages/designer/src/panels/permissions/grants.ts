@@ -1,10 +1,10 @@
-import { type App, ID_PATTERN, type Permission } from "@plinth/runtime";
+import { type App, ID_PATTERN, type Permission, standardActions } from "@plinth/runtime";
 
 /** What an id (of a role) must look like, as the schema says. */
 export const idPattern = new RegExp(ID_PATTERN);
 
-/** The standard record actions (packages/runtime/src/schema/permission.ts), in the matrix's order. */
-export const STANDARD_ACTIONS = ["read", "create", "update", "delete", "export", "import"] as const;
+/** The standard record actions (the core's list), in the matrix's order. */
+export const STANDARD_ACTIONS = standardActions;
 
 /** Every role (`*`) or every entity (`*`). */
 export const ANY = "*";
