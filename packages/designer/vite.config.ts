@@ -7,6 +7,6 @@ export default defineConfig({
   base: "/designer/",
   plugins: [react()],
   resolve: { conditions: ["source", ...defaultClientConditions] },
-  build: { outDir: "dist", emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  build: { outDir: "dist", emptyOutDir: true, chunkSizeWarningLimit: 4000 },
   server: { proxy: { "/api": "http://127.0.0.1:3000" } },
 });

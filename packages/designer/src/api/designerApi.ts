@@ -130,6 +130,10 @@ export function createDesignerApi(http: Http) {
     async versions(appId: string): Promise<readonly VersionSummary[]> {
       return (await http.request<{ versions: VersionSummary[] }>("GET", `/api/apps/${enc(appId)}/versions`)).versions;
     },
+    /** One published version's schema. */
+    version(appId: string, version: number): Promise<{ version: number; app: App; publishedAt: string }> {
+      return http.request("GET", `/api/apps/${enc(appId)}/versions/${version}`);
+    },
     rollback(appId: string, version: number, confirm?: boolean): Promise<PublishResult> {
       return http.request("POST", `/api/apps/${enc(appId)}/rollback`, {
         version,

@@ -64,6 +64,15 @@ function stubApi(published: App, plan = destructivePlan) {
     async published() {
       return { app: published, version: 2 };
     },
+    /** Version 1 had no `notes` field on opportunities; version 2 is the published app. */
+    async version(_app: string, version: number) {
+      const app = structuredClone(published);
+      if (version === 1) {
+        const opportunity = app.entities?.find((e) => e.id === "opportunity");
+        if (opportunity) opportunity.fields = opportunity.fields.filter((f) => f.id !== "notes");
+      }
+      return { version, app, publishedAt: "2026-11-02T09:30:00.000Z" };
+    },
     async rollback(_app: string, version: number, confirm?: boolean): Promise<PublishResult> {
       calls.rollback.push(confirm === undefined ? { version } : { version, confirm });
       if (!confirm)
@@ -133,6 +142,12 @@ describe("the publish panel", () => {
     expect(screen.getByText("ada")).toBeTruthy();
     expect(screen.getByText("grace")).toBeTruthy();
     expect(screen.getByText("当前")).toBeTruthy();
+
+    // A version's row opens to what it changed against the one before.
+    const expand = screen.getAllByRole("button", { name: /展开行|Expand row/ });
+    await userEvent.click(expand[0] as HTMLElement); // the newest first: version 2
+    expect(await screen.findByText("版本 2 相对版本 1 的修改")).toBeTruthy();
+    expect(screen.getByText(/notes/, { selector: "li" })).toBeTruthy();
 
     await userEvent.click(screen.getByRole("button", { name: "回滚到版本 1" }));
     const dialog = await screen.findByRole("dialog");

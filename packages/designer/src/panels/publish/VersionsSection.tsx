@@ -6,6 +6,7 @@ import { ApiError, errorText } from "../../api/http.js";
 import { useDesignerContext } from "../../editor/context.js";
 import { type Plan, PlanView } from "./PlanView.js";
 import { planOf, stepText } from "./planText.js";
+import { VersionDiff } from "./VersionDiff.js";
 
 interface Rollback {
   readonly version: number;
@@ -81,7 +82,12 @@ export function VersionsSection({ refreshKey, onChanged }: { refreshKey: number;
           expandable={{
             expandedRowRender: (v) => {
               const plan = planOf({ plan: v.plan });
-              return plan ? <PlanView plan={plan} locale={lang} /> : null;
+              return (
+                <>
+                  {v.version > 1 && <VersionDiff from={v.version - 1} to={v.version} />}
+                  {plan && <PlanView plan={plan} locale={lang} />}
+                </>
+              );
             },
           }}
           columns={[
