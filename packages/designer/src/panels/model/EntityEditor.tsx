@@ -5,6 +5,7 @@ import { useApply, useDesigner, useDesignerContext } from "../../editor/context.
 import { AddFieldForm } from "./AddFieldForm.js";
 import { FieldInspector } from "./FieldInspector.js";
 import { FieldsTable } from "./FieldsTable.js";
+import { IndexesEditor } from "./IndexesEditor.js";
 import { LabelInputs } from "./LabelInputs.js";
 import { setProperty } from "./modelCommands.js";
 import { domId, entityPointer, fieldPointer } from "./modelPointer.js";
@@ -70,6 +71,11 @@ export function EntityEditor({ index, fieldIndex }: Props) {
       {field && fieldIndex !== undefined && (
         <FieldInspector entityIndex={index} entity={entity} pointer={fieldPointer(index, fieldIndex)} field={field} />
       )}
+      <Card size="small" title={<h3 className="model-card-title">{t("model_indexes")}</h3>}>
+        <Form layout="vertical" component="div">
+          <IndexesEditor pointer={pointer} entity={entity} />
+        </Form>
+      </Card>
       <Card size="small" title={<h3 className="model-card-title">{t("model_rules")}</h3>}>
         <Form layout="vertical" component="div">
           <RulesEditor pointer={pointer} entity={entity} />

@@ -236,4 +236,22 @@ describe("the data model panel", () => {
     await userEvent.click(screen.getByRole("button", { name: "Remove rule needs_site" }));
     expect(store.getState().doc.entities?.[0]?.rules).toEqual([]);
   });
+
+  it("adds an index, makes it unique, and removes it", async () => {
+    const { store } = renderDesigner(<ModelPanel />);
+    const indexes = () => store.getState().doc.entities?.[0]?.indexes;
+    const section = within(screen.getByRole("region", { name: "Indexes" }));
+    await userEvent.click(section.getByLabelText("Fields of a new index"));
+    await userEvent.click(await screen.findByTitle("website"));
+    await userEvent.click(section.getByRole("button", { name: "Add index" }));
+    expect(indexes()).toEqual([{ fields: ["website"] }]);
+    await userEvent.click(section.getByRole("switch"));
+    expect(indexes()).toEqual([{ fields: ["website"], unique: true }]);
+    await userEvent.click(section.getByRole("button", { name: "Remove index (website)" }));
+    expect(indexes()).toEqual([]);
+    act(() => {
+      for (let i = 0; i < 3; i++) store.getState().undo();
+    });
+    expect(indexes()).toBeUndefined();
+  });
 });
