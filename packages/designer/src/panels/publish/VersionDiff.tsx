@@ -26,7 +26,7 @@ export function VersionDiff({ from, to }: { from: number; to: number }) {
   if ("error" in state) return <Typography.Text type="danger">{state.error}</Typography.Text>;
   const changes = schemaDiff(state.before, state.after);
   return (
-    <div aria-label={t("pub_versionDiff", { from, to })}>
+    <section aria-label={t("pub_versionDiff", { from, to })}>
       <Typography.Text strong>{t("pub_versionDiff", { from, to })}</Typography.Text>
       {changes.length === 0 ? (
         <Typography.Paragraph>{t("pub_versionSame")}</Typography.Paragraph>
@@ -39,6 +39,6 @@ export function VersionDiff({ from, to }: { from: number; to: number }) {
           ))}
         </ul>
       )}
-    </div>
+    </section>
   );
 }
