@@ -53,6 +53,9 @@ export function NodeInspector({ pageIndex, pointer }: { readonly pageIndex: numb
         {(node.kind === "field" || node.kind === "section" || node.kind === "relatedList") && (
           <LabelInputs path={`${pointer}/label`} label={node.label} />
         )}
+        {node.kind === "widget" && (
+          <LabelInputs path={`${pointer}/widget/label`} label={node.widget.label} title={t("pages_widgetLabel")} />
+        )}
         {node.kind === "text" && <LabelInputs path={`${pointer}/text`} label={node.text} title={t("pages_text")} />}
         {node.kind === "section" && (
           <>

@@ -162,4 +162,28 @@ describe("the page builder", () => {
     await userEvent.click(screen.getByRole("button", { name: "Remove page account_form" }));
     expect(store.getState().doc).toEqual(fixtureApp());
   });
+
+  it("adds a KPI widget from the palette with a free id and names the page in both languages", async () => {
+    const { store } = renderDesigner(<PagesPanel />);
+    openForm(store);
+    await userEvent.click(
+      screen.getByRole("button", { name: "Add Number of Opportunity (KPI) to the selected container" }),
+    );
+    const layout = () => pageAt<{ layout: { children: Array<Record<string, unknown>> } }>(store, 1).layout;
+    expect(layout().children.at(-1)).toMatchObject({
+      kind: "widget",
+      widget: { id: "kpi_1", type: "kpi", query: { entity: "opportunity" } },
+    });
+    expect(canvas().getByRole("button", { name: "Widget: Number of Opportunity" })).toBeTruthy();
+    openForm(store);
+    await userEvent.click(
+      screen.getByRole("button", { name: "Add Number of Opportunity (KPI) to the selected container" }),
+    );
+    expect(layout().children.at(-1)).toMatchObject({ widget: { id: "kpi_2" } });
+    act(() => store.getState().select(form));
+    await userEvent.type(screen.getByRole("textbox", { name: "Page name (Chinese)" }), "商机表单");
+    expect(pageAt<{ label: unknown }>(store, 1).label).toEqual({ "zh-CN": "商机表单" });
+    // With no English name, the English UI shows the Chinese one rather than the id.
+    expect(screen.getByRole("navigation", { name: "Pages" }).textContent).toContain("商机表单");
+  });
 });

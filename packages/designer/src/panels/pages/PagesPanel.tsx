@@ -1,10 +1,11 @@
 import { labelText } from "@plinth/runtime";
-import { Empty, Spin, Tabs, Typography } from "antd";
+import { Empty, Form, Spin, Tabs, Typography } from "antd";
 import { lazy, memo, Suspense, useCallback, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useDesigner, useDesignerContext } from "../../editor/context.js";
 import { Canvas } from "./Canvas.js";
 import type { DragData } from "./dropPlan.js";
+import { LabelInputs } from "./LabelInputs.js";
 import { LayoutDnd } from "./LayoutDnd.js";
 import { ListPageInspector } from "./ListPageInspector.js";
 import { entityOf, isLayoutPage, nodePointerOf, pageIndexOf } from "./layoutTree.js";
@@ -41,6 +42,7 @@ export function PagesPanel() {
       ) : kind === "table" || kind === "kanban" ? (
         <div className="pages-main">
           <PageHeading pageIndex={open} />
+          <PageLabel pageIndex={open} />
           <ListPageInspector pageIndex={open} />
         </div>
       ) : (
@@ -50,6 +52,17 @@ export function PagesPanel() {
         </div>
       )}
     </div>
+  );
+}
+
+/** The page's own name, in both languages. */
+function PageLabel({ pageIndex }: { pageIndex: number }) {
+  const { t } = useTranslation();
+  const label = useDesigner((s) => s.doc.pages?.[pageIndex]?.label);
+  return (
+    <Form layout="vertical" className="pages-page-label">
+      <LabelInputs path={`/pages/${pageIndex}/label`} label={label} title={t("pages_pageLabel")} />
+    </Form>
   );
 }
 
@@ -113,7 +126,10 @@ const LayoutEditor = memo(function LayoutEditor({
         {selected ? (
           <NodeInspector pageIndex={pageIndex} pointer={selected} />
         ) : (
-          <Typography.Paragraph type="secondary">{t("pages_selectNode")}</Typography.Paragraph>
+          <>
+            <PageLabel pageIndex={pageIndex} />
+            <Typography.Paragraph type="secondary">{t("pages_selectNode")}</Typography.Paragraph>
+          </>
         )}
       </aside>
     </LayoutDnd>

@@ -6,11 +6,11 @@ import { useTranslation } from "react-i18next";
 import { useApply, useDesigner, useDesignerContext } from "../../editor/context.js";
 import type { DragData } from "./dropPlan.js";
 import { planDrop } from "./dropPlan.js";
-import { childListsOf, fieldsOnLayout, isLayoutPage, nodePointerOf } from "./layoutTree.js";
+import { childListsOf, fieldsOnLayout, isLayoutPage, nodePointerOf, widgetIdsOnLayout } from "./layoutTree.js";
 import { type PaletteItem, paletteItems } from "./paletteItems.js";
 import { valueAtPointer } from "./pointerValue.js";
 
-const groups = ["field", "layout", "related"] as const;
+const groups = ["field", "layout", "related", "widget"] as const;
 
 /**
  * What can go on the page: drag an item onto the canvas, or press its "add" button to put it at
@@ -31,9 +31,16 @@ export function Palette({ pageIndex }: { readonly pageIndex: number }) {
     const page = s.doc.pages?.[pageIndex];
     return isLayoutPage(page) ? [...fieldsOnLayout(page.layout)].sort().join("\n") : "";
   });
+  const widgets = useDesigner((s) => {
+    const page = s.doc.pages?.[pageIndex];
+    return isLayoutPage(page) ? [...widgetIdsOnLayout(page.layout)].sort().join("\n") : "";
+  });
   const items = useMemo(
-    () => (entityId === undefined ? [] : paletteItems({ entities }, entityId, new Set(used.split("\n")))),
-    [entities, entityId, used],
+    () =>
+      entityId === undefined
+        ? []
+        : paletteItems({ entities }, entityId, new Set(used.split("\n")), new Set(widgets.split("\n"))),
+    [entities, entityId, used, widgets],
   );
   if (entityId === undefined) return null;
   const add = (item: PaletteItem) => {
@@ -50,7 +57,7 @@ export function Palette({ pageIndex }: { readonly pageIndex: number }) {
         return (
           <div key={group}>
             <Typography.Text strong>{t(`pages_palette_${group}`)}</Typography.Text>
-            {inGroup.length === 0 && group !== "layout" && (
+            {inGroup.length === 0 && (group === "field" || group === "related") && (
               <Typography.Paragraph type="secondary">{t(`pages_palette_${group}_none`)}</Typography.Paragraph>
             )}
             <ul className="pages-palette-list">

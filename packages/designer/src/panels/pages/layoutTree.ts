@@ -87,6 +87,13 @@ export function fieldsOnLayout(node: LayoutNode, into: Set<string> = new Set()):
   return into;
 }
 
+/** The ids of the dashboard widgets a layout embeds (a new one takes a free id). */
+export function widgetIdsOnLayout(node: LayoutNode, into: Set<string> = new Set()): Set<string> {
+  if (node.kind === "widget") into.add(node.widget.id);
+  for (const list of childListsOf(node, "")) for (const child of list.nodes) widgetIdsOnLayout(child, into);
+  return into;
+}
+
 /** How many layout nodes a tree holds (the node itself included). */
 export function countNodes(node: LayoutNode): number {
   return 1 + childListsOf(node, "").reduce((sum, list) => sum + list.nodes.reduce((s, c) => s + countNodes(c), 0), 0);

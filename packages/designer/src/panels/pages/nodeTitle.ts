@@ -38,7 +38,7 @@ export function nodeTitle(
       return labelText(node.label, locale, labelText(other?.label, locale, node.entity));
     }
     case "widget":
-      return `${kind} ${node.widget.id}`;
+      return labelText(node.widget.label, locale, `${kind} ${node.widget.id}`);
     case "columns":
     case "tabs":
       return kind;

@@ -4,7 +4,7 @@ import { entityOf } from "./layoutTree.js";
 export interface PaletteItem {
   /** Unique within the palette; also the draggable's id. */
   readonly key: string;
-  readonly group: "field" | "layout" | "related";
+  readonly group: "field" | "layout" | "related" | "widget";
   readonly title: { readonly en: string; readonly "zh-CN": string };
   readonly node: LayoutNode;
 }
@@ -39,9 +39,14 @@ const layoutItems: readonly PaletteItem[] = [
 /**
  * What the palette offers for a page: the entity's fields not yet on it, the layout nodes, and
  * a related list for every relation of another entity that points at the page's entity.
- * `used`: the fields already on the page (`fieldsOnLayout`).
+ * `used`: the fields already on the page (`fieldsOnLayout`); `widgetIds`: its widgets' ids.
  */
-export function paletteItems(app: Pick<App, "entities">, pageEntity: string, used: ReadonlySet<string>): PaletteItem[] {
+export function paletteItems(
+  app: Pick<App, "entities">,
+  pageEntity: string,
+  used: ReadonlySet<string>,
+  widgetIds: ReadonlySet<string> = new Set(),
+): PaletteItem[] {
   const entity = entityOf(app, pageEntity);
   const fields: PaletteItem[] = (entity?.fields ?? [])
     .filter((field) => !used.has(field.id))
@@ -64,5 +69,27 @@ export function paletteItems(app: Pick<App, "entities">, pageEntity: string, use
         };
       }),
   );
-  return [...fields, ...layoutItems, ...related];
+  return [...fields, ...layoutItems, ...related, kpiItem(app, pageEntity, widgetIds)];
+}
+
+/** A KPI widget counting the page entity's records (its query and chart are edited like a dashboard's). */
+function kpiItem(app: Pick<App, "entities">, pageEntity: string, widgetIds: ReadonlySet<string>): PaletteItem {
+  let n = 1;
+  while (widgetIds.has(`kpi_${n}`)) n++;
+  const of = labelBoth(entityOf(app, pageEntity)?.label, pageEntity);
+  const title = { en: `Number of ${of.en} (KPI)`, "zh-CN": `${of["zh-CN"]}数量（指标）` };
+  return {
+    key: "widget:kpi",
+    group: "widget",
+    title,
+    node: {
+      kind: "widget",
+      widget: {
+        id: `kpi_${n}`,
+        type: "kpi",
+        label: { en: `Number of ${of.en}`, "zh-CN": `${of["zh-CN"]}数量` },
+        query: { entity: pageEntity, measures: [{ id: "count", aggregate: "count" }] },
+      },
+    } as LayoutNode,
+  };
 }
