@@ -48,7 +48,12 @@ export async function registerPlayer(app: FastifyInstance, _ctx: ServerContext, 
 
 /** The designer (packages/designer) under /designer/, served like the player. */
 export async function registerDesigner(app: FastifyInstance, options: PlayerOptions): Promise<void> {
-  await registerWebApp(app, options.root, "/designer", notBuilt({ en: "designer", zh: "设计器", code: "designer.notBuilt" }));
+  await registerWebApp(
+    app,
+    options.root,
+    "/designer",
+    notBuilt({ en: "designer", zh: "设计器", code: "designer.notBuilt" }),
+  );
 }
 
 /** A Vite build under `prefix`, with the SPA fallback described on {@link registerPlayer}. */

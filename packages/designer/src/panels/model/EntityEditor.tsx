@@ -2,6 +2,7 @@ import { labelText } from "@plinth/runtime";
 import { Card, Form, Select, Space, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useApply, useDesigner, useDesignerContext } from "../../editor/context.js";
+import { OverlayBadge } from "../../editor/OverlayBadge.js";
 import { AddFieldForm } from "./AddFieldForm.js";
 import { FieldInspector } from "./FieldInspector.js";
 import { FieldsTable } from "./FieldsTable.js";
@@ -35,7 +36,8 @@ export function EntityEditor({ index, fieldIndex }: Props) {
         data-pointer={pointer}
         title={
           <h2 className="model-card-title">
-            {t("model_entityTitle", { label: labelText(entity.label, locale, entity.id), id: entity.id })}
+            {t("model_entityTitle", { label: labelText(entity.label, locale, entity.id), id: entity.id })}{" "}
+            <OverlayBadge path={pointer} />
           </h2>
         }
       >

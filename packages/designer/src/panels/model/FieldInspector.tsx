@@ -2,6 +2,7 @@ import { type Entity, type Field, labelText } from "@plinth/runtime";
 import { Card, Divider, Form, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useDesignerContext } from "../../editor/context.js";
+import { OverlayBadge } from "../../editor/OverlayBadge.js";
 import { FieldProperty } from "./FieldProperty.js";
 import { commonProperties, isSwitch, kindProperties, type PropertySchema, widgetFor } from "./kindSchema.js";
 import { LabelInputs } from "./LabelInputs.js";
@@ -43,7 +44,8 @@ export function FieldInspector({ entityIndex, entity, pointer, field }: Props) {
       title={
         <h3 className="model-card-title">
           {t("model_fieldTitle", { label: labelText(field.label, locale, field.id), id: field.id })}{" "}
-          <Typography.Text type="secondary">{t(`model_kind_${field.kind}`)}</Typography.Text>
+          <Typography.Text type="secondary">{t(`model_kind_${field.kind}`)}</Typography.Text>{" "}
+          <OverlayBadge path={pointer} />
         </h3>
       }
     >

@@ -2,6 +2,7 @@ import { type Entity, type Field, labelText } from "@plinth/runtime";
 import { Button, Table } from "antd";
 import { useTranslation } from "react-i18next";
 import { useDesignerContext } from "../../editor/context.js";
+import { OverlayBadge } from "../../editor/OverlayBadge.js";
 import { fieldPointer } from "./modelPointer.js";
 
 interface Row {
@@ -50,7 +51,11 @@ export function FieldsTable({ entityIndex, entity, selected }: Props) {
         {
           key: "label",
           title: t("model_label"),
-          render: (_: unknown, row: Row) => labelText(row.field.label, locale, ""),
+          render: (_: unknown, row: Row) => (
+            <>
+              {labelText(row.field.label, locale, "")} <OverlayBadge path={fieldPointer(entityIndex, row.index)} />
+            </>
+          ),
         },
         {
           key: "kind",

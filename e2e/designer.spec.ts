@@ -1,0 +1,154 @@
+import { expect, type Page, test } from "@playwright/test";
+import { signIn } from "./signIn.js";
+
+/**
+ * The designer through the browser, against the real server: build a change and publish it, then
+ * use it in the player; rename a field used by a formula; and a regional variant's locked node
+ * refusing an edit. Each step leaves a screenshot in test-results/ on failure.
+ */
+
+async function openDesigner(page: Page, app = "Sales starter") {
+  await page.goto("/designer/");
+  await page.getByLabel("User name").fill("admin");
+  await page.getByLabel("Password").fill("demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: `Open ${app}` }).click();
+  await expect(page.getByText("All changes saved")).toBeVisible();
+}
+
+/** Open an entity and one of its fields in the data model panel. */
+async function openField(page: Page, entity: string | RegExp, field: string) {
+  await page.getByRole("navigation", { name: "Entities" }).getByRole("button", { name: entity }).click();
+  await page.getByRole("button", { name: `Open field ${field}` }).click();
+}
+
+/** The data model panel's inspector of a field. */
+function inspector(page: Page, field: string) {
+  return page
+    .locator(".ant-card")
+    .filter({ has: page.getByRole("heading", { name: new RegExp(`^Field .* \\(${field}\\)`) }) });
+}
+
+/** Drag with the mouse in small steps (dnd-kit's pointer sensor starts after a few pixels). */
+async function drag(page: Page, from: ReturnType<Page["locator"]>, to: ReturnType<Page["locator"]>) {
+  const a = await from.boundingBox();
+  const b = await to.boundingBox();
+  if (!a || !b) throw new Error("drag: an element is not on screen");
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) {
+    await page.mouse.move(
+      a.x + a.width / 2 + ((b.x + b.width / 2 - (a.x + a.width / 2)) * i) / 12,
+      a.y + a.height / 2 + ((b.y + b.height / 2 - (a.y + a.height / 2)) * i) / 12,
+    );
+  }
+  await page.mouse.up();
+}
+
+test("admin adds a field, drags it onto a new account form, labels it in both languages, lets reps edit accounts and publishes; rep.east uses it", async ({
+  page,
+  browser,
+}) => {
+  await openDesigner(page);
+
+  // Data model: a new text field on accounts.
+  await page
+    .getByRole("navigation", { name: "Entities" })
+    .getByRole("button", { name: /Account/ })
+    .click();
+  const add = page.getByRole("region", { name: "Add field" });
+  await add.getByLabel("New field id").fill("tier");
+  await add.getByLabel("Label · English").fill("Tier");
+  await add.getByRole("button", { name: "Add field" }).click();
+  await expect(page.getByRole("button", { name: "Open field tier" })).toBeVisible();
+  // Its Chinese label, in the field's inspector.
+  await page.getByRole("button", { name: "Open field tier" }).click();
+  await inspector(page, "tier").getByLabel("Label · Chinese").fill("客户等级");
+
+  // Pages: a form page for accounts, with the name and the new field dragged onto it.
+  await page.getByRole("menuitem", { name: "Pages" }).click();
+  await page.getByRole("combobox", { name: "Kind" }).click();
+  await page
+    .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)")
+    .getByText("Form", { exact: true })
+    .click();
+  await page.getByRole("combobox", { name: "Entity" }).click();
+  await page
+    .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)")
+    .getByText("Account", { exact: true })
+    .click();
+  await page.getByLabel("Page id").fill("account_form");
+  await page.getByRole("button", { name: "Add page" }).click();
+  const canvas = page.getByRole("region", { name: "Canvas" });
+  await expect(canvas).toBeVisible();
+  await drag(page, page.getByRole("button", { name: "Drag Tier onto the page" }), canvas.locator(".pages-end").first());
+  await expect(canvas.getByText("Tier")).toBeVisible();
+  await page.screenshot({ path: "test-results/designer-canvas.png", fullPage: true });
+
+  // Permissions: sales reps may update accounts.
+  await page.getByRole("menuitem", { name: "Permissions" }).click();
+  await page.getByRole("checkbox", { name: "Sales rep may update Account" }).check();
+
+  // Publish.
+  await page.getByRole("menuitem", { name: "Publish" }).click();
+  await page.getByRole("button", { name: "Check publish" }).click();
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page.getByText(/Published version \d+/)).toBeVisible();
+
+  // The player, as rep.east: open an account, edit it with the new form, see the value.
+  const rep = await browser.newPage();
+  await signIn(rep, "rep.east");
+  const accountId = await rep.evaluate(async () => {
+    const res = await fetch("/api/apps/starter/data/account?limit=1");
+    return ((await res.json()) as { records: Array<{ id: string }> }).records[0]?.id;
+  });
+  await rep.goto(`/apps/starter/record/account/${accountId}`);
+  await rep.getByRole("button", { name: "Edit" }).click();
+  await rep.getByLabel("Tier").fill("Strategic");
+  await rep.getByRole("button", { name: "Save" }).click();
+  await expect(rep.getByTestId("record-detail").locator('[data-field="tier"]')).toHaveText("Strategic");
+  await rep.screenshot({ path: "test-results/designer-player-tier.png", fullPage: true });
+});
+
+test("renaming a field rewrites the formula that uses it", async ({ page }) => {
+  await openDesigner(page);
+  await openField(page, /Opportunity/, "probability");
+  await page.getByLabel("Rename field probability to").fill("win_chance");
+  await page.getByRole("button", { name: "Rename field probability" }).click();
+  await expect(page.getByText(/Renamed in \d+ places?/)).toBeVisible();
+  await page.getByRole("button", { name: "Open field expected_revenue" }).click();
+  await expect(page.getByText("ROUND(amount * win_chance / 100, 2)").first()).toBeVisible();
+  // Undo puts every use back.
+  await page.getByRole("button", { name: /^Undo: Rename field probability/ }).click();
+  await page.getByRole("button", { name: "Open field expected_revenue" }).click();
+  await expect(page.getByText("ROUND(amount * probability / 100, 2)").first()).toBeVisible();
+});
+
+test("a regional variant shows what HQ locked and refuses to change it", async ({ page }) => {
+  await openDesigner(page);
+  await page.getByRole("button", { name: "All apps" }).click();
+  await page.getByRole("button", { name: "New regional variant" }).click();
+  await page.getByLabel("Id of the new app").fill("starter_east");
+  await page.getByLabel("Name").fill("Sales East");
+  await page.getByRole("button", { name: "Create" }).click();
+  await expect(page.getByText("Regional variant of Sales starter")).toBeVisible();
+  await openField(page, /Opportunity/, "stage");
+  const stage = inspector(page, "stage");
+  await expect(stage.locator('[data-overlay="locked"]')).toBeVisible();
+  await stage.getByLabel("Label · English").fill("Phase");
+  await expect(
+    page.getByRole("alert").filter({ hasText: "locked by the template (HQ pipeline stages)" }),
+  ).toBeVisible();
+  // An unlocked change is kept, and saved as the variant's overlay.
+  await openField(page, /Opportunity/, "name");
+  await inspector(page, "name").getByLabel("Label · English").fill("Deal name");
+  await expect(inspector(page, "name").locator('[data-overlay="overridden"]')).toBeVisible();
+  await expect(page.getByText("All changes saved")).toBeVisible();
+  const draft = await page.evaluate(async () => (await fetch("/api/apps/starter_east?draft=1")).json());
+  expect(draft.app.overlay).toContainEqual({
+    op: "set",
+    target: "/entities/opportunity/fields/name/label",
+    value: expect.objectContaining({ en: "Deal name" }),
+  });
+  expect(draft.app.entities).toBeUndefined();
+});
