@@ -14,6 +14,7 @@ import { CVI_FORMULA, runFormulaBench } from "./formula.bench.js";
 import { formatTable } from "./harness.js";
 import { formatServerBench, runServerBench } from "./server/server.bench.js";
 import { formatDashboardUiBench, runDashboardUiBench } from "./ui/dashboard/dashboard.bench.js";
+import { formatDesignerCanvasBench, runDesignerCanvasBench } from "./ui/designer/canvas.bench.js";
 import { formatFormUiBench, runFormUiBench } from "./ui/form/form.bench.js";
 import { formatTableUiBench, runTableUiBench } from "./ui/table/table.bench.js";
 import { runValidateBench } from "./validateApp.bench.js";
@@ -121,6 +122,9 @@ if (wanted("designer")) {
   console.log(`\n8. ${formatHistoryBench(history)}`);
   results.designerHistory = history;
   if (!history.same) fail("The designer history did not return to the same documents (undo/redo is broken).");
+  const canvas = await runDesignerCanvasBench();
+  console.log(`\n9. ${formatDesignerCanvasBench(canvas)}`);
+  results.designerCanvas = canvas;
 }
 
 console.log(`\nJSON:\n${JSON.stringify(results, null, 2)}`);

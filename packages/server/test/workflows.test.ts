@@ -292,7 +292,7 @@ describe("stage machines over HTTP", () => {
     const list = (
       await rep.request(
         "GET",
-        "/api/apps/starter/data/opportunity?filter=" + encodeURIComponent("stage = 'prospecting'") + "&limit=1",
+        `/api/apps/starter/data/opportunity?filter=${encodeURIComponent("stage = 'prospecting'")}&limit=1`,
       )
     ).json() as { records: Array<{ id: string }> };
     const id = list.records[0]?.id as string;
