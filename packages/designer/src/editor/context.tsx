@@ -1,5 +1,5 @@
 import type { App, Locale, Runtime, ValidateAppResult } from "@plinth/runtime";
-import { createContext, useContext } from "react";
+import { createContext, useContext, useDeferredValue } from "react";
 import { useStore } from "zustand";
 import type { DesignerApi } from "../api/designerApi.js";
 import type { Command, Made } from "../store/commands.js";
@@ -42,10 +42,14 @@ export function useApply(): (command: Command | Made) => boolean {
 
 const validations = new WeakMap<App, ValidateAppResult>();
 
-/** The core's verdict on the current document, computed once per document version. */
+/**
+ * The core's verdict on the document, once per document version and one render behind: an edit
+ * commits and paints first, and the core validates the new document in a background render (on
+ * a large app validation takes longer than a frame). Every panel shares the same cache.
+ */
 export function useValidation(): ValidateAppResult {
   const { runtime } = useDesignerContext();
-  const doc = useDesigner((s) => s.doc);
+  const doc = useDeferredValue(useDesigner((s) => s.doc));
   let result = validations.get(doc);
   if (!result) {
     result = runtime.validateApp(doc);

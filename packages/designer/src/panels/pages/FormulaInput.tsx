@@ -1,8 +1,7 @@
 import { Form, Input } from "antd";
 import { useTranslation } from "react-i18next";
-import { useApply, useDesignerContext } from "../../editor/context.js";
+import { useApply, useDesignerContext, useValidation } from "../../editor/context.js";
 import { setValue } from "../../store/commands.js";
-import { useDeferredValidation } from "./useDeferredValidation.js";
 
 /**
  * A formula property (a visibility condition): blank removes it; the core's issues about it
@@ -12,9 +11,7 @@ export function FormulaInput({ path, value, label }: { path: string; value: stri
   const { t } = useTranslation();
   const { locale } = useDesignerContext();
   const apply = useApply();
-  const issues = useDeferredValidation().issues.filter(
-    (issue) => issue.path === path || issue.path.startsWith(`${path}/`),
-  );
+  const issues = useValidation().issues.filter((issue) => issue.path === path || issue.path.startsWith(`${path}/`));
   const error = issues.find((issue) => issue.severity === "error");
   return (
     <Form.Item
