@@ -1,4 +1,4 @@
-import { ColumnWidthOutlined, ReloadOutlined } from "@ant-design/icons";
+import { ColumnWidthOutlined } from "@ant-design/icons";
 import {
   type DataSource,
   getDefaultRuntime,
@@ -6,8 +6,8 @@ import {
   type SourceUser,
   type TablePage as TablePageDef,
 } from "@plinth/runtime";
-import { Alert, Button, Empty, Spin, Typography } from "antd";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { Alert, Button, Typography } from "antd";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { usePlayer } from "../context.js";
 import { errorStatus, errorText } from "../data/errors.js";
@@ -19,13 +19,11 @@ import { NO_ACCESS, tableAccess } from "./table/access.js";
 import { ColumnChooser } from "./table/columns/ColumnChooser.js";
 import { columnOptions, pageColumns, shownColumns } from "./table/columns/columns.js";
 import { CsvExport, CsvImport } from "./table/csv/CsvTools.js";
-import { useRecords } from "./table/data/useRecords.js";
 import { FilterPanel } from "./table/filter/FilterPanel.js";
 import { filterFields } from "./table/filter/filterFields.js";
 import { gridColumns } from "./table/grid/gridColumns.js";
-import { TableGrid } from "./table/grid/TableGrid.js";
-import { useInlineEdit } from "./table/grid/useInlineEdit.js";
 import { builderLookup, editorLookup, titleFieldOf } from "./table/lookups.js";
+import { TableRecords } from "./table/TableRecords.js";
 import { ViewPicker } from "./table/views/ViewPicker.js";
 import { createViewsApi, type SavedView, sameContent, type ViewContent } from "./table/views/viewsApi.js";
 import { useRelationTitles } from "./useRelationTitles.js";
@@ -100,7 +98,11 @@ export function TablePage({ app, page, source }: PageProps<TablePageDef>) {
     return keys.filter((k) => !access.hidden.has(k.field));
   }, [userSort, page, access.hidden]);
   const filter = combineFilters(page.filter, appliedFilter);
-  const records = useRecords(data, { entity: page.entity, filter, sort, pageSize });
+  const query = useMemo(() => ({ entity: page.entity, filter, sort, pageSize }), [page.entity, filter, sort, pageSize]);
+  // The rows own the records (TableRecords): the page hears of their error and their reload only.
+  const [recordsError, setRecordsError] = useState<unknown>();
+  const reloadRef = useRef<() => void>(() => undefined);
+  const reload = useCallback(() => reloadRef.current(), []);
 
   // Saved views (the server keeps them per user and page).
   const viewsApi = useMemo(() => createViewsApi(http, app.id), [http, app.id]);
@@ -175,21 +177,10 @@ export function TablePage({ app, page, source }: PageProps<TablePageDef>) {
     [titleField],
   );
   const openRecord = useOpenRecord(app.id, page.entity); // form/detail pages: a row opens the record
-  const edit = useInlineEdit({
-    app,
-    entity: page.entity,
-    source: data,
-    runtime,
-    user,
-    locale,
-    replace: records.replace,
-    conflictText: t("cellConflict"),
-  });
+  const onSort = useCallback((field: string) => setUserSort(nextSort(sort, field)), [sort]);
 
   // A 400 while filtering is the server's verdict on the formula: shown under the filter box.
-  const error = records.error;
-  const filterError = errorStatus(error) === 400 && filter !== undefined ? error : undefined;
-  const count = records.records.length;
+  const filterError = errorStatus(recordsError) === 400 && filter !== undefined ? recordsError : undefined;
 
   return (
     <div className="plinth-table-page">
@@ -226,7 +217,7 @@ export function TablePage({ app, page, source }: PageProps<TablePageDef>) {
           />
         )}
         {access.can("import") && entity && (
-          <CsvImport http={http} appId={app.id} entity={entity} locale={locale} onImported={records.reload} />
+          <CsvImport http={http} appId={app.id} entity={entity} locale={locale} onImported={reload} />
         )}
       </div>
       {choosing && (
@@ -261,46 +252,24 @@ export function TablePage({ app, page, source }: PageProps<TablePageDef>) {
           data-testid="filter-error"
         />
       )}
-      {error !== undefined && filterError === undefined && (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          title={errorText(error, locale)}
-          action={
-            <Button icon={<ReloadOutlined aria-hidden />} onClick={records.reload}>
-              {t("retry")}
-            </Button>
-          }
-        />
-      )}
-      <TableGrid
+      <TableRecords
+        app={app}
+        data={data}
+        query={query}
         columns={columns}
-        records={records.records}
         sort={sort}
-        onSort={(field) => setUserSort(nextSort(sort, field))}
+        onSort={onSort}
         onOpen={openRecord}
         titleOf={titleOf}
-        canEditRecord={access.canEditRecord}
-        edit={edit}
+        access={access}
+        user={user}
+        runtime={runtime}
         locale={locale}
         lookup={cellLookup}
-        hasMore={records.next !== undefined && !records.loading && error === undefined}
-        onNearEnd={records.loadMore}
-        empty={!records.loading && error === undefined ? <Empty description={t("noRecords")} /> : undefined}
+        filtered={filter !== undefined}
+        onError={setRecordsError}
+        reloadRef={reloadRef}
       />
-      <div className="plinth-table-foot">
-        <Typography.Text type="secondary" data-testid="row-count" aria-live="polite">
-          {records.total !== undefined ? t("rowsOf", { count, total: records.total }) : t("rowsLoaded", { count })} ·{" "}
-          {records.next ? t("moreAvailable") : t("allLoaded")}
-        </Typography.Text>
-        {records.loading && <Spin size="small" />}
-        {records.next && (
-          <Button onClick={records.loadMore} disabled={records.loading}>
-            {t("loadMore")}
-          </Button>
-        )}
-      </div>
     </div>
   );
 }
