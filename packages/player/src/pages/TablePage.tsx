@@ -98,7 +98,24 @@ export function TablePage({ app, page, source }: PageProps<TablePageDef>) {
     return keys.filter((k) => !access.hidden.has(k.field));
   }, [userSort, page, access.hidden]);
   const filter = combineFilters(page.filter, appliedFilter);
-  const query = useMemo(() => ({ entity: page.entity, filter, sort, pageSize }), [page.entity, filter, sort, pageSize]);
+  // Only what the rows show and need: the columns, the title (the open button's name) and what
+  // the update row scope reads. A table of 100,000 records then holds a fraction of each record;
+  // inline editing reads the whole record when a cell opens.
+  const titleField = titleFieldOf(app, page.entity);
+  const fetchFields = useMemo(
+    () => [
+      ...new Set([
+        ...columnIds.map((c) => c.split(".")[0] as string),
+        ...(titleField ? [titleField] : []),
+        ...access.recordFields,
+      ]),
+    ],
+    [columnIds, titleField, access.recordFields],
+  );
+  const query = useMemo(
+    () => ({ entity: page.entity, filter, sort, pageSize, fields: fetchFields }),
+    [page.entity, filter, sort, pageSize, fetchFields],
+  );
   // The rows own the records (TableRecords): the page hears of their error and their reload only.
   const [recordsError, setRecordsError] = useState<unknown>();
   const reloadRef = useRef<() => void>(() => undefined);
@@ -171,7 +188,6 @@ export function TablePage({ app, page, source }: PageProps<TablePageDef>) {
   const fields = useMemo(() => filterFields(app, page.entity, access.hidden), [app, page.entity, access.hidden]);
   const relationLookup = useMemo(() => builderLookup(app, data), [app, data]);
   const cellLookup = useMemo(() => editorLookup(app, data, user), [app, data, user]);
-  const titleField = titleFieldOf(app, page.entity);
   const titleOf = useCallback(
     (record: RecordJson) => String((titleField ? record[titleField] : undefined) ?? record.id),
     [titleField],

@@ -25,6 +25,8 @@ export interface TableAccess {
   canEditRecord(record: Readonly<Record<string, unknown>>): boolean;
   /** The user may take this action on the entity at all (`export`, `import`...). */
   can(action: string): boolean;
+  /** Fields `canEditRecord` reads (the update row scope's): the table fetches them with its columns. */
+  readonly recordFields: ReadonlySet<string>;
 }
 
 /** Nothing hidden, nothing editable: while the user's roles load. */
@@ -33,6 +35,7 @@ export const NO_ACCESS: TableAccess = {
   canEditField: () => false,
   canEditRecord: () => false,
   can: () => false,
+  recordFields: new Set(),
 };
 
 const policies = new WeakMap<App, AccessPolicy>();
@@ -71,15 +74,23 @@ export function tableAccess(
 ): TableAccess {
   const inline = new Set(entity.fields.filter((f) => isInlineField(app, entity, f)).map((f) => f.id));
   if (user.isAdmin) {
-    return { hidden: new Set(), canEditField: (f) => inline.has(f), canEditRecord: () => true, can: () => true };
+    return {
+      hidden: new Set(),
+      canEditField: (f) => inline.has(f),
+      canEditRecord: () => true,
+      can: () => true,
+      recordFields: new Set(),
+    };
   }
   const policy = policyOf(app);
   const who = { ...user.attributes, id: user.id, roles: user.roles };
   const read = policy.entityAccess(who, entity.id, "read");
   const update = policy.entityAccess(who, entity.id, "update");
   const verdicts = new WeakMap<object, boolean>();
+  const scope = update.rowFilter;
   return {
     hidden: read.hiddenFields,
+    recordFields: new Set(scope.kind === "any" ? scope.formulas.flatMap((f) => [...f.fields]) : []),
     can: (action) => policy.entityAccess(who, entity.id, action).allowed,
     canEditField: (f) => update.allowed && inline.has(f) && !update.readOnlyFields.has(f),
     canEditRecord(record) {

@@ -62,6 +62,13 @@ export function useInlineEdit(options: InlineEditOptions): InlineEdit {
   const [saving, setSaving] = useState(false);
   const [errors, setErrors] = useState<ReadonlyMap<string, string>>(new Map());
   const busy = useRef(false);
+  // The table holds only the fields it shows; an open cell checks and saves against the whole
+  // record, read when the cell opens (until it arrives, the row's fields are what there is).
+  const whole = useRef(new Map<string, RecordJson>());
+  const full = useCallback((record: RecordJson) => {
+    const found = whole.current.get(record.id);
+    return found && Number(found.version) >= Number(record.version) ? { ...found, ...record } : record;
+  }, []);
 
   const setError = useCallback((key: string, message: string | undefined) => {
     setErrors((old) => {
@@ -78,8 +85,12 @@ export function useInlineEdit(options: InlineEditOptions): InlineEdit {
       if (busy.current) return;
       setError(cellKey(rowId, field), undefined);
       setEditing({ rowId, field });
+      source.get(entity, rowId).then(
+        (record) => whole.current.set(rowId, record as RecordJson),
+        () => undefined, // the row's own fields are checked; the server judges the rest
+      );
     },
-    [setError],
+    [setError, source, entity],
   );
 
   const cancel = useCallback(() => {
@@ -96,7 +107,7 @@ export function useInlineEdit(options: InlineEditOptions): InlineEdit {
         { [field]: value },
         {
           mode: "update",
-          old: record,
+          old: full(record),
           today: today(now),
           now: now.toISOString(),
           user: { ...user.attributes, id: user.id, roles: user.roles },
@@ -109,7 +120,7 @@ export function useInlineEdit(options: InlineEditOptions): InlineEdit {
       );
       return issue?.message[locale];
     },
-    [app, entity, runtime, user, locale],
+    [app, entity, runtime, user, locale, full],
   );
 
   const commit = useCallback(
@@ -121,7 +132,10 @@ export function useInlineEdit(options: InlineEditOptions): InlineEdit {
       source
         .update(entity, record.id, Number(record.version), { [field]: value })
         .then(
-          (saved) => replace(saved as RecordJson),
+          (saved) => {
+            whole.current.delete(record.id);
+            replace(saved as RecordJson);
+          },
           async (error: unknown) => {
             if (isDataSourceError(error) && error.status === 409 && error.code === "http.conflict") {
               setError(key, conflictText);
