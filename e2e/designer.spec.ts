@@ -118,6 +118,16 @@ test("renaming a field rewrites the formula that uses it", async ({ page }) => {
   await expect(page.getByText(/Renamed in \d+ places?/)).toBeVisible();
   await page.getByRole("button", { name: "Open field expected_revenue" }).click();
   await expect(page.getByText("ROUND(amount * win_chance / 100, 2)").first()).toBeVisible();
+  // The same formula in the Monaco formula editor (bundled locally), with the core's verdict.
+  await inspector(page, "expected_revenue")
+    .locator(".ant-form-item")
+    .filter({ hasText: "Expression (formula)" })
+    .getByRole("button", { name: "Formula editor" })
+    .click();
+  const dialog = page.getByRole("dialog", { name: "Formula editor" });
+  await expect(dialog.locator(".monaco-editor .view-lines")).toContainText("win_chance");
+  await page.screenshot({ path: "test-results/designer-formula-editor.png" });
+  await dialog.getByRole("button", { name: "Cancel" }).click();
   // Undo puts every use back.
   await page.getByRole("button", { name: /^Undo: Rename field probability/ }).click();
   await page.getByRole("button", { name: "Open field expected_revenue" }).click();
