@@ -7,6 +7,7 @@ import { salesApp } from "../../../runtime/test/fixtures/salesApp.js";
 import { createDesignerApi, type DesignerApi } from "../api/designerApi.js";
 import { createHttp } from "../api/http.js";
 import { DesignerContext } from "../editor/context.js";
+import type { OverlayMode } from "../editor/overlayMode.js";
 import { createI18n } from "../i18n.js";
 import { createDesignerStore, type DesignerStore } from "../store/designerStore.js";
 
@@ -22,6 +23,8 @@ export interface RenderDesignerOptions {
   readonly locale?: Locale;
   /** The server API; by default one whose every call fails (component tests have no server). */
   readonly api?: DesignerApi;
+  /** A regional variant's overlay mode (the document is then its effective app). */
+  readonly overlay?: OverlayMode;
 }
 
 /**
@@ -31,7 +34,10 @@ export interface RenderDesignerOptions {
 export function renderDesigner(ui: ReactNode, options: RenderDesignerOptions = {}) {
   const doc = options.doc ?? fixtureApp();
   const locale = options.locale ?? "en";
-  const store: DesignerStore = createDesignerStore(doc);
+  const store: DesignerStore = createDesignerStore(
+    doc,
+    options.overlay ? { guard: (next) => options.overlay?.refusals(next) ?? [] } : {},
+  );
   const located: string[] = [];
   const api =
     options.api ??
@@ -47,7 +53,15 @@ export function renderDesigner(ui: ReactNode, options: RenderDesignerOptions = {
     <I18nextProvider i18n={createI18n(locale)}>
       <AntApp>
         <DesignerContext.Provider
-          value={{ store, runtime, api, appId: doc.id, locale, locate: (path) => located.push(path) }}
+          value={{
+            store,
+            runtime,
+            api,
+            appId: doc.id,
+            locale,
+            locate: (path) => located.push(path),
+            overlay: options.overlay,
+          }}
         >
           {ui}
         </DesignerContext.Provider>

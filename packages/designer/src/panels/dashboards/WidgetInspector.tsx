@@ -2,6 +2,7 @@ import type { Widget } from "@plinth/runtime";
 import { Card, Flex, Form, InputNumber, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { useApply } from "../../editor/context.js";
+import { OverlayBadge } from "../../editor/OverlayBadge.js";
 import { setValue } from "../../store/commands.js";
 import { LabelInputs, TextSetting } from "../workflows/fields.js";
 import { resizeWidget, widgetPath } from "./commands.js";
@@ -35,7 +36,16 @@ export function WidgetInspector({ p, i, widget }: Props) {
   const path = widgetPath(p, i);
   const size = sizeOf(widget);
   return (
-    <Card size="small" role="region" aria-label={t("dash_widget")} title={t("dash_widgetTitle", { id: widget.id })}>
+    <Card
+      size="small"
+      role="region"
+      aria-label={t("dash_widget")}
+      title={
+        <>
+          {t("dash_widgetTitle", { id: widget.id })} <OverlayBadge path={path} />
+        </>
+      }
+    >
       <Form layout="vertical">
         <TextSetting path={`${path}/id`} value={widget.id} labelKey="wf_id" />
         <LabelInputs path={`${path}/label`} label={widget.label} />

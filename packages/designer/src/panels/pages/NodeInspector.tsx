@@ -2,6 +2,7 @@ import { labelText } from "@plinth/runtime";
 import { Form, InputNumber, Select, Switch, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useApply, useDesigner, useDesignerContext } from "../../editor/context.js";
+import { OverlayBadge } from "../../editor/OverlayBadge.js";
 import { setValue } from "../../store/commands.js";
 import { FormulaInput } from "./FormulaInput.js";
 import { LabelInputs } from "./LabelInputs.js";
@@ -30,7 +31,7 @@ export function NodeInspector({ pageIndex, pointer }: { readonly pageIndex: numb
   return (
     <section className="pages-inspector" aria-label={t("pages_inspector")}>
       <Typography.Title level={5}>
-        {kindName(node.kind, locale)}: {title}
+        {kindName(node.kind, locale)}: {title} <OverlayBadge path={pointer} />
       </Typography.Title>
       <NodeActions pageIndex={pageIndex} pointer={pointer} />
       <Form layout="vertical" className="pages-inspector-form">

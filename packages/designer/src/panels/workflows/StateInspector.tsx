@@ -4,6 +4,7 @@ import { Button, Card, Checkbox, Flex, Form, Input, InputNumber, Select, Typogra
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useApply, useDesigner } from "../../editor/context.js";
+import { OverlayBadge } from "../../editor/OverlayBadge.js";
 import { setValue } from "../../store/commands.js";
 import { setOnEnterValue } from "./commands.js";
 import { FormulaInput, IssueHelp, useIssuesAt, useLocale } from "./fields.js";
@@ -32,7 +33,12 @@ export function StateInspector({ w, s, wf }: Props) {
   return (
     <Card
       size="small"
-      title={t("wf_stateTitle", { name: stateText(doc, wf.entity, wf.field, state.id, locale) })}
+      title={
+        <>
+          {t("wf_stateTitle", { name: stateText(doc, wf.entity, wf.field, state.id, locale) })}{" "}
+          <OverlayBadge path={path} />
+        </>
+      }
       aria-label={t("wf_stateInspector")}
       role="region"
     >

@@ -3,6 +3,7 @@ import type { Approval } from "@plinth/runtime";
 import { Button, Card, Form, InputNumber, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { useApply, useDesigner } from "../../editor/context.js";
+import { OverlayBadge } from "../../editor/OverlayBadge.js";
 import { setValue } from "../../store/commands.js";
 import { removeStep } from "./commands.js";
 import { FormulaInput, IssueHelp, LabelInputs, TextSetting, useIssuesAt } from "./fields.js";
@@ -36,7 +37,11 @@ export function StepInspector({ w, i, wf }: Props) {
       size="small"
       role="region"
       aria-label={t("wf_stepInspector")}
-      title={t("wf_stepTitle", { id: step.id })}
+      title={
+        <>
+          {t("wf_stepTitle", { id: step.id })} <OverlayBadge path={path} />
+        </>
+      }
       extra={
         <Button
           danger

@@ -3,6 +3,7 @@ import type { StateMachine } from "@plinth/runtime";
 import { Button, Card, Form, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { useApply, useDesigner } from "../../editor/context.js";
+import { OverlayBadge } from "../../editor/OverlayBadge.js";
 import { setValue } from "../../store/commands.js";
 import { removeTransition } from "./commands.js";
 import { FormulaInput, IssueHelp, LabelInputs, TextSetting, useIssuesAt, useLocale } from "./fields.js";
@@ -35,7 +36,11 @@ export function TransitionInspector({ w, i, wf }: Props) {
       size="small"
       role="region"
       aria-label={t("wf_transitionInspector")}
-      title={t("wf_transitionTitle", { id: tr.id })}
+      title={
+        <>
+          {t("wf_transitionTitle", { id: tr.id })} <OverlayBadge path={path} />
+        </>
+      }
       extra={
         <Button
           danger
