@@ -131,6 +131,24 @@ describe("the publish panel", () => {
     await waitFor(() => expect(calls.publish[2]).toEqual({ dryRun: true, renames: {} }));
   });
 
+  it("asks whether a dropped column beside an added one was renamed, and checks again keeping its values", async () => {
+    const { api, calls } = stubApi(fixtureApp());
+    renderDesigner(<PublishPanel />, { api });
+    await userEvent.click(screen.getByRole("button", { name: "Check publish" }));
+    expect(
+      await screen.findByText(
+        /opportunity\.notes is dropped with 12 values while opportunity\.score is added: was it renamed\?/,
+      ),
+    ).toBeTruthy();
+    await userEvent.click(screen.getByRole("button", { name: "Yes: keep the values" }));
+    await waitFor(() =>
+      expect(calls.publish.at(-1)).toEqual({
+        dryRun: true,
+        renames: { fields: [{ entity: "opportunity", from: "notes", to: "score" }] },
+      }),
+    );
+  });
+
   it("lists the versions with what each did, the draft's changes, and rolls back with confirmation", async () => {
     const published = fixtureApp();
     const doc = fixtureApp();

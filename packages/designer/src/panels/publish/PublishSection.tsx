@@ -7,6 +7,7 @@ import { ApiError, errorText } from "../../api/http.js";
 import { useDesigner, useDesignerContext, useValidation } from "../../editor/context.js";
 import { type Plan, PlanView } from "./PlanView.js";
 import { planOf } from "./planText.js";
+import { type PossibleRename, possibleRenames, withRenames } from "./possibleRenames.js";
 import { markPublished, renamesSincePublish } from "./renames.js";
 
 interface Checked {
@@ -53,6 +54,8 @@ export function PublishSection({ onPublished }: { onPublished: () => void }) {
   const [checked, setChecked] = useState<Checked>();
   const [confirmed, setConfirmed] = useState(false);
   const [failure, setFailure] = useState<Failure>();
+  /** Drops and adds the publisher said are renames (the values move instead of being dropped). */
+  const [chosen, setChosen] = useState<readonly PossibleRename[]>([]);
   const hasErrors = issues.some((i) => i.severity === "error");
   const stale = checked !== undefined && checked.doc !== doc;
 
@@ -62,13 +65,13 @@ export function PublishSection({ onPublished }: { onPublished: () => void }) {
     await context.flushDraft?.();
   };
 
-  const check = async () => {
+  const check = async (extra: readonly PossibleRename[] = chosen) => {
     setFailure(undefined);
     setConfirmed(false);
     try {
       await saveFirst();
       setBusy("checking");
-      const renames = renamesSincePublish(store);
+      const renames = withRenames(renamesSincePublish(store), extra);
       const atDoc = store.getState().doc;
       const result = await api.publish(appId, { dryRun: true, renames });
       const plan = planOf(result) ?? { steps: [], destructive: false };
@@ -93,6 +96,7 @@ export function PublishSection({ onPublished }: { onPublished: () => void }) {
         ...(checked.plan.destructive ? { confirm: confirmed } : {}),
       });
       markPublished(store);
+      setChosen([]);
       setChecked(undefined);
       setConfirmed(false);
       void message.success(t("pub_published", { version: result.version }));
@@ -119,7 +123,11 @@ export function PublishSection({ onPublished }: { onPublished: () => void }) {
       <Typography.Title level={4}>{t("pub_publishTitle")}</Typography.Title>
       <Typography.Paragraph type="secondary">{t("pub_publishIntro")}</Typography.Paragraph>
       <Space style={{ marginBottom: 12 }}>
-        <Button onClick={() => void check()} loading={busy === "checking" || busy === "saving"} disabled={hasErrors}>
+        <Button
+          onClick={() => void check(chosen)}
+          loading={busy === "checking" || busy === "saving"}
+          disabled={hasErrors}
+        >
           {t("pub_check")}
         </Button>
         <Button type="primary" onClick={() => void publish()} loading={busy === "publishing"} disabled={!canPublish}>
@@ -152,9 +160,52 @@ export function PublishSection({ onPublished }: { onPublished: () => void }) {
       {checked && (
         <>
           <RenameList renames={checked.renames} />
+          <MaybeRenames
+            candidates={possibleRenames(checked.plan.steps)}
+            onChoose={(rename) => {
+              const next = [...chosen, rename];
+              setChosen(next);
+              void check(next);
+            }}
+            busy={busy !== undefined}
+          />
           <PlanView plan={checked.plan} locale={lang} confirmed={confirmed} onConfirm={setConfirmed} />
         </>
       )}
     </section>
+  );
+}
+
+/** "Was this a rename?": a dropped column (or table) with values beside an added one. */
+function MaybeRenames(props: {
+  candidates: readonly PossibleRename[];
+  onChoose: (rename: PossibleRename) => void;
+  busy: boolean;
+}) {
+  const { t } = useTranslation();
+  if (props.candidates.length === 0) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      title={t("pub_maybeRenames")}
+      description={
+        <ul style={{ margin: 0, paddingLeft: 18 }}>
+          {props.candidates.map((c) => {
+            const from = c.kind === "field" ? `${c.entity}.${c.from}` : c.from;
+            const to = c.kind === "field" ? `${c.entity}.${c.to}` : c.to;
+            return (
+              <li key={`${from}>${to}`}>
+                {t("pub_maybeRename", { from, to, count: c.rows })}{" "}
+                <Button size="small" disabled={props.busy} onClick={() => props.onChoose(c)}>
+                  {t("pub_keepValues")}
+                </Button>
+              </li>
+            );
+          })}
+        </ul>
+      }
+      style={{ marginBottom: 12 }}
+    />
   );
 }
