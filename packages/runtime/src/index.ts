@@ -210,6 +210,7 @@ export {
 } from "./source/memory.js";
 export {
   createRestSource,
+  errorFrom as apiErrorFromResponse,
   type FetchInit,
   type FetchLike,
   type FetchResponse,

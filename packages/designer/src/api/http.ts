@@ -1,4 +1,4 @@
-import type { Locale } from "@plinth/runtime";
+import { apiErrorFromResponse, type Locale } from "@plinth/runtime";
 
 /** An answer from the server that was not a success, with its message in both languages. */
 export class ApiError extends Error {
@@ -29,30 +29,10 @@ export class ApiError extends Error {
   }
 }
 
-interface ErrorBody {
-  readonly error?: {
-    readonly code?: string;
-    readonly message?: string;
-    readonly path?: string;
-    readonly details?: Readonly<Record<string, unknown>> & { readonly messages?: Partial<Record<Locale, string>> };
-  };
-}
-
+/** A failed answer as an ApiError, read by the core's parser of the API's error body. */
 export function apiErrorFrom(status: number, text: string): ApiError {
-  let body: ErrorBody = {};
-  try {
-    body = JSON.parse(text) as ErrorBody;
-  } catch {
-    // not JSON: the status says enough
-  }
-  const error = body.error;
-  const messages: Partial<Record<Locale, string>> = { ...(error?.details?.messages ?? {}) };
-  if (!messages.en && error?.message) messages.en = error.message;
-  if (!messages.en && !messages["zh-CN"]) {
-    messages.en = `The server answered ${status}.`;
-    messages["zh-CN"] = `服务器返回 ${status}。`;
-  }
-  return new ApiError(status, error?.code ?? `http.${status}`, messages, error?.path ?? "", error?.details ?? {});
+  const error = apiErrorFromResponse(status, text);
+  return new ApiError(status, error.code, error.messages, error.path, error.details);
 }
 
 /** Any thrown value as text in `locale`. */

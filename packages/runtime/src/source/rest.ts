@@ -75,8 +75,11 @@ interface ErrorBody {
 
 const unsafe = new Set(["POST", "PATCH", "PUT", "DELETE"]);
 
-/** Turn the server's `{"error": {code, message, path, details}}` into a DataSourceError. */
-function errorFrom(status: number, text: string): DataSourceError {
+/**
+ * Turn the server's `{"error": {code, message, path, details}}` into a DataSourceError (any
+ * client of the API: the REST source, the designer's platform calls).
+ */
+export function errorFrom(status: number, text: string): DataSourceError {
   let body: ErrorBody | undefined;
   try {
     body = JSON.parse(text) as ErrorBody;
