@@ -165,3 +165,14 @@ describe("id paths", () => {
     expect(idPathOf(app, "/entities/1/fields/4/options/0")).toBeUndefined();
   });
 });
+
+describe("locks in validateApp", () => {
+  it("reports a lock whose target names nothing, with its path", () => {
+    const app = template();
+    app.locks = [...(app.locks ?? []), { target: "/entities/promotion/fields/spend_typo" }];
+    const issues = validateApp(app).issues.filter((i) => i.code === "overlay.lockTargetMissing");
+    expect(issues.map((i) => i.path)).toEqual(["/locks/2/target"]);
+    expect(issues[0]?.params).toMatchObject({ missing: "/entities/promotion/fields/spend_typo" });
+    expect(validateApp(template()).ok).toBe(true);
+  });
+});

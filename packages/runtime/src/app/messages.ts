@@ -211,6 +211,10 @@ export const schemaMessages = defineMessages({
     en: "The overlay cannot {op} at {target}: {reason}.",
     "zh-CN": "覆盖层无法在 {target} 执行 {op}：{reason}。",
   },
+  "overlay.lockTargetMissing": {
+    en: "The lock on {target} names nothing in this app: there is no {missing}. Fix the id path, or remove the lock.",
+    "zh-CN": "对 {target} 的锁定在本应用中没有对象：不存在 {missing}。请修正标识路径，或删除该锁定。",
+  },
   "overlay.conflict": {
     en: "Both the template upgrade and the overlay change {target}: the overlay's value is kept. Check that it still fits the new template.",
     "zh-CN": "模板升级和覆盖层都修改了 {target}：保留覆盖层的值。请确认它仍适用于新模板。",

@@ -4,6 +4,7 @@ import { hasErrors, type Issue } from "../issues/issue.js";
 import type { App } from "../schema/types.js";
 import { checkFormulas } from "./checks/formulas.js";
 import { checkIds } from "./checks/ids.js";
+import { checkLocks } from "./checks/locks.js";
 import { checkReferences } from "./checks/references.js";
 import { checkWorkflows } from "./checks/workflows.js";
 import { capIssues, checkShape } from "./limits.js";
@@ -56,6 +57,7 @@ export function validateAppWith(parts: AppValidatorParts, doc: unknown): Validat
   checkIds(ctx);
   checkReferences(ctx);
   checkWorkflows(ctx);
+  checkLocks(ctx);
   checkFormulas(ctx);
   const issues = capIssues(ctx.issues);
   const ok = !hasErrors(issues);
