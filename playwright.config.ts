@@ -44,7 +44,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node ${serve} --demo --port ${PORT} --data ${data} --durability normal`,
+    command: `node ${serve} --demo --demo-scale test --port ${PORT} --data ${data} --durability normal`,
     // 401 counts as "up" for Playwright; /apps/ would be 503 if the player were not built.
     url: `${BASE_URL}/api/auth/me`,
     env: { PLINTH_DEMO_PASSWORD: "demo" },

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createRuntime } from "@plinth/runtime";
+import { type SeedScale, templates } from "@plinth/templates";
 import { ensureAdmin } from "../auth/bootstrap.js";
 import { installDemo } from "../demo/seed.js";
 import { createWriteHooks, newId, systemClock } from "../http/context.js";
@@ -15,6 +16,8 @@ export interface ServeOptions {
   readonly host: string;
   readonly data: string;
   readonly demo: boolean;
+  /** The templates' seed volumes: "demo" (the product's) or "test" (small, fast). */
+  readonly demoScale: SeedScale;
   readonly durability: Durability;
 }
 
@@ -27,6 +30,7 @@ export function parseServeArgs(args: readonly string[]): ServeOptions {
       host: { type: "string", default: process.env.HOST ?? "127.0.0.1" },
       data: { type: "string", default: process.env.PLINTH_DATA ?? "./data" },
       demo: { type: "boolean", default: false },
+      "demo-scale": { type: "string", default: process.env.PLINTH_DEMO_SCALE ?? "demo" },
       durability: { type: "string", default: "full" },
     },
     strict: true,
@@ -40,7 +44,18 @@ export function parseServeArgs(args: readonly string[]): ServeOptions {
       `--durability must be 'full' or 'normal' (持久性必须为 full 或 normal), got '${values.durability}'`,
     );
   }
-  return { port, host: values.host, data: resolve(values.data), demo: values.demo, durability: values.durability };
+  const demoScale = values["demo-scale"];
+  if (demoScale !== "demo" && demoScale !== "test") {
+    throw new Error(`--demo-scale must be 'demo' or 'test' (演示数据规模必须为 demo 或 test), got '${demoScale}'`);
+  }
+  return {
+    port,
+    host: values.host,
+    data: resolve(values.data),
+    demo: values.demo,
+    demoScale,
+    durability: values.durability,
+  };
 }
 
 /**
@@ -72,7 +87,11 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
   };
   if (options.demo) {
     const password = process.env.PLINTH_DEMO_PASSWORD ?? "demo";
-    const { installed } = await installDemo(ctx, password);
+    const { installed } = await installDemo(ctx, password, {
+      templates,
+      scale: options.demoScale,
+      log: (line) => io.stdout(`${line}\n`),
+    });
     io.stdout(
       installed
         ? "Demo installed: users admin, rep.east, rep.north, manager.east, finance, auditor (see README).\n"

@@ -9,7 +9,7 @@ export function usage(): string {
       Validate an app document. 校验应用文档。
   ${evalUsage}
       Type-check and evaluate a formula on a record of an entity. 在实体的一条记录上检查并计算公式。
-  plinth serve [--port 3000] [--host 127.0.0.1] [--data ./data] [--demo] [--durability full|normal]
+  plinth serve [--port 3000] [--host 127.0.0.1] [--data ./data] [--demo] [--demo-scale demo|test] [--durability full|normal]
       Run the server over one SQLite file in the data folder. 以数据目录中的 SQLite 文件运行服务器。
       --durability full (default): every acknowledged write survives power loss; normal: faster,
       a power cut may lose the last writes. full（默认）：已确认的写入在断电后仍保留；normal：更快，断电可能丢失最后的写入。

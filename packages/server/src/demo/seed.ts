@@ -1,4 +1,5 @@
 import type { App } from "@plinth/runtime";
+import { prng, type SeedScale, type Template } from "@plinth/templates";
 import { publishApp } from "../apps/publish.js";
 import { PublishedApps } from "../apps/published.js";
 import { hashPassword } from "../auth/passwords.js";
@@ -7,17 +8,7 @@ import { createRecord } from "../records/service.js";
 import { actorIn } from "../records/userContext.js";
 import { runApprovalAction } from "../workflow/approvals.js";
 import { starterApp } from "./starterApp.js";
-
-/** A small seeded PRNG (mulberry32) so every demo install holds the same data. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { installTemplate } from "./templates.js";
 
 export interface DemoUser {
   readonly username: string;
@@ -73,7 +64,29 @@ const suffixes = ["Retail", "Foods", "Tech", "Logistics", "Pharma"];
  * published, and seeded accounts and opportunities written through the same service as the
  * API (validation, permissions, audit). Does nothing when the app is already installed.
  */
-export async function installDemo(ctx: ServerContext, password: string): Promise<{ installed: boolean }> {
+export async function installDemo(
+  ctx: ServerContext,
+  password: string,
+  options: DemoOptions = {},
+): Promise<{ installed: boolean }> {
+  const starter = await installStarter(ctx, password);
+  let installed = starter.installed;
+  for (const template of options.templates ?? []) {
+    const done = await installTemplate(ctx, template, { password, scale: options.scale ?? "demo", log: options.log });
+    installed ||= done.installed;
+  }
+  return { installed };
+}
+
+/** What the demo installs beside the starter app. */
+export interface DemoOptions {
+  /** Templates to install with their users and seed data (none unless given). */
+  readonly templates?: readonly Template[];
+  readonly scale?: SeedScale;
+  readonly log?: (line: string) => void;
+}
+
+async function installStarter(ctx: ServerContext, password: string): Promise<{ installed: boolean }> {
   const existing = await ctx.storage.read((tx) => tx.platform.app(starterApp.id));
   if (existing) return { installed: false };
   const hash = await hashPassword(password);

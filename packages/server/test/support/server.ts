@@ -1,3 +1,4 @@
+import type { SeedScale, Template } from "@plinth/templates";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { ensureAdmin } from "../../src/auth/bootstrap.js";
 import { installDemo } from "../../src/demo/seed.js";
@@ -38,11 +39,12 @@ export async function login(app: FastifyInstance, username: string, password: st
  * A full server (every plugin) on a real SQLite file with an administrator and, unless
  * `demo: false`, the demo app, users and data installed.
  */
-export async function testServer(options: { demo?: boolean } = {}) {
+export async function testServer(options: { demo?: boolean; templates?: readonly Template[]; scale?: SeedScale } = {}) {
   const clock = testClock();
   const ctx = testContext({ clock });
   await ensureAdmin(ctx, { password: ADMIN_PASSWORD });
-  if (options.demo !== false) await installDemo(ctx, DEMO_PASSWORD);
+  if (options.demo !== false)
+    await installDemo(ctx, DEMO_PASSWORD, { templates: options.templates ?? [], scale: options.scale ?? "test" });
   const app = await createServer(ctx);
   return {
     ctx,

@@ -1,0 +1,3 @@
+export { addDays, int, pick, prng, weighted } from "./random.js";
+export { templates } from "./templates.js";
+export type { DemoUser, SeedActor, SeedScale, SeedWriter, Template, TemplateVariant } from "./types.js";

@@ -1,0 +1,4 @@
+import type { Template } from "./types.js";
+
+/** Every template Plinth ships, in install order (a variant's template comes before it). */
+export const templates: readonly Template[] = [];
