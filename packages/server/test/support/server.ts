@@ -39,8 +39,16 @@ export async function login(app: FastifyInstance, username: string, password: st
  * A full server (every plugin) on a real SQLite file with an administrator and, unless
  * `demo: false`, the demo app, users and data installed.
  */
-export async function testServer(options: { demo?: boolean; templates?: readonly Template[]; scale?: SeedScale } = {}) {
-  const clock = testClock();
+export async function testServer(
+  options: {
+    demo?: boolean;
+    templates?: readonly Template[];
+    scale?: SeedScale;
+    /** The test clock's start (ISO); it moves only with clock.advance. */
+    clockStart?: string;
+  } = {},
+) {
+  const clock = testClock(options.clockStart);
   const ctx = testContext({ clock });
   await ensureAdmin(ctx, { password: ADMIN_PASSWORD });
   if (options.demo !== false)
