@@ -61,6 +61,22 @@ describe("translateToSql", () => {
     db.close();
   });
 
+  it("FIND agrees with SQLite's instr: code point positions, 0 when absent, blank propagates", () => {
+    const db = new Database(":memory:");
+    db.exec("CREATE TABLE c (email TEXT)");
+    const emails = ["li@acme.com", "😀x@b.cn", "none", "", null];
+    for (const e of emails) db.prepare("INSERT INTO c VALUES (?)").run(e);
+    const tree = tt.call(F, "FIND", [tt.str("@"), tt.field("email", T.text)]);
+    const { result, params } = translate(tree);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const sql = db.prepare(`SELECT ${result.sql} AS n FROM c`).all(params.named) as Array<{ n: number | null }>;
+    const find = F.get("FIND");
+    const js = emails.map((e) => (e === null ? null : find?.js({ today: "", now: "" } as never, "@", e)));
+    expect(sql.map((r) => r.n)).toEqual(js);
+    expect(js).toEqual([3, 3, 0, 0, null]);
+    db.close();
+  });
+
   it("refuses JS-only functions with formula.notInSql", () => {
     const { result } = translate(tt.call(F, "VALUE", [tt.field("code", T.text)]));
     expect(result).toMatchObject({

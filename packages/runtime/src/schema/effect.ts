@@ -1,4 +1,12 @@
-import { formulaSchema, idSchema, labelSchema, roleRefSchema, SCHEMA_BASE, textBlockSchema } from "./common.js";
+import {
+  formulaSchema,
+  idListSchema,
+  idSchema,
+  labelSchema,
+  roleRefSchema,
+  SCHEMA_BASE,
+  textBlockSchema,
+} from "./common.js";
 
 export const PARTY_SCHEMA_ID = `${SCHEMA_BASE}/party.json` as const;
 export const EFFECT_SCHEMA_ID = `${SCHEMA_BASE}/effect.json` as const;
@@ -9,6 +17,17 @@ export const fieldFormulasSchema = {
   propertyNames: idSchema,
   additionalProperties: formulaSchema,
   maxProperties: 500,
+} as const;
+
+/**
+ * Fields set to the id of a record an earlier `createRecord` effect of the same list created
+ * or found (`{ "account": "acct" }` links the field `account` to the record named `acct`).
+ */
+export const effectLinksSchema = {
+  type: "object",
+  propertyNames: idSchema,
+  additionalProperties: idSchema,
+  maxProperties: 50,
 } as const;
 
 /**
@@ -69,7 +88,7 @@ export const effectSchema = {
   oneOf: [
     {
       type: "object",
-      properties: { kind: { const: "setFields" }, values: fieldFormulasSchema },
+      properties: { kind: { const: "setFields" }, values: fieldFormulasSchema, links: effectLinksSchema },
       required: ["kind", "values"],
       additionalProperties: false,
     },
@@ -90,6 +109,18 @@ export const effectSchema = {
         kind: { const: "createRecord" },
         entity: idSchema,
         values: fieldFormulasSchema,
+        as: {
+          ...idSchema,
+          description: "Names the record created (or found) so later effects of the same list can link to it.",
+        },
+        findBy: {
+          type: "array",
+          maxItems: 10,
+          description:
+            "Find before creating: key field sets (each among `values`) tried in order; the first set whose values are all filled and equal an existing record's gives that record, and nothing is created.",
+          items: { ...idListSchema, minItems: 1, maxItems: 8 },
+        },
+        links: effectLinksSchema,
       },
       required: ["kind", "entity", "values"],
       additionalProperties: false,

@@ -43,6 +43,12 @@ export const querySchema = {
           aggregate: { enum: aggregates },
           field: fieldPathSchema,
           filter: formulaSchema,
+          divideBy: {
+            ...idSchema,
+            description:
+              "Another measure of this query (without divideBy): the result is this aggregate divided by it, blank when it is 0 or blank (a win rate: won count divided by closed count).",
+          },
+          percent: { type: "boolean", description: "With divideBy: the ratio times 100." },
         },
         required: ["id", "aggregate"],
         additionalProperties: false,

@@ -30,6 +30,18 @@ export const stateMachineSchema = {
           final: { type: "boolean" },
           maxDays: { type: "number", exclusiveMinimum: 0 },
           guidance: textBlockSchema,
+          exitGuards: {
+            type: "array",
+            maxItems: 50,
+            description:
+              "Conditions to leave this state forward: a transition to a state later in `states` checks those of its source and of every state it skips (unless it sets skipExitGuards); each failing one is reported with its message.",
+            items: {
+              type: "object",
+              properties: { id: idSchema, condition: formulaSchema, message: labelSchema },
+              required: ["id", "condition", "message"],
+              additionalProperties: false,
+            },
+          },
           onEnter: effectsSchema,
         },
         required: ["id"],
@@ -49,6 +61,10 @@ export const stateMachineSchema = {
           guard: formulaSchema,
           guardMessage: labelSchema,
           requiredFields: idListSchema,
+          skipExitGuards: {
+            type: "boolean",
+            description: "Leave without checking the states' exit guards (e.g. closing as lost).",
+          },
           roles: roleRefListSchema,
           effects: effectsSchema,
         },

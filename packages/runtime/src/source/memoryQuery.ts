@@ -180,6 +180,13 @@ export function runQuery(
         .filter((v) => v !== null);
       result[m.id] = aggregate(m.aggregate, values);
     }
+    // Ratios after every plain measure, as the server's SQL: blank over 0 or blank, scale first.
+    for (const m of query.measures ?? []) {
+      if (m.divideBy === undefined) continue;
+      const over = Number(result[m.divideBy] ?? 0);
+      const value = result[m.id];
+      result[m.id] = over === 0 || value === null ? null : (Number(value) * (m.percent ? 100 : 1)) / over;
+    }
     return result;
   });
   const order = [

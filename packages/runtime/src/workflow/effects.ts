@@ -13,9 +13,23 @@ import type { Effect, Party } from "../schema/types.js";
  * webhook, take a transition).
  */
 export type EvaluatedEffect =
-  | { readonly kind: "setFields"; readonly values: Readonly<Record<string, Value>> }
+  | {
+      readonly kind: "setFields";
+      readonly values: Readonly<Record<string, Value>>;
+      /** Field → name (`as`) of a record an earlier createRecord of the list created or found. */
+      readonly links?: Readonly<Record<string, string>>;
+    }
   | { readonly kind: "notify"; readonly to: Party; readonly message: Label }
-  | { readonly kind: "createRecord"; readonly entity: string; readonly values: Readonly<Record<string, Value>> }
+  | {
+      readonly kind: "createRecord";
+      readonly entity: string;
+      readonly values: Readonly<Record<string, Value>>;
+      /** The name later effects link to. */
+      readonly as?: string;
+      /** Key field sets tried in order to find an existing record instead of creating one. */
+      readonly findBy?: ReadonlyArray<readonly string[]>;
+      readonly links?: Readonly<Record<string, string>>;
+    }
   | { readonly kind: "webhook"; readonly url: string; readonly body: Readonly<Record<string, Value>> }
   | { readonly kind: "transition"; readonly workflow: string; readonly transition: string };
 
@@ -44,6 +58,11 @@ type CompiledEffect =
       readonly entity?: string;
       readonly url?: string;
       readonly values: ReadonlyArray<readonly [string, Formula]>;
+      readonly extra?: {
+        readonly as?: string;
+        readonly findBy?: ReadonlyArray<readonly string[]>;
+        readonly links?: Readonly<Record<string, string>>;
+      };
     }
   | { readonly kind: "static"; readonly value: EvaluatedEffect };
 
@@ -65,6 +84,7 @@ export function compileEffects(effects: readonly Effect[] | undefined, ctx: Effe
           kind: "values",
           effect: "setFields",
           values: Object.entries(effect.values).map(([k, v]) => [k, compile(v)] as const),
+          ...(effect.links ? { extra: { links: effect.links } } : {}),
         };
       case "createRecord":
         return {
@@ -72,6 +92,11 @@ export function compileEffects(effects: readonly Effect[] | undefined, ctx: Effe
           effect: "createRecord",
           entity: effect.entity,
           values: Object.entries(effect.values).map(([k, v]) => [k, compile(v)] as const),
+          extra: {
+            ...(effect.as ? { as: effect.as } : {}),
+            ...(effect.findBy ? { findBy: effect.findBy } : {}),
+            ...(effect.links ? { links: effect.links } : {}),
+          },
         };
       case "webhook":
         return {
@@ -104,9 +129,9 @@ export function compileEffects(effects: readonly Effect[] | undefined, ctx: Effe
           if (!result.ok) return { ok: false, issue: result.issue };
           values[key] = result.value;
         }
-        if (effect.effect === "setFields") out.push({ kind: "setFields", values });
+        if (effect.effect === "setFields") out.push({ kind: "setFields", values, ...effect.extra });
         else if (effect.effect === "createRecord")
-          out.push({ kind: "createRecord", entity: effect.entity as string, values });
+          out.push({ kind: "createRecord", entity: effect.entity as string, values, ...effect.extra });
         else out.push({ kind: "webhook", url: effect.url as string, body: values });
       }
       return { ok: true, effects: out };

@@ -30,6 +30,10 @@ interface CompiledTransition {
  * - Roles: an empty or missing `roles` list, or `"*"` in it, lets anyone take the transition.
  * - The guard and `requiredFields` read the record as it is (before the transition's own
  *   changes), so the user fills the fields first; a blank or failing guard counts as failed.
+ * - Exit guards: a move to a state later in `states` must satisfy the exit guards of its
+ *   source and of every state it skips (Path-style stage criteria); each failing guard is its
+ *   own `workflow.guardFailed` issue with the guard's message. Moves back, and transitions
+ *   with `skipExitGuards` (closing as lost), check none.
  * - Effects run on the record with the changes made so far (state field, then transition
  *   setFields, then the target's onEnter), so `onEnter` sees the new state.
  *
@@ -59,6 +63,16 @@ export function compileStateMachine(
     });
   }
   const field = definition.field;
+  // Exit guards in state order: a forward move checks its source's and every skipped state's.
+  const order = new Map(definition.states.map((s, i) => [s.id, i]));
+  const exitGuards = definition.states.map((s) =>
+    (s.exitGuards ?? []).map((g) => ({ state: s.id, guard: g, formula: ctx.boolean(g.condition, "Exit guard") })),
+  );
+  const exitGuardsBetween = (from: string, to: string) => {
+    const a = order.get(from);
+    const b = order.get(to);
+    return a === undefined || b === undefined || b <= a ? [] : exitGuards.slice(a, b).flat();
+  };
 
   const state = (record: Readonly<Record<string, unknown>>): string => {
     const value = record[field];
@@ -97,6 +111,14 @@ export function compileStateMachine(
       const t = compiled.definition;
       const from = state(record);
       const issues = checkTransition(compiled, from, fromMatches(t, from), actor, record, env, field);
+      if (t.skipExitGuards !== true) {
+        for (const { state: at, guard, formula } of exitGuardsBetween(from, t.to)) {
+          const result = formula.evaluate(record, env);
+          if (result.ok && result.value === true) continue;
+          const params = { transition: t.id, state: at, exitGuard: guard.id, guard: guard.condition };
+          issues.push(labelIssue("workflow.guardFailed", "", guard.message, guard.condition, params));
+        }
+      }
       if (issues.length > 0) return { ok: false, issues };
 
       const changes: Record<string, Value> = { [field]: t.to };
@@ -109,7 +131,8 @@ export function compileStateMachine(
           return { ok: false, issues: [workflowIssue("workflow.effectFailed", "", { transition: t.id, reason })] };
         }
         for (const effect of result.effects) {
-          if (effect.kind === "setFields") Object.assign(changes, effect.values);
+          // setFields with links need the ids of records created by earlier effects: the host's.
+          if (effect.kind === "setFields" && !effect.links) Object.assign(changes, effect.values);
           else effects.push(effect);
         }
       }

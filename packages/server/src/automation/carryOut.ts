@@ -2,11 +2,12 @@ import { type CompiledAutomation, type EvalEnv, type EvaluatedEffect, labelBoth 
 import type { PublishedApp } from "../apps/published.js";
 import type { ServerContext } from "../http/context.js";
 import { HttpError } from "../http/errors.js";
-import { createRecord, updateRecord } from "../records/service.js";
+import { updateRecord } from "../records/service.js";
 import type { Actor } from "../records/userContext.js";
 import type { Row, WriteTx } from "../storage/types.js";
 import { enqueueWebhook } from "../webhooks/outbox.js";
 import { type ExtraEffectRunner, notifyUsers } from "../workflow/carryOut.js";
+import { createOrFind, type EffectNames, withLinks } from "../workflow/effectRecords.js";
 import { loadDirectory } from "../workflow/people.js";
 import { systemActor } from "../workflow/timers.js";
 import { takeTransition } from "../workflow/transitions.js";
@@ -76,9 +77,10 @@ export async function carryOut(work: AutomationWork, effects: readonly Evaluated
     depth: work.depth,
   });
   const actor = systemActor(work.ctx, work.env.now);
+  const names: EffectNames = new Map();
   for (const [index, effect] of effects.entries()) {
     try {
-      await carryOutOne(work, actor, effect, recordId);
+      await carryOutOne(work, actor, effect, recordId, names);
     } catch (error) {
       if (!isRefusal(error)) throw error;
       await auditAutomation(work, "automation.failed", {
@@ -98,6 +100,7 @@ async function carryOutOne(
   actor: Actor,
   effect: EvaluatedEffect,
   recordId: string | null,
+  names: EffectNames,
 ): Promise<void> {
   const { ctx, tx, published, entity, depth, requestId } = work;
   const current =
@@ -113,7 +116,7 @@ async function carryOutOne(
         entity,
         recordId,
         Number(current.version),
-        effect.values,
+        withLinks(effect.values, effect.links, names),
         requestId,
         {
           depth: depth + 1,
@@ -123,7 +126,7 @@ async function carryOutOne(
       );
       return;
     case "createRecord":
-      await createRecord(ctx, tx, published, actor, effect.entity, effect.values, requestId, depth + 1);
+      await createOrFind(ctx, tx, published, actor, effect, names, requestId, depth + 1);
       return;
     case "notify": {
       const expand = (roles: readonly string[]) => published.policy.rolesOf(roles);

@@ -40,7 +40,13 @@ export async function runQuery(
       assertReadableFormula(published, actor, entity, typed, `/measures/${i}/filter`);
       filter = { kind: "formula", typed };
     }
-    return { id: m.id, aggregate: m.aggregate, path, filter };
+    return {
+      id: m.id,
+      aggregate: m.aggregate,
+      path,
+      filter,
+      ...(m.divideBy === undefined ? {} : { divideBy: m.divideBy, percent: m.percent === true }),
+    };
   });
   const sortable = new Set([...groupBy.map((g) => g.path.join(".")), ...measures.map((m) => m.id)]);
   (query.sort ?? []).forEach((s, i) => {

@@ -56,6 +56,9 @@ export interface AggregateOptions {
     readonly aggregate: "count" | "countDistinct" | "sum" | "avg" | "min" | "max";
     readonly path?: readonly string[];
     readonly filter?: Condition;
+    /** Divide by another (plain) measure of the query: NULL when it is 0 or NULL; `percent` times 100. */
+    readonly divideBy?: string;
+    readonly percent?: boolean;
   }>;
   readonly sort: ReadonlyArray<{ readonly by: string; readonly direction: "asc" | "desc" }>;
   readonly limit: number;

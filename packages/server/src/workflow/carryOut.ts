@@ -2,9 +2,10 @@ import type { EvaluatedEffect, LocalizedMessage } from "@plinth/runtime";
 import { labelBoth } from "@plinth/runtime";
 import type { PublishedApp } from "../apps/published.js";
 import type { ServerContext, WriteEvent } from "../http/context.js";
-import { createRecord, updateRecord } from "../records/service.js";
+import { updateRecord } from "../records/service.js";
 import type { Actor } from "../records/userContext.js";
 import type { Row, WriteTx } from "../storage/types.js";
+import { createOrFind, type EffectNames, withLinks } from "./effectRecords.js";
 import type { Directory } from "./people.js";
 
 /** Runs effects the workflow engine does not carry out itself (webhooks, transitions): set by the automation plugin. */
@@ -52,6 +53,7 @@ export async function notifyUsers(
  */
 export async function carryOut(c: CarryOutContext, record: Row, effects: readonly EvaluatedEffect[]): Promise<Row> {
   let current = record;
+  const names: EffectNames = new Map();
   for (const effect of effects) {
     switch (effect.kind) {
       case "setFields":
@@ -63,7 +65,7 @@ export async function carryOut(c: CarryOutContext, record: Row, effects: readonl
           c.entity,
           String(current.id),
           Number(current.version),
-          effect.values,
+          withLinks(effect.values, effect.links, names),
           c.requestId,
           {
             system: true,
@@ -73,13 +75,13 @@ export async function carryOut(c: CarryOutContext, record: Row, effects: readonl
         );
         break;
       case "createRecord":
-        await createRecord(
+        await createOrFind(
           c.ctx,
           c.tx,
           c.published,
           { ...c.actor, isAdmin: true },
-          effect.entity,
-          effect.values,
+          effect,
+          names,
           c.requestId,
           c.depth + 1,
         );

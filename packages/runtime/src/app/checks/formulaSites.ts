@@ -121,7 +121,17 @@ export function collectFormulaSites(app: App): FormulaSite[] {
   app.workflows?.forEach((wf, w) => {
     const base = `/workflows/${w}`;
     if (wf.kind === "stateMachine") {
-      wf.states.forEach((s, i) => effectSites(wf.entity, s.onEnter, `${base}/states/${i}/onEnter`, out));
+      wf.states.forEach((s, i) => {
+        effectSites(wf.entity, s.onEnter, `${base}/states/${i}/onEnter`, out);
+        s.exitGuards?.forEach((g, j) =>
+          out.push({
+            entity: wf.entity,
+            text: g.condition,
+            path: `${base}/states/${i}/exitGuards/${j}/condition`,
+            expected: condition,
+          }),
+        );
+      });
       wf.transitions.forEach((t, i) => {
         if (t.guard !== undefined)
           out.push({ entity: wf.entity, text: t.guard, path: `${base}/transitions/${i}/guard`, expected: condition });

@@ -89,15 +89,37 @@ export function checkEffects(
   effects: readonly Effect[] | undefined,
   path: string,
 ): void {
+  // Names given by `as` so far: a link may only name a record an earlier effect made or found.
+  const named: string[] = [];
+  const checkLinks = (
+    target: EntityModel | undefined,
+    links: Readonly<Record<string, string>> | undefined,
+    p: string,
+  ) => {
+    for (const [field, name] of Object.entries(links ?? {})) {
+      refField(ctx, target, field, `${p}/links/${field}`, ["relation"], "a relation field");
+      if (!named.includes(name))
+        unknown(ctx, { en: "earlier effect named", zh: "前面命名的效果" }, name, `${p}/links/${field}`, named);
+    }
+  };
   effects?.forEach((effect, i) => {
     const p = `${path}/${i}`;
     switch (effect.kind) {
       case "setFields":
         for (const id of Object.keys(effect.values)) refFieldKey(ctx, entity, id, `${p}/values/${id}`);
+        checkLinks(entity, effect.links, p);
         return;
       case "createRecord": {
         const target = refEntity(ctx, effect.entity, `${p}/entity`);
         for (const id of Object.keys(effect.values)) refFieldKey(ctx, target, id, `${p}/values/${id}`);
+        checkLinks(target, effect.links, p);
+        effect.findBy?.forEach((keys, k) =>
+          keys.forEach((key, j) => {
+            if (!Object.hasOwn(effect.values, key) && !Object.hasOwn(effect.links ?? {}, key))
+              unknown(ctx, words.field, key, `${p}/findBy/${k}/${j}`, Object.keys(effect.values));
+          }),
+        );
+        if (effect.as !== undefined) named.push(effect.as);
         return;
       }
       case "notify":
@@ -244,6 +266,12 @@ export function checkQueryRefs(ctx: CheckContext, query: Query, path: string): v
       ctx.issues.push(schemaIssue("schema.rollupFieldRequired", `${path}/measures/${i}`, { aggregate: m.aggregate }));
   });
   const measureIds = new Set(query.measures?.map((m) => m.id));
+  const plain = (query.measures ?? []).filter((m) => m.divideBy === undefined).map((m) => m.id);
+  query.measures?.forEach((m, i) => {
+    // A ratio divides by a plain aggregate of the same query (no ratio of ratios, no self).
+    if (m.divideBy !== undefined && (m.divideBy === m.id || !plain.includes(m.divideBy)))
+      unknown(ctx, { en: "plain measure", zh: "普通度量" }, m.divideBy, `${path}/measures/${i}/divideBy`, plain);
+  });
   query.sort?.forEach((s, i) => {
     if (!measureIds.has(s.by)) refFieldPath(ctx, entity, s.by, `${path}/sort/${i}/by`);
   });

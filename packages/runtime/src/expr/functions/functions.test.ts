@@ -83,6 +83,10 @@ describe("function library", () => {
     expect(run("LEFT", ["😀ab", 2])).toBe("😀a");
     expect(run("RIGHT", ["a😀b", 2])).toBe("😀b");
     expect(run("RIGHT", ["abc", -1])).toBe("");
+    expect(run("FIND", ["@", "li@acme.com"])).toBe(3);
+    expect(run("FIND", ["b", "😀ab"])).toBe(3);
+    expect(run("FIND", ["x", "abc"])).toBe(0);
+    expect(run("FIND", ["", "abc"])).toBe(1);
     expect(run("UPPER", ["straße é"])).toBe("STRAßE é");
     expect(run("TRIM", ["\t a \n "])).toBe("\t a \n");
     expect(run("REPLACE", ["abc", "", "x"])).toBe("abc");

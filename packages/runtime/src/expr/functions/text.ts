@@ -52,6 +52,12 @@ function right(text: string, count: number): string {
   return n >= length ? text : text.slice(codePointOffset(text, length - n));
 }
 
+/** 1-based code point position of search in text, 0 when absent (SQLite's instr). */
+function find(text: string, search: string): number {
+  const at = text.indexOf(search);
+  return at < 0 ? 0 : codePointLength(text.slice(0, at)) + 1;
+}
+
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** Read a decimal number from text (spaces around are fine); blank when it is not one. */
@@ -64,7 +70,7 @@ function sqlOf(arg: SqlArg | undefined): string {
   return arg?.sql ?? "NULL";
 }
 
-/** CONCAT, LEN, UPPER, LOWER, TRIM, LEFT, RIGHT, CONTAINS, STARTSWITH, ENDSWITH, REPLACE, TEXT, VALUE, INCLUDES. */
+/** CONCAT, LEN, UPPER, LOWER, TRIM, LEFT, RIGHT, FIND, CONTAINS, STARTSWITH, ENDSWITH, REPLACE, TEXT, VALUE, INCLUDES. */
 export const textFunctions: readonly ImplementedFunction[] = [
   {
     name: "CONCAT",
@@ -193,6 +199,22 @@ export const textFunctions: readonly ImplementedFunction[] = [
       "zh-CN": "文本末尾的 count 个字符（count 取整数部分）。",
       example: "RIGHT('INV-00042', 5)",
       result: "'00042'",
+    },
+  },
+  {
+    name: "FIND",
+    category: "text",
+    arity: { min: 2, max: 2 },
+    check: signature(["text", "text"], T.number),
+    nulls: "propagate",
+    js: (_env, search, text) => find(str(text, "FIND"), str(search, "FIND")),
+    sql: ([search, text], ctx) => ctx.dialect.position(sqlOf(text), sqlOf(search)),
+    doc: {
+      signature: "FIND(search, text)",
+      en: "The position (1 = first character) where search first occurs in the text (case-sensitive); 0 when it does not occur.",
+      "zh-CN": "search 在文本中第一次出现的位置（1 表示第一个字符，区分大小写）；未出现时为 0。",
+      example: "RIGHT(email, LEN(email) - FIND('@', email))",
+      result: "'acme.com' for 'li@acme.com'",
     },
   },
   {

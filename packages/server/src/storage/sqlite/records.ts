@@ -164,6 +164,15 @@ export function sqliteRecords(
                 : `${m.aggregate.toUpperCase()}(${filtered})`;
         return { sql, as: m.id };
       });
+      // Ratios are computed in SQL too, so a query can sort by them; the scale comes first so
+      // whole counts divide exactly (1200.0 / 30 = 40, not 0.4 * 100 = 40.00000000000001).
+      const plainSql = new Map(measures.map((m) => [m.as, m.sql]));
+      for (const [i, m] of options.measures.entries()) {
+        const over = m.divideBy === undefined ? undefined : plainSql.get(m.divideBy);
+        const measure = measures[i];
+        if (over === undefined || !measure) continue;
+        measure.sql = `((${measure.sql}) * ${m.percent ? "100.0" : "1.0"} / NULLIF(${over}, 0))`;
+      }
       const select = [
         ...groups.map((g) => `${g.sql} AS ${q(g.as)}`),
         ...measures.map((m) => `${m.sql} AS ${q(m.as)}`),
