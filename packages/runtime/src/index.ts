@@ -159,6 +159,7 @@ export type {
   ApprovalStep,
   Automation,
   ColumnsNode,
+  Computation,
   ContainerNode,
   DashboardPage,
   DetailPage,
@@ -279,6 +280,16 @@ export {
   scheduleCron,
 } from "./workflow/automationSchedule.js";
 export type { WorkflowCompileOptions } from "./workflow/compileContext.js";
+// Computations across records (peer-group statistics written back by a run)
+export {
+  type CompiledComputation,
+  type ComputationCompileContext,
+  type ComputationLog,
+  type ComputationResult,
+  type ComputedUpdate,
+  compileComputation,
+  compileComputations,
+} from "./workflow/computation.js";
 export { type CompiledEffects, compileEffects, type EvaluatedEffect } from "./workflow/effects.js";
 export { type ManagedField, managedFieldChange, workflowManagedFields } from "./workflow/managedFields.js";
 export {
@@ -289,6 +300,7 @@ export {
   type WorkflowCode,
   workflowMessages,
 } from "./workflow/messages.js";
+export { mean, percentile, percentRank, rankDescending, spearman, stdev } from "./workflow/peerStats.js";
 export { compileStateMachine } from "./workflow/stateMachine.js";
 export type {
   CompiledStateMachine,

@@ -2,6 +2,7 @@ import type { ValidateFunction } from "ajv/dist/2020.js";
 import type { FunctionSpec } from "../expr/functionSpec.js";
 import { hasErrors, type Issue } from "../issues/issue.js";
 import type { App } from "../schema/types.js";
+import { checkComputations } from "./checks/computations.js";
 import { checkFormulas } from "./checks/formulas.js";
 import { checkIds } from "./checks/ids.js";
 import { checkLocks } from "./checks/locks.js";
@@ -59,6 +60,7 @@ export function validateAppWith(parts: AppValidatorParts, doc: unknown): Validat
   checkWorkflows(ctx);
   checkLocks(ctx);
   checkFormulas(ctx);
+  checkComputations(ctx);
   const issues = capIssues(ctx.issues);
   const ok = !hasErrors(issues);
   return ok ? { ok, app, issues } : { ok, issues };

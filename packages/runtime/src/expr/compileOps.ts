@@ -64,8 +64,12 @@ export function readVariable(path: readonly string[], env: EvalEnv): unknown {
       if (old === undefined || key === undefined) return undefined;
       return rest.length === 0 ? (Object.hasOwn(old, key) ? old[key] : undefined) : env.lookup([key, ...rest], old);
     }
-    default:
-      return undefined;
+    default: {
+      const group = head === undefined ? undefined : env.variables?.[head];
+      return group !== undefined && key !== undefined && rest.length === 0 && Object.hasOwn(group, key)
+        ? group[key]
+        : undefined;
+    }
   }
 }
 

@@ -33,6 +33,11 @@ export interface EvalEnv {
   readonly old?: Readonly<Record<string, unknown>> | undefined;
   /** Resolve a relation path such as `["account", "region"]` from the record. */
   lookup(path: readonly string[], record: Readonly<Record<string, unknown>>): unknown;
+  /**
+   * Further variable groups a host supplies where the schema declares them: a computation's
+   * `$stats.<id>` and `$run.<field>` (group name → variable name → value).
+   */
+  readonly variables?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
 /**

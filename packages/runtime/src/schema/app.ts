@@ -1,6 +1,7 @@
 import { standardFieldKinds } from "../fields/index.js";
 import { automationSchema } from "./automation.js";
 import { APP_SCHEMA_ID, idListSchema, idSchema, labelSchema, semverSchema, textBlockSchema } from "./common.js";
+import { computationSchema } from "./computation.js";
 import { effectSchema, partySchema } from "./effect.js";
 import { entitySchema, ruleSchema } from "./entity.js";
 import { fieldUnionSchema } from "./field.js";
@@ -71,6 +72,7 @@ export const appSchema = {
     entities: { type: "array", maxItems: 1000, items: { $ref: entitySchema.$id } },
     workflows: { type: "array", maxItems: 500, items: { $ref: workflowSchema.$id } },
     automations: { type: "array", maxItems: 1000, items: { $ref: automationSchema.$id } },
+    computations: { type: "array", maxItems: 500, items: { $ref: computationSchema.$id } },
     permissions: { type: "array", maxItems: 10_000, items: { $ref: permissionSchema.$id } },
     pages: { type: "array", maxItems: 1000, items: { $ref: pageSchema.$id } },
     navigation: { $ref: navigationSchema.$id },
@@ -90,6 +92,7 @@ export const subSchemas = [
   effectSchema,
   workflowSchema,
   automationSchema,
+  computationSchema,
   permissionSchema,
   querySchema,
   widgetSchema,

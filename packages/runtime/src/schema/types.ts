@@ -8,6 +8,7 @@ import type { FromSchema } from "json-schema-to-ts";
 import type { Field } from "../fields/index.js";
 import type { appSchema, roleSchema, settingsSchema } from "./app.js";
 import type { automationSchema } from "./automation.js";
+import type { computationSchema } from "./computation.js";
 import type { effectSchema, partySchema } from "./effect.js";
 import type { entitySchema, ruleSchema } from "./entity.js";
 import type {
@@ -56,6 +57,7 @@ export type Approval = FromSchema<typeof approvalSchema, { references: [typeof e
 export type Workflow = StateMachine | Approval;
 export type ApprovalStep = Approval["steps"][number];
 export type Automation = FromSchema<typeof automationSchema, { references: [typeof effectSchema, typeof partySchema] }>;
+export type Computation = FromSchema<typeof computationSchema>;
 export type Permission = FromSchema<typeof permissionSchema>;
 export type Query = FromSchema<typeof querySchema>;
 export type Widget = FromSchema<typeof widgetSchema, { references: [typeof querySchema] }>;
@@ -103,6 +105,7 @@ type AppTop = FromSchema<
       StandIn<typeof entitySchema>,
       StandIn<{ $id: "https://plinth.dev/schemas/app/v1/workflow.json" }>,
       StandIn<typeof automationSchema>,
+      StandIn<typeof computationSchema>,
       StandIn<typeof permissionSchema>,
       StandIn<{ $id: "https://plinth.dev/schemas/app/v1/page.json" }>,
       StandIn<typeof navigationSchema>,
@@ -120,6 +123,7 @@ export type App = Omit<
   | "entities"
   | "workflows"
   | "automations"
+  | "computations"
   | "permissions"
   | "pages"
   | "navigation"
@@ -131,6 +135,7 @@ export type App = Omit<
   entities?: Entity[];
   workflows?: Workflow[];
   automations?: Automation[];
+  computations?: Computation[];
   permissions?: Permission[];
   pages?: Page[];
   navigation?: Navigation;

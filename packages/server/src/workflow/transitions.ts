@@ -7,6 +7,7 @@ import { updateRecord } from "../records/service.js";
 import type { Actor } from "../records/userContext.js";
 import type { Row, WriteTx } from "../storage/types.js";
 import { carryOut, type ExtraEffectRunner } from "./carryOut.js";
+import { runComputations } from "./computations.js";
 import { workflowLookup } from "./lookups.js";
 import { loadDirectory } from "./people.js";
 
@@ -136,6 +137,18 @@ export async function takeTransition(
       result.effects,
     );
   }
+  after = await runComputations({
+    ctx,
+    tx,
+    published,
+    actor,
+    entity,
+    record: after,
+    workflow,
+    transition,
+    requestId,
+    depth,
+  });
   for (const hook of ctx.hooks.afterWrite) {
     await hook({
       tx,

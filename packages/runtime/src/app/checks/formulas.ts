@@ -26,7 +26,8 @@ function assignable(value: FormulaType, target: FormulaType): boolean {
   return true;
 }
 
-function checkSite(ctx: CheckContext, site: FormulaSite): void {
+/** Type-check one formula site (and, for SQL sites, its translation); issues go to `ctx.issues`. */
+export function checkSite(ctx: CheckContext, site: FormulaSite): void {
   if (!ctx.model.entities.has(site.entity)) return; // reported by the reference checks
   const scope = createAppScope(ctx.types, ctx.model, site.entity, site.variables);
   const result = analyzeFormula(site.text, scope, ctx.functions, site.expected ? { expected: [...site.expected] } : {});

@@ -1,0 +1,117 @@
+import type { FormulaType } from "../../expr/types.js";
+import type { Computation } from "../../schema/types.js";
+import { computationVariables, perRecordAggregates } from "../../workflow/computation.js";
+import { schemaIssue } from "../messages.js";
+import type { EntityModel } from "../model.js";
+import type { CheckContext } from "./context.js";
+import { checkSite } from "./formulas.js";
+import { refEntity, refField, refFieldKey, refWorkflow, unknown, words } from "./refs.js";
+
+const numberKinds = ["number", "currency", "percent", "formula", "rollup"] as const;
+const computedKinds = new Set(["formula", "rollup", "autonumber"]);
+
+type Stat = NonNullable<Computation["stats"]>[string];
+
+function checkStat(
+  ctx: CheckContext,
+  target: EntityModel | undefined,
+  stat: Stat,
+  path: string,
+  variables: ReadonlyMap<string, FormulaType>,
+  inSummary: boolean,
+): void {
+  const entity = target?.value.id;
+  if (stat.aggregate !== "count" && stat.field === undefined)
+    ctx.issues.push(schemaIssue("schema.required", path, { property: "field" }));
+  if (stat.field !== undefined) refField(ctx, target, stat.field, `${path}/field`, numberKinds, "a number field");
+  if (stat.aggregate === "spearman") {
+    if (stat.with === undefined) ctx.issues.push(schemaIssue("schema.required", path, { property: "with" }));
+    else refField(ctx, target, stat.with, `${path}/with`, numberKinds, "a number field");
+  }
+  if (stat.aggregate === "percentile" && stat.p === undefined)
+    ctx.issues.push(schemaIssue("schema.required", path, { property: "p" }));
+  stat.partitionBy?.forEach((id, i) => refField(ctx, target, id, `${path}/partitionBy/${i}`));
+  if (inSummary && perRecordAggregates.has(stat.aggregate)) {
+    ctx.issues.push(
+      schemaIssue("schema.enum", `${path}/aggregate`, {
+        value: stat.aggregate,
+        allowed: "count, sum, avg, min, max, stdev, percentile, spearman",
+      }),
+    );
+  }
+  if (stat.filter !== undefined && entity !== undefined)
+    checkSite(ctx, { entity, text: stat.filter, path: `${path}/filter`, expected: ["boolean"], variables });
+}
+
+/**
+ * The references and formulas of computations: the run entity, its stage machine and
+ * transition, the target fields (values may not be computed fields), statistics, and every
+ * formula with the variables it may use (`$stats.<id>` in values, `$run.<field>` everywhere
+ * over the records; the match formulas read the run record).
+ */
+export function checkComputations(ctx: CheckContext): void {
+  ctx.model.app.computations?.forEach((computation, i) => {
+    const path = `/computations/${i}`;
+    const target = refEntity(ctx, computation.entity, `${path}/entity`);
+    const run = refEntity(ctx, computation.runOn.entity, `${path}/runOn/entity`);
+    const workflow = refWorkflow(ctx, computation.runOn.workflow, `${path}/runOn/workflow`);
+    if (workflow && (workflow.kind !== "stateMachine" || workflow.entity !== computation.runOn.entity)) {
+      ctx.issues.push(
+        schemaIssue("schema.wrongFieldKind", `${path}/runOn/workflow`, {
+          field: computation.runOn.workflow,
+          actual: workflow.kind,
+          expected: `a stage machine of '${computation.runOn.entity}'`,
+        }),
+      );
+    } else if (
+      workflow?.kind === "stateMachine" &&
+      computation.runOn.transition !== undefined &&
+      !workflow.transitions.some((t) => t.id === computation.runOn.transition)
+    ) {
+      unknown(
+        ctx,
+        words.transition,
+        computation.runOn.transition,
+        `${path}/runOn/transition`,
+        workflow.transitions.map((t) => t.id),
+      );
+    }
+    if (!target || !run) return;
+    const plain = computationVariables(ctx.types, ctx.model, computation, false);
+    const withStats = computationVariables(ctx.types, ctx.model, computation, true);
+    for (const [field, text] of Object.entries(computation.match ?? {})) {
+      refFieldKey(ctx, target, field, `${path}/match/${field}`);
+      checkSite(ctx, { entity: run.value.id, text, path: `${path}/match/${field}` });
+    }
+    if (computation.where !== undefined)
+      checkSite(ctx, {
+        entity: target.value.id,
+        text: computation.where,
+        path: `${path}/where`,
+        expected: ["boolean"],
+        variables: plain,
+      });
+    for (const [id, stat] of Object.entries(computation.stats ?? {}))
+      checkStat(ctx, target, stat, `${path}/stats/${id}`, plain, false);
+    for (const [field, text] of Object.entries(computation.values)) {
+      const p = `${path}/values/${field}`;
+      const f = refField(ctx, target, field, p);
+      if (f && computedKinds.has(f.kind)) {
+        ctx.issues.push(schemaIssue("schema.wrongFieldKind", p, { field, actual: f.kind, expected: "a stored field" }));
+        continue;
+      }
+      checkSite(ctx, {
+        entity: target.value.id,
+        text,
+        path: p,
+        variables: withStats,
+        assigns: { entity: target.value.id, field },
+      });
+    }
+    for (const [field, stat] of Object.entries(computation.summary ?? {})) {
+      const p = `${path}/summary/${field}`;
+      const f = refField(ctx, run, field, p, ["number", "currency", "percent"], "a number field of the run");
+      if (f) checkStat(ctx, target, stat, p, plain, true);
+    }
+  });
+}
