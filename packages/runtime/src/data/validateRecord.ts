@@ -31,6 +31,7 @@ export interface ValidateRecordResult {
 }
 
 interface CompiledRule {
+  readonly id: string;
   readonly invalidWhen: Formula;
   readonly message: { en: string; "zh-CN": string };
   readonly path: string;
@@ -120,6 +121,7 @@ export function compileEntityProgram(
       : [{ field, formula: compile(field.requiredWhen, `requiredWhen of ${field.id}`) }],
   );
   const rules: CompiledRule[] = (entity.value.rules ?? []).map((rule) => ({
+    id: rule.id,
     invalidWhen: compile(rule.invalidWhen, `rule ${rule.id}`),
     message: labelBoth(rule.message, rule.id),
     path: rule.field === undefined ? "" : `/${rule.field}`,
@@ -205,7 +207,7 @@ export function validateRecordWith(program: EntityProgram, input: unknown, ctx: 
         recordIssue(
           "record.rule",
           rule.path,
-          { message: rule.message.en, messageZh: rule.message["zh-CN"] },
+          { message: rule.message.en, messageZh: rule.message["zh-CN"], rule: rule.id },
           rule.severity,
         ),
       );

@@ -53,6 +53,10 @@ export const httpMessages = defineMessages({
     en: "The record was changed by someone else (now version {current}). Reload it, reapply your change and save again.",
     "zh-CN": "该记录已被他人修改（当前版本 {current}）。请重新加载、再次修改后保存。",
   },
+  "http.appendOnly": {
+    en: "Records of '{entity}' are append-only: they are never changed or deleted. Add a new record (e.g. a reversing entry) instead.",
+    "zh-CN": "“{entity}”的记录只能追加，不能修改或删除。请新增一条记录（例如冲销记录）。",
+  },
   "http.draftConflict": {
     en: "The draft was changed elsewhere (now revision {current}). Reload it or merge your changes.",
     "zh-CN": "草稿已在别处修改（当前修订 {current}）。请重新加载或合并您的修改。",

@@ -18,6 +18,11 @@ export const ruleSchema = {
     field: { ...idSchema, description: "The field the message is shown on." },
     on: { type: "array", items: { enum: ["create", "update"] }, minItems: 1, uniqueItems: true },
     severity: { enum: ["error", "warning"] },
+    auditRefusal: {
+      type: "boolean",
+      description:
+        "When this rule refuses a write, the attempt (who, which record, the values tried) is written to the audit log.",
+    },
   },
   required: ["id", "invalidWhen", "message"],
   additionalProperties: false,
@@ -34,6 +39,10 @@ export const entitySchema = {
     description: textBlockSchema,
     icon: { type: "string", maxLength: 64 },
     titleField: { ...idSchema, description: "The field that names a record in lists and pickers." },
+    appendOnly: {
+      type: "boolean",
+      description: "Records are only ever created: the server refuses every update and delete (a ledger).",
+    },
     fields: { type: "array", minItems: 1, maxItems: 500, items: { $ref: `${SCHEMA_BASE}/field.json` } },
     rules: { type: "array", maxItems: 500, items: { $ref: `${SCHEMA_BASE}/rule.json` } },
     indexes: {

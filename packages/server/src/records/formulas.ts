@@ -144,7 +144,14 @@ export async function prefetchPaths(
         break;
       }
       current = field.target;
-      value = await records.lookup(current, String(value), path[i + 1] as string);
+      const next = path[i + 1] as string;
+      // A rollup has no column: read the related record, whose rollups are computed in SQL in this
+      // transaction (so a guard such as `pool.available >= amount` sees the ledger as it is now).
+      const target = entities.find((e) => e.id === current)?.fields.find((f) => f.id === next);
+      value =
+        target?.kind === "rollup"
+          ? ((await records.get(current, String(value)))?.[next] ?? null)
+          : await records.lookup(current, String(value), next);
     }
     values.set(path.join("."), value ?? null);
   }

@@ -8,7 +8,7 @@ import { canonicalJson } from "../storage/auditHash.js";
 import { requireAccess, rowCondition } from "./access.js";
 import { type ListQuery, listRecords } from "./list.js";
 import { runQuery } from "./query.js";
-import { createRecord, deleteRecord, present, updateRecord } from "./service.js";
+import { createRecord, deleteRecord, present, updateRecord, withRefusalAudit } from "./service.js";
 import { actorIn } from "./userContext.js";
 
 const id = { type: "string", pattern: "^[A-Za-z][A-Za-z0-9_]{0,62}$" } as const;
@@ -114,35 +114,37 @@ export async function registerRecords(app: FastifyInstance, ctx: ServerContext, 
       const fingerprint = createHash("sha256")
         .update(canonicalJson([request.params.app, request.params.entity, request.body]))
         .digest("hex");
-      const result = await ctx.storage.write(async (tx) => {
-        const published = await apps.get(tx, request.params.app);
-        const actor = await actorIn(ctx, tx, request, published);
-        if (key) {
-          const earlier = await tx.platform.idempotent(actor.id, key);
-          if (earlier) {
-            if (earlier.fingerprint !== fingerprint) throw httpError(409, "http.idempotencyMismatch");
-            return { status: earlier.status, body: JSON.parse(earlier.body) as unknown, replayed: true };
+      const result = await withRefusalAudit(ctx, () =>
+        ctx.storage.write(async (tx) => {
+          const published = await apps.get(tx, request.params.app);
+          const actor = await actorIn(ctx, tx, request, published);
+          if (key) {
+            const earlier = await tx.platform.idempotent(actor.id, key);
+            if (earlier) {
+              if (earlier.fingerprint !== fingerprint) throw httpError(409, "http.idempotencyMismatch");
+              return { status: earlier.status, body: JSON.parse(earlier.body) as unknown, replayed: true };
+            }
           }
-        }
-        const row = await createRecord(
-          ctx,
-          tx,
-          published,
-          actor,
-          request.params.entity,
-          request.body,
-          request.id,
-        ).catch(uniqueViolation);
-        const body = present(published, actor, request.params.entity, row);
-        if (key)
-          await tx.platform.saveIdempotent(
-            actor.id,
-            key,
-            { status: 201, body: JSON.stringify(body), fingerprint },
-            actor.env.now,
-          );
-        return { status: 201, body, replayed: false };
-      });
+          const row = await createRecord(
+            ctx,
+            tx,
+            published,
+            actor,
+            request.params.entity,
+            request.body,
+            request.id,
+          ).catch(uniqueViolation);
+          const body = present(published, actor, request.params.entity, row);
+          if (key)
+            await tx.platform.saveIdempotent(
+              actor.id,
+              key,
+              { status: 201, body: JSON.stringify(body), fingerprint },
+              actor.env.now,
+            );
+          return { status: 201, body, replayed: false };
+        }),
+      );
       if (result.replayed) void reply.header("Idempotent-Replayed", "true");
       const body = result.body as { version?: unknown };
       void reply.header("ETag", `"${String(body.version)}"`);
@@ -155,22 +157,24 @@ export async function registerRecords(app: FastifyInstance, ctx: ServerContext, 
     { schema: { params: recordParams, body: { type: "object", maxProperties: 1000 } } },
     async (request, reply) => {
       const expected = versionFrom(request, true) as number;
-      const row = await ctx.storage.write(async (tx) => {
-        const published = await apps.get(tx, request.params.app);
-        const actor = await actorIn(ctx, tx, request, published);
-        const updated = await updateRecord(
-          ctx,
-          tx,
-          published,
-          actor,
-          request.params.entity,
-          request.params.id,
-          expected,
-          request.body,
-          request.id,
-        ).catch(uniqueViolation);
-        return present(published, actor, request.params.entity, updated);
-      });
+      const row = await withRefusalAudit(ctx, () =>
+        ctx.storage.write(async (tx) => {
+          const published = await apps.get(tx, request.params.app);
+          const actor = await actorIn(ctx, tx, request, published);
+          const updated = await updateRecord(
+            ctx,
+            tx,
+            published,
+            actor,
+            request.params.entity,
+            request.params.id,
+            expected,
+            request.body,
+            request.id,
+          ).catch(uniqueViolation);
+          return present(published, actor, request.params.entity, updated);
+        }),
+      );
       void reply.header("ETag", `"${String(row.version)}"`);
       return row;
     },

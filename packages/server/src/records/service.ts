@@ -1,8 +1,9 @@
-import { type App, formatAutonumber, hasErrors, maskRecord, type RecordContext } from "@plinth/runtime";
+import { type App, formatAutonumber, hasErrors, maskRecord, parseFormula, type RecordContext } from "@plinth/runtime";
 import type { PublishedApp } from "../apps/published.js";
 import type { ServerContext, WriteEvent } from "../http/context.js";
 import { type HttpError, httpError, invalid } from "../http/errors.js";
-import type { Condition, Row, WriteTx } from "../storage/types.js";
+import { fieldPaths } from "../storage/columns.js";
+import type { AuditEntry, Condition, Row, WriteTx } from "../storage/types.js";
 import { accessFor, requireAccess, rowCondition } from "./access.js";
 import { and, pathsOf, prefetchPaths } from "./formulas.js";
 import type { Actor } from "./userContext.js";
@@ -26,7 +27,14 @@ function relationPaths(ctx: ServerContext, schema: App, entity: string): Array<r
         ...program.rules.map((r) => r.invalidWhen),
       ]
     : [];
-  const paths = formulas.flatMap((f) => pathsOf(f.typed)).filter((p) => p.length > 1);
+  // Row scopes are checked on the record being written too (create, and an update's new values).
+  const scopes = (schema.permissions ?? []).flatMap((p) =>
+    (p.entity === entity || p.entity === "*") && p.rowScope ? [parseFormula(p.rowScope).ast] : [],
+  );
+  const paths = [
+    ...formulas.flatMap((f) => pathsOf(f.typed)),
+    ...scopes.flatMap((ast) => (ast ? fieldPaths(ast) : [])),
+  ].filter((p) => p.length > 1);
   perApp.set(entity, paths);
   return paths;
 }
@@ -39,6 +47,12 @@ function conflict(published: PublishedApp, actor: Actor, entity: string, now: Ro
     { current: now?.version },
     { details: { record: now && present(published, actor, entity, now) } },
   );
+}
+
+/** 409 for any change to a record of an append-only entity (a ledger): whoever asks, system effects included. */
+function refuseAppendOnly(published: PublishedApp, entity: string): void {
+  if (published.stored.schema.entities?.find((e) => e.id === entity)?.appendOnly === true)
+    throw httpError(409, "http.appendOnly", { entity });
 }
 
 /** Hide the fields the actor may not read. */
@@ -80,6 +94,7 @@ async function validate(
   entity: string,
   input: Readonly<Record<string, unknown>>,
   old: Row | undefined,
+  requestId?: string | null,
 ) {
   const records = tx.records(published.stored);
   const merged = { ...old, ...input };
@@ -99,8 +114,48 @@ async function validate(
     lookup: (path) => (values.get(path.join(".")) ?? null) as never,
   };
   const result = ctx.runtime.validateRecord(published.stored.schema, entity, input, context);
-  if (hasErrors(result.issues)) throw invalid(result.issues);
+  if (hasErrors(result.issues)) {
+    const error = invalid(result.issues);
+    const audited = new Set(
+      (published.stored.schema.entities?.find((e) => e.id === entity)?.rules ?? [])
+        .filter((r) => r.auditRefusal === true)
+        .map((r) => r.id),
+    );
+    const refusedBy = result.issues
+      .filter((i) => i.severity === "error" && i.code === "record.rule" && audited.has(String(i.params?.rule)))
+      .map((i) => String(i.params?.rule));
+    if (refusedBy.length > 0) {
+      refusals.set(error, {
+        at: actor.env.now,
+        userId: actor.id,
+        requestId: requestId ?? null,
+        action: "record.refused",
+        appId: published.stored.id,
+        entity,
+        recordId: old ? String(old.id) : null,
+        diff: { rules: refusedBy, attempted: { ...input } },
+      });
+    }
+    throw error;
+  }
   return { value: result.value, lookup: context.lookup };
+}
+
+/** Writes refused by a rule marked `auditRefusal`: the audit entry to write once the transaction rolled back. */
+const refusals = new WeakMap<object, AuditEntry>();
+
+/**
+ * Run a write transaction; when a rule marked `auditRefusal` refused it, record the attempt in
+ * the audit log in a transaction of its own (the refused one rolled back), then answer as before.
+ */
+export async function withRefusalAudit<T>(ctx: ServerContext, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const entry = typeof error === "object" && error !== null ? refusals.get(error) : undefined;
+    if (entry) await ctx.storage.write((tx) => tx.platform.appendAudit(entry));
+    throw error;
+  }
 }
 
 /** Create a record: access (action, fields, row scope on the new record), validation, autonumbers, audit. */
@@ -119,7 +174,7 @@ export async function createRecord(
     const issues = published.policy.checkWrite(actor.access, entity, "create", input);
     if (issues.length > 0) unwritable(issues);
   }
-  const { value, lookup } = await validate(ctx, tx, published, actor, entity, input, undefined);
+  const { value, lookup } = await validate(ctx, tx, published, actor, entity, input, undefined, requestId);
   if (
     !actor.isAdmin &&
     !published.policy.canOnRecord(
@@ -194,6 +249,7 @@ export async function updateRecord(
   options: UpdateOptions = {},
 ): Promise<Row> {
   const depth = options.depth ?? 0;
+  refuseAppendOnly(published, entity);
   const system = options.system === true || actor.isAdmin;
   const records = tx.records(published.stored);
   // The action first: a role without it gets 403 whatever the record (as GET does for read),
@@ -228,7 +284,7 @@ export async function updateRecord(
       system: options.system === true,
     });
   }
-  const { value, lookup } = await validate(ctx, tx, published, actor, entity, input, current);
+  const { value, lookup } = await validate(ctx, tx, published, actor, entity, input, current, requestId);
   if (!system && !published.policy.canOnRecord(actor.access, entity, "update", value, { ...env, lookup })) {
     throw httpError(403, "http.forbidden", {
       action: "move this record outside your scope",
@@ -279,6 +335,7 @@ export async function deleteRecord(
   expectedVersion: number | undefined,
   requestId: string | null,
 ): Promise<void> {
+  refuseAppendOnly(published, entity);
   const records = tx.records(published.stored);
   // The action first, as in updateRecord: 403 without it, 404 for a record outside the rows read.
   const access = requireAccess(published, actor, entity, "delete");
