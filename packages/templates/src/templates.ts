@@ -1,4 +1,5 @@
+import { promotionTemplate } from "./promotion/index.js";
 import type { Template } from "./types.js";
 
 /** Every template Plinth ships, in install order (a variant's template comes before it). */
-export const templates: readonly Template[] = [];
+export const templates: readonly Template[] = [promotionTemplate];

@@ -1,0 +1,496 @@
+import { promotionTemplate } from "@plinth/templates";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Client, type Server, testServer } from "../support/server.js";
+
+/**
+ * The acceptance scenarios of the regional promotion approval template (sales-domain §2.9),
+ * each through the HTTP API on a real SQLite file, with the template installed at scale "test".
+ */
+
+const A = "/api/apps/promotion";
+type Json = Record<string, unknown>;
+interface StepState {
+  id: string;
+  status: string;
+  decisions: Array<{ user: string; decision: string; comment: string | null }>;
+}
+interface ApprovalView {
+  status: string;
+  state: { round: number; steps: StepState[]; timeline: Array<{ type: string; comment?: string; step?: string }> };
+}
+
+let server: Server;
+const clients = new Map<string, Client>();
+
+async function as(username: string): Promise<Client> {
+  let client = clients.get(username);
+  if (!client) {
+    client = await server.login(username);
+    clients.set(username, client);
+  }
+  return client;
+}
+
+async function call(
+  username: string,
+  method: string,
+  url: string,
+  body?: unknown,
+  status = method === "POST" && url.endsWith("/query")
+    ? 200
+    : method === "POST" && !url.includes("/actions/")
+      ? 201
+      : 200,
+): Promise<Json> {
+  const res = await (await as(username)).request(method, url, body === undefined ? {} : { body });
+  expect(res.statusCode, `${username} ${method} ${url}: ${res.body}`).toBe(status);
+  return res.statusCode === 204 ? {} : (res.json() as Json);
+}
+
+async function one(username: string, entity: string, filter: string): Promise<Json> {
+  const page = await call(username, "GET", `${A}/data/${entity}?filter=${encodeURIComponent(filter)}&limit=5`);
+  const records = page.records as Json[];
+  expect(records, `${entity} where ${filter}`).toHaveLength(1);
+  return records[0] as Json;
+}
+
+const poolOf = (code: string) => one("tp.hq.finance", "budget_pool", `code = 'POOL-${code.toUpperCase()}-2026-Q3'`);
+const regionOf = (code: string) => one("tp.hq.finance", "region", `code = '${code}'`);
+const get = (username: string, entity: string, id: string) => call(username, "GET", `${A}/data/${entity}/${id}`);
+
+async function ledgerOf(promotionId: string): Promise<Array<[string, number]>> {
+  const page = await call(
+    "tp.hq.finance",
+    "GET",
+    `${A}/data/fund_transaction?filter=${encodeURIComponent(`promotion = '${promotionId}'`)}&sort=entry_no&limit=100`,
+  );
+  return (page.records as Json[]).map((r) => [String(r.type), Number(r.amount)]);
+}
+
+async function approvalOf(username: string, promotionId: string): Promise<ApprovalView> {
+  const body = await call(username, "GET", `${A}/data/promotion/${promotionId}/approvals`);
+  return (body.approvals as ApprovalView[]).at(-1) as ApprovalView;
+}
+
+const act = (username: string, id: string, action: string, body: Json = {}, status = 200) =>
+  call(username, "POST", `${A}/data/promotion/${id}/actions/${action}`, body, status);
+
+/**
+ * A request of the region's rep with one display line: `stores` × `perStore`, with units that
+ * give a revenue ROI of about 2 (so HQ Finance joins only above the region's limit).
+ */
+async function request(
+  code: string,
+  stores: number,
+  perStore: number,
+  dates: { from: string; to: string } = { from: "2026-07-01", to: "2026-07-20" },
+): Promise<string> {
+  const rep = `tp.${code}.rep`;
+  const region = await regionOf(code);
+  const pool = await poolOf(code);
+  const created = await call(rep, "POST", `${A}/data/promotion`, {
+    title: `${code} display ${stores}×${perStore}`,
+    region: region.id,
+    pool: pool.id,
+    sell_in_from: dates.from,
+    sell_in_to: dates.to,
+    in_store_from: dates.from,
+    in_store_to: dates.to,
+  });
+  const spend = stores * perStore;
+  await call(rep, "POST", `${A}/data/promotion_line`, {
+    promotion: created.id,
+    mechanic: "display",
+    store_count: stores,
+    lump_sum: perStore,
+    promo_price: 10,
+    baseline_units: 10_000,
+    planned_units: 10_000 + (spend * 2) / 10,
+  });
+  return String(created.id);
+}
+
+/** Approve every step in order, each by the one person it waits for. */
+async function approveAll(id: string, approvers: readonly string[]): Promise<void> {
+  for (const who of approvers) await act(who, id, "approve");
+}
+
+beforeAll(async () => {
+  server = await testServer({
+    templates: [promotionTemplate],
+    scale: "test",
+    clockStart: "2026-06-15T09:00:00.000Z",
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await server?.close();
+});
+
+describe("regional promotion approval (sales-domain §2.9)", () => {
+  it("installs 23 regions with limits, pools and a seeded ledger", async () => {
+    const regions = await call("tp.hq.finance", "GET", `${A}/data/region?limit=100`);
+    expect((regions.records as Json[]).length).toBe(23);
+    const east = await poolOf("east");
+    expect(east.allocated).toBe(2_000_000);
+    expect((await regionOf("east")).single_request_limit).toBe(100_000);
+  });
+
+  it("1: East 180,000 routes Manager → Director → Region Finance → HQ Trade → HQ Finance; HQ Finance rejects: Draft v2, comment kept, reservation released, the resubmission restarts the chain", async () => {
+    const before = Number((await poolOf("east")).available);
+    const id = await request("east", 10, 18_000);
+    expect((await get("tp.east.rep", "promotion", id)).planned_spend).toBe(180_000);
+    await act("tp.east.rep", id, "submit");
+    expect(Number((await poolOf("east")).available)).toBe(before - 180_000);
+    const pending = await approvalOf("tp.east.rep", id);
+    expect(pending.state.steps.map((s) => s.id)).toEqual([
+      "manager",
+      "director",
+      "region_finance",
+      "hq_trade",
+      "hq_finance",
+    ]);
+    await approveAll(id, ["tp.east.manager", "tp.east.director", "tp.east.finance", "tp.hq.trade"]);
+    await act("tp.hq.finance", id, "reject", { comment: "ROI below 1.0, cut display fee" });
+
+    const record = await get("tp.east.rep", "promotion", id);
+    expect([record.status, record.version_no, record.approval_status]).toEqual(["draft", 2, "rejected"]);
+    const rejected = await approvalOf("tp.east.rep", id);
+    expect(rejected.state.timeline.filter((e) => e.type === "rejected")).toEqual([
+      expect.objectContaining({ step: "hq_finance", comment: "ROI below 1.0, cut display fee" }),
+    ]);
+    expect(Number((await poolOf("east")).available)).toBe(before);
+    expect(await ledgerOf(id)).toEqual([
+      ["RESERVE", 180_000],
+      ["UNRESERVE", 180_000],
+    ]);
+
+    // Resubmitted: a new round, every step waiting again, no decision carried over.
+    await act("tp.east.rep", id, "submit");
+    const again = await approvalOf("tp.east.rep", id);
+    expect(again.state.round).toBe(2);
+    expect(again.state.steps.map((s) => [s.id, s.status, s.decisions.length])).toEqual([
+      ["manager", "active", 0],
+      ["director", "waiting", 0],
+      ["region_finance", "waiting", 0],
+      ["hq_trade", "waiting", 0],
+      ["hq_finance", "waiting", 0],
+    ]);
+    // The director's earlier approval does not count: only the manager may act now.
+    await act("tp.east.director", id, "approve", {}, 422);
+    expect(Number((await poolOf("east")).available)).toBe(before - 180_000);
+    await act("tp.east.rep", id, "recall");
+  });
+
+  it("2: South 60,000 needs Manager, Director, Region Finance only; final approval writes UNRESERVE + COMMIT 60,000 and available drops by 60,000", async () => {
+    const before = Number((await poolOf("south")).available);
+    const id = await request("south", 6, 10_000);
+    await act("tp.south.rep", id, "submit");
+    expect((await approvalOf("tp.south.rep", id)).state.steps.map((s) => s.id)).toEqual([
+      "manager",
+      "director",
+      "region_finance",
+    ]);
+    await approveAll(id, ["tp.south.manager", "tp.south.director", "tp.south.finance"]);
+    const record = await get("tp.south.rep", "promotion", id);
+    expect([record.status, record.approval_status, record.committed_open, record.reserved_open]).toEqual([
+      "approved",
+      "approved",
+      60_000,
+      0,
+    ]);
+    expect(await ledgerOf(id)).toEqual([
+      ["RESERVE", 60_000],
+      ["UNRESERVE", 60_000],
+      ["COMMIT", 60_000],
+    ]);
+    const pool = await poolOf("south");
+    expect(Number(pool.available)).toBe(before - 60_000);
+  });
+
+  it("3: display fee committed 20,000 (10 stores × 2,000), evidence complete for 9 stores: verified 18,000 → ACTUAL 18,000 + RELEASE 2,000, Settled, Closed after payment", async () => {
+    const before = Number((await poolOf("north")).available);
+    const id = await request("north", 10, 2_000, { from: "2026-06-01", to: "2026-06-10" });
+    await act("tp.north.rep", id, "submit");
+    expect((await approvalOf("tp.north.rep", id)).state.steps.map((s) => s.id)).toEqual(["manager", "region_finance"]);
+    await approveAll(id, ["tp.north.manager", "tp.north.finance"]);
+    expect((await get("tp.north.rep", "promotion", id)).committed_open).toBe(20_000);
+    const transition = (who: string, entity: string, recordId: string, name: string, status = 200) =>
+      call(who, "POST", `${A}/data/${entity}/${recordId}/actions/${name}`, {}, status);
+    await transition("tp.hq.admin", "promotion", id, "start");
+    await transition("tp.hq.admin", "promotion", id, "end");
+
+    const region = await regionOf("north");
+    const claim = await call("tp.north.rep", "POST", `${A}/data/claim`, {
+      promotion: id,
+      region: region.id,
+      claimed_amount: 20_000,
+      agreement_signed: true,
+      payment_method: "credit_note",
+    });
+    const stores = (
+      await call(
+        "tp.north.rep",
+        "GET",
+        `${A}/data/store?filter=${encodeURIComponent("region.code = 'north'")}&limit=10`,
+      )
+    ).records as Json[];
+    expect(stores).toHaveLength(6);
+    for (let i = 0; i < 10; i++) {
+      await call("tp.north.rep", "POST", `${A}/data/claim_evidence`, {
+        claim: claim.id,
+        store: stores[i % stores.length]?.id,
+        amount: 2_000,
+        photo_count: i === 9 ? 0 : 3 + (i % 3),
+      });
+    }
+    expect((await get("tp.north.rep", "claim", String(claim.id))).eligible_amount).toBe(18_000);
+    await transition("tp.north.rep", "promotion", id, "submit_claim");
+    // Settling before the claim is verified is refused.
+    await transition("tp.north.finance", "promotion", id, "settle", 422);
+    await transition("tp.north.finance", "claim", String(claim.id), "verify");
+    const verified = await get("tp.north.finance", "claim", String(claim.id));
+    expect([verified.status, verified.verified_amount]).toEqual(["verified", 18_000]);
+    await transition("tp.north.finance", "promotion", id, "settle");
+    expect(await ledgerOf(id)).toEqual([
+      ["RESERVE", 20_000],
+      ["UNRESERVE", 20_000],
+      ["COMMIT", 20_000],
+      ["ACTUAL", 18_000],
+      ["RELEASE", 2_000],
+    ]);
+    const settled = await get("tp.north.finance", "promotion", id);
+    expect([settled.status, settled.actual_spend, settled.committed_open]).toEqual(["settled", 18_000, 0]);
+    expect(Number((await poolOf("north")).available)).toBe(before - 18_000);
+    // Closing needs the payment.
+    await transition("tp.north.finance", "promotion", id, "close", 422);
+    await call("tp.north.finance", "POST", `${A}/data/payment`, {
+      claim: claim.id,
+      promotion: id,
+      amount: 18_000,
+      method: "credit_note",
+      reference: "CN-2026-0001",
+      paid_at: "2026-06-15T09:00:00.000Z",
+    });
+    await transition("tp.north.finance", "promotion", id, "close");
+    expect((await get("tp.north.finance", "promotion", id)).status).toBe("closed");
+  });
+
+  it("4: an East Regional Manager cannot open a North request (404); HQ Finance sees all 23 regions in one report", async () => {
+    const north = await call(
+      "tp.hq.finance",
+      "GET",
+      `${A}/data/promotion?filter=${encodeURIComponent("region.code = 'north'")}&limit=1`,
+    );
+    const northId = String((north.records as Json[])[0]?.id);
+    const denied = await (await as("tp.east.manager")).request("GET", `${A}/data/promotion/${northId}`);
+    expect(denied.statusCode).toBe(404);
+    expect((await (await as("tp.north.manager")).request("GET", `${A}/data/promotion/${northId}`)).statusCode).toBe(
+      200,
+    );
+    const report = {
+      entity: "promotion",
+      groupBy: [{ field: "region" }],
+      measures: [
+        { id: "requests", aggregate: "count" },
+        { id: "spend", aggregate: "sum", field: "planned_spend" },
+      ],
+    };
+    const hq = await call("tp.hq.finance", "POST", `${A}/query`, report);
+    expect((hq.rows as Json[]).length).toBe(23);
+    const eastOnly = await call("tp.east.manager", "POST", `${A}/query`, report);
+    expect(eastOnly.rows as Json[]).toHaveLength(1);
+    // The HQ dashboard's balance table: one row per region (and the HQ reserve, which has none).
+    const balances = await call("tp.hq.finance", "POST", `${A}/query`, {
+      entity: "fund_transaction",
+      groupBy: [{ field: "region" }],
+      measures: [
+        { id: "allocated", aggregate: "sum", field: "d_allocated" },
+        { id: "available", aggregate: "sum", field: "d_available" },
+      ],
+    });
+    const rows = balances.rows as Json[];
+    expect(rows.filter((r) => r.region !== null)).toHaveLength(23);
+    expect(rows.find((r) => r.region === null)?.allocated).toBe(1_000_000);
+  });
+
+  it("5: an approved promotion cancelled 5 days before in_store_from releases the full commit; after the start only 'terminate early' is offered", async () => {
+    const before = Number((await poolOf("beijing")).available);
+    const id = await request("beijing", 3, 10_000, { from: "2026-06-20", to: "2026-07-05" });
+    await act("tp.beijing.rep", id, "submit");
+    await approveAll(id, ["tp.beijing.manager", "tp.beijing.director", "tp.beijing.finance"]);
+    expect(Number((await poolOf("beijing")).available)).toBe(before - 30_000);
+    await call("tp.beijing.rep", "POST", `${A}/data/promotion/${id}/actions/cancel`, {});
+    expect((await get("tp.beijing.rep", "promotion", id)).status).toBe("cancelled");
+    expect(await ledgerOf(id)).toEqual([
+      ["RESERVE", 30_000],
+      ["UNRESERVE", 30_000],
+      ["COMMIT", 30_000],
+      ["RELEASE", 30_000],
+    ]);
+    expect(Number((await poolOf("beijing")).available)).toBe(before);
+
+    const started = await request("beijing", 2, 10_000, { from: "2026-06-12", to: "2026-07-05" });
+    await act("tp.beijing.rep", started, "submit");
+    await approveAll(started, ["tp.beijing.manager", "tp.beijing.finance"]);
+    // Approved but past its start: the guard refuses a cancel.
+    await call("tp.beijing.rep", "POST", `${A}/data/promotion/${started}/actions/cancel`, {}, 422);
+    await call("tp.hq.admin", "POST", `${A}/data/promotion/${started}/actions/start`, {});
+    const offered = await call("tp.beijing.rep", "GET", `${A}/data/promotion/${started}/actions`);
+    expect((offered.transitions as Json[]).map((t) => t.id)).toEqual(["terminate"]);
+    await call("tp.beijing.rep", "POST", `${A}/data/promotion/${started}/actions/cancel`, {}, 422);
+    await call("tp.beijing.rep", "POST", `${A}/data/promotion/${started}/actions/terminate`, {});
+    const ended = await get("tp.beijing.rep", "promotion", started);
+    expect([ended.status, ended.terminated_on, ended.committed_open]).toEqual(["ended", "2026-06-15", 20_000]);
+  });
+
+  it("7: the East regional admin cannot raise East's limit to 150,000 over the HQ cap of 120,000; the attempt is audited", async () => {
+    const east = await regionOf("east");
+    expect(east.hq_limit_cap).toBe(120_000);
+    const admin = await as("tp.east.admin");
+    const refused = await admin.request("PATCH", `${A}/data/region/${east.id}`, {
+      body: { single_request_limit: 150_000 },
+      headers: { "if-match": `"${east.version}"` },
+    });
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(refused.json().error).toMatchObject({ code: "record.rule", path: "/single_request_limit" });
+    expect((await regionOf("east")).single_request_limit).toBe(100_000);
+    const audit = await call("tp.auditor", "GET", `/api/apps/promotion/audit?entity=region&record=${east.id}`);
+    const attempts = (audit.entries as Json[]).filter((e) => e.action === "record.refused");
+    expect(attempts).toHaveLength(1);
+    expect(attempts[0]).toMatchObject({
+      userId: admin.userId,
+      diff: { rules: ["limit_within_hq_cap"], attempted: { single_request_limit: 150_000 } },
+    });
+    // The cap itself is HQ's: the regional admin may not touch it; lowering the limit is fine.
+    const cap = await admin.request("PATCH", `${A}/data/region/${east.id}`, {
+      body: { hq_limit_cap: 200_000 },
+      headers: { "if-match": `"${east.version}"` },
+    });
+    expect(cap.statusCode).toBe(403);
+    const lowered = await admin.request("PATCH", `${A}/data/region/${east.id}`, {
+      body: { single_request_limit: 90_000 },
+      headers: { "if-match": `"${east.version}"` },
+    });
+    expect(lowered.statusCode, lowered.body).toBe(200);
+    const restored = await admin.request("PATCH", `${A}/data/region/${east.id}`, {
+      body: { single_request_limit: 100_000 },
+      headers: { "if-match": `"${lowered.json().version}"` },
+    });
+    expect(restored.statusCode, restored.body).toBe(200);
+  });
+
+  it("8: the submitter recalls before the first decision: Draft, unreserved, no version bump", async () => {
+    const before = Number((await poolOf("southwest")).available);
+    const id = await request("southwest", 1, 15_000);
+    await act("tp.southwest.rep", id, "submit");
+    expect(Number((await poolOf("southwest")).available)).toBe(before - 15_000);
+    await act("tp.southwest.rep", id, "recall");
+    const record = await get("tp.southwest.rep", "promotion", id);
+    expect([record.status, record.approval_status, record.version_no]).toEqual(["draft", "recalled", 1]);
+    expect(await ledgerOf(id)).toEqual([
+      ["RESERVE", 15_000],
+      ["UNRESERVE", 15_000],
+    ]);
+    expect(Number((await poolOf("southwest")).available)).toBe(before);
+    // After the first decision the submitter can no longer recall.
+    await act("tp.southwest.rep", id, "submit");
+    await act("tp.southwest.manager", id, "approve");
+    await act("tp.southwest.rep", id, "recall", {}, 422);
+  });
+
+  it("two concurrent submits that together exceed the pool: exactly one succeeds and available never goes below zero", async () => {
+    const available = Number((await poolOf("xinjiang")).available);
+    const amount = Math.ceil((available * 0.6) / 100) * 100;
+    const first = await request("xinjiang", 1, amount);
+    const second = await request("xinjiang", 1, amount);
+    const rep = await as("tp.xinjiang.rep");
+    const answers = await Promise.all(
+      [first, second].map((id) => rep.request("POST", `${A}/data/promotion/${id}/actions/submit`, { body: {} })),
+    );
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 422]);
+    const refused = answers.find((a) => a.statusCode === 422);
+    expect(refused?.json().error.code).toBe("approval.entryFailed");
+    expect(Number((await poolOf("xinjiang")).available)).toBe(available - amount);
+    // The ledger itself refuses a reservation beyond what is available, whoever writes it.
+    const pool = await poolOf("xinjiang");
+    const direct = await (await as("tp.hq.finance")).request("POST", `${A}/data/fund_transaction`, {
+      body: { pool: pool.id, type: "RESERVE", amount: available - amount + 1 },
+    });
+    expect(direct.statusCode).toBe(422);
+    expect(direct.json().error.details.issues[0].params.rule).toBe("never_negative");
+  });
+
+  it("the ledger is append-only: nobody updates or deletes a fund transaction, not even an administrator", async () => {
+    const admin = await as("admin");
+    const page = await call("admin", "GET", `${A}/data/fund_transaction?limit=1`);
+    const row = (page.records as Json[])[0] as Json;
+    const patched = await admin.request("PATCH", `${A}/data/fund_transaction/${row.id}`, {
+      body: { amount: 1 },
+      headers: { "if-match": `"${row.version}"` },
+    });
+    expect([patched.statusCode, patched.json().error.code]).toEqual([409, "http.appendOnly"]);
+    const deleted = await admin.request("DELETE", `${A}/data/fund_transaction/${row.id}`);
+    expect([deleted.statusCode, deleted.json().error.code]).toEqual([409, "http.appendOnly"]);
+  });
+
+  it("6: a claim 95 days after in_store_to finds the promotion Expired (timed automation) with its commit released; an HQ Finance exception reopens it, logged", async () => {
+    const scheduler = server.app.automation.scheduler;
+    // The server's scheduler is running: its first poll schedules the timed automations.
+    await scheduler.runDue(server.clock.now());
+    const id = await request("chongqing", 1, 10_000, { from: "2026-06-16", to: "2026-06-30" });
+    await act("tp.chongqing.rep", id, "submit");
+    await approveAll(id, ["tp.chongqing.manager", "tp.chongqing.finance"]);
+    const statusAfter = async (iso: string) => {
+      server.clock.advance(Date.parse(iso) - server.clock.now().getTime());
+      clients.clear(); // sessions expire over months
+      await scheduler.runDue(server.clock.now());
+      await scheduler.runDue(server.clock.now());
+      return (await get("tp.chongqing.rep", "promotion", id)).status;
+    };
+    expect(await statusAfter("2026-06-16T01:00:00.000Z")).toBe("in_execution");
+    expect(await statusAfter("2026-07-01T01:00:00.000Z")).toBe("ended");
+    expect(await statusAfter("2026-09-28T01:00:00.000Z")).toBe("ended");
+    const before = Number((await poolOf("chongqing")).available);
+    expect(await statusAfter("2026-09-29T01:00:00.000Z")).toBe("expired");
+    expect(await ledgerOf(id)).toEqual([
+      ["RESERVE", 10_000],
+      ["UNRESERVE", 10_000],
+      ["COMMIT", 10_000],
+      ["RELEASE", 10_000],
+    ]);
+    expect(Number((await poolOf("chongqing")).available)).toBe(before + 10_000);
+
+    // 95 days after in_store_to (2026-10-03) the claim is refused: the promotion expired.
+    server.clock.advance(Date.parse("2026-10-03T09:00:00.000Z") - server.clock.now().getTime());
+    clients.clear();
+    const region = await regionOf("chongqing");
+    const claim = { promotion: id, region: region.id, claimed_amount: 10_000, agreement_signed: true };
+    const refused = await (await as("tp.chongqing.rep")).request("POST", `${A}/data/claim`, { body: claim });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error).toMatchObject({ code: "record.rule", path: "/promotion" });
+    // Only HQ Finance may reopen it, with a reason; the exception is in the history and the audit log.
+    await call("tp.chongqing.rep", "POST", `${A}/data/promotion/${id}/actions/reopen`, {}, 422);
+    const record = await get("tp.hq.finance", "promotion", id);
+    await (await as("tp.hq.finance")).request("PATCH", `${A}/data/promotion/${id}`, {
+      body: { exception_reason: "Retailer audit delayed the evidence; approved by CFO" },
+      headers: { "if-match": `"${record.version}"` },
+    });
+    await call("tp.hq.finance", "POST", `${A}/data/promotion/${id}/actions/reopen`, {});
+    expect((await get("tp.chongqing.rep", "promotion", id)).status).toBe("ended");
+    expect((await ledgerOf(id)).at(-1)).toEqual(["COMMIT", 10_000]);
+    const history = await call("tp.chongqing.rep", "GET", `${A}/data/promotion/${id}/history`);
+    const reopened = (history.history as Json[]).find((h) => h.transition === "reopen") as Json;
+    expect(reopened).toMatchObject({
+      from: "expired",
+      to: "ended",
+      snapshot: { exception_reason: "Retailer audit delayed the evidence; approved by CFO" },
+    });
+    const audit = await call("tp.auditor", "GET", `/api/apps/promotion/audit?entity=promotion&record=${id}`);
+    const hqFinance = (await as("tp.hq.finance")).userId;
+    expect((audit.entries as Json[]).some((e) => e.action === "record.transition" && e.userId === hqFinance)).toBe(
+      true,
+    );
+    await call("tp.chongqing.rep", "POST", `${A}/data/claim`, claim);
+  });
+});
