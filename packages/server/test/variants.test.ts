@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { contactApp, createAndPublish, field } from "./support/apps.js";
+import { contactApp, createAndPublish, field, republish } from "./support/apps.js";
 import { type Client, type Server, testServer } from "./support/server.js";
 
 /**
@@ -86,5 +86,52 @@ describe("regional variants", () => {
     ]);
     const versions = await admin.request("GET", "/api/apps/west/versions");
     expect(versions.json().versions).toEqual([]);
+  });
+
+  it("rebases a variant on an upgraded template: a node both changed is a 409 conflict until confirmed, the rest of the upgrade comes through", async () => {
+    const upgraded = {
+      ...template,
+      version: "1.1.0",
+      entities: [
+        {
+          ...((template as Record<string, unknown>).entities as Array<Record<string, unknown>>)[0],
+          fields: [
+            field("name", "text", { required: true }),
+            field("credit", "number", { max: 90_000 }),
+            field("phone", "text"),
+          ],
+        },
+      ],
+    };
+    const upgrade = await republish(admin, upgraded);
+    expect(upgrade.statusCode, upgrade.body).toBe(200);
+    const dry = await admin.request("POST", "/api/apps/east/publish?dryRun=1", { body: {} });
+    expect(dry.json().conflicts.map((c: { params: { target: string } }) => c.params.target)).toEqual([
+      "/entities/contact/fields/credit/max",
+    ]);
+    const refused = await admin.request("POST", "/api/apps/east/publish", { body: {} });
+    expect([refused.statusCode, refused.json().error.code]).toEqual([409, "http.overlayConflict"]);
+    expect(refused.json().error.details.conflicts[0]).toMatchObject({ code: "overlay.conflict", path: "/overlay/0" });
+    const all = await admin.request("POST", "/api/apps/hq/variants/publish", { body: { confirm: true } });
+    expect(all.statusCode, all.body).toBe(200);
+    const east = all.json().variants.find((v: { app: string }) => v.app === "east");
+    expect(east).toMatchObject({ published: true, version: 2 });
+    const app = (await admin.request("GET", "/api/apps/east")).json().app as {
+      entities: Array<{ fields: Array<{ id: string; max?: number }> }>;
+    };
+    expect(app.entities[0]?.fields.map((f) => [f.id, f.max])).toEqual([
+      ["name", undefined],
+      ["credit", 80_000],
+      ["phone", undefined],
+      ["store", undefined],
+    ]);
+    const audit = (await admin.request("GET", "/api/apps/east/audit")).json().entries as Array<{
+      action: string;
+      diff: { template?: unknown; conflicts?: unknown };
+    }>;
+    expect(audit.find((e) => e.action === "app.publish")?.diff).toMatchObject({
+      template: { app: "hq", version: 2 },
+      conflicts: ["/entities/contact/fields/credit/max"],
+    });
   });
 });

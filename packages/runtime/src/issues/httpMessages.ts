@@ -57,6 +57,11 @@ export const httpMessages = defineMessages({
     en: "Records of '{entity}' are append-only: they are never changed or deleted. Add a new record (e.g. a reversing entry) instead.",
     "zh-CN": "“{entity}”的记录只能追加，不能修改或删除。请新增一条记录（例如冲销记录）。",
   },
+  "http.overlayConflict": {
+    en: "The template was upgraded beneath this variant and both changed {targets}. Check details.conflicts; publish with confirm to keep the variant's values.",
+    "zh-CN":
+      "模板已升级，且模板与本变体都修改了 {targets}。请查看 details.conflicts；确认保留变体的值后带 confirm 发布。",
+  },
   "http.draftConflict": {
     en: "The draft was changed elsewhere (now revision {current}). Reload it or merge your changes.",
     "zh-CN": "草稿已在别处修改（当前修订 {current}）。请重新加载或合并您的修改。",

@@ -1,7 +1,7 @@
 import type { App } from "@plinth/runtime";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ServerContext } from "../http/context.js";
-import { httpError, invalid } from "../http/errors.js";
+import { HttpError, httpError, invalid } from "../http/errors.js";
 import type { Renames } from "../storage/plan.js";
 import type { AppRow } from "../storage/types.js";
 import { publishApp } from "./publish.js";
@@ -331,6 +331,57 @@ export async function registerApps(
       });
       if (result.applied) onPublished(appId);
       return result;
+    },
+  );
+
+  // After a template upgrade: publish every variant that extends it against the new version, each
+  // in its own transaction. A variant whose overlay collides with the upgrade is not published
+  // without `confirm`; its conflicts are reported either way, so neither side is lost silently.
+  app.post<{ Params: { app: string }; Body: { confirm?: boolean } | undefined }>(
+    "/api/apps/:app/variants/publish",
+    {
+      schema: {
+        params: appParams,
+        body: { type: "object", properties: { confirm: { type: "boolean" } }, additionalProperties: false },
+      },
+    },
+    async (request) => {
+      const actor = requireAdmin(request, "publish apps", "发布应用");
+      const template = request.params.app;
+      const rows = await ctx.storage.read((tx) => tx.platform.listApps());
+      const variants = rows.filter((r) => (r.draft as App | null)?.extends?.app === template);
+      const results = [];
+      for (const row of variants) {
+        try {
+          const result = await ctx.storage.write((tx) =>
+            publishApp(ctx, tx, {
+              appId: row.id,
+              schema: row.draft,
+              actor,
+              requestId: request.id,
+              confirm: request.body?.confirm,
+              action: "app.publish",
+            }),
+          );
+          if (result.applied) onPublished(row.id);
+          results.push({
+            app: row.id,
+            published: result.applied,
+            version: result.version,
+            conflicts: result.conflicts,
+          });
+        } catch (error) {
+          if (!(error instanceof HttpError)) throw error;
+          const conflicts = (error.details as { conflicts?: unknown }).conflicts ?? [];
+          results.push({
+            app: row.id,
+            published: false,
+            error: { code: error.code, message: error.messages, details: error.details },
+            conflicts,
+          });
+        }
+      }
+      return { variants: results };
     },
   );
 }

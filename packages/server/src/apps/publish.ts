@@ -1,4 +1,4 @@
-import { type App, resolveVariant } from "@plinth/runtime";
+import { type App, type Issue, rebaseOverlay, resolveVariant } from "@plinth/runtime";
 import type { ServerContext } from "../http/context.js";
 import { httpError, invalid } from "../http/errors.js";
 import { isDestructive, type MigrationPlan, planMigration, type Renames } from "../storage/plan.js";
@@ -20,6 +20,8 @@ export interface PublishResult {
   readonly version: number | null;
   readonly plan: MigrationPlan;
   readonly applied: boolean;
+  /** For a variant rebased on an upgraded template: the nodes both changed (`overlay.conflict`). */
+  readonly conflicts: readonly Issue[];
 }
 
 function describeSteps(plan: MigrationPlan): string {
@@ -40,15 +42,30 @@ function describeSteps(plan: MigrationPlan): string {
     .join("; ");
 }
 
+/** The meta key recording which version of its template a variant's published version was resolved against. */
+function variantBaseKey(appId: string, version: number): string {
+  return `variantBase:${appId}:${version}`;
+}
+
+/** A draft resolved for publishing: the schema, and for a variant its template version and the upgrade's conflicts. */
+export interface ResolvedDraft {
+  readonly schema: unknown;
+  readonly base?: { readonly app: string; readonly version: number };
+  /** `overlay.conflict` warnings: nodes both the template upgrade and the overlay change (the overlay's value is kept). */
+  readonly conflicts: readonly Issue[];
+}
+
 /**
  * What a draft stands for: the draft itself, or for a regional variant (`extends`), its template's
  * published version with the variant's overlay applied. An overlay operation the template's locks
- * refuse (or whose target is gone) stops the publish with the operation's path.
+ * refuse (or whose target is gone) stops the publish with the operation's path. When the variant
+ * was last published against an older template version, the overlay is rebased: every node that
+ * both the upgrade and the overlay change is reported as a conflict, so neither side is lost silently.
  */
-export async function effectiveSchema(tx: WriteTx, draft: unknown): Promise<unknown> {
+export async function resolveDraft(tx: WriteTx, appId: string, draft: unknown): Promise<ResolvedDraft> {
   const variant = draft as App | null;
   const base = variant?.extends?.app;
-  if (!variant || typeof base !== "string") return draft;
+  if (!variant || typeof base !== "string") return { schema: draft, conflicts: [] };
   const row = await tx.platform.app(base);
   if (!row || row.publishedVersion === null)
     throw httpError(404, "http.notPublished", { id: base }, { path: "/extends/app" });
@@ -57,7 +74,21 @@ export async function effectiveSchema(tx: WriteTx, draft: unknown): Promise<unkn
   const resolved = resolveVariant(template.schema, variant);
   const refused = resolved.issues.filter((i) => i.severity === "error");
   if (refused.length > 0) throw invalid(refused);
-  return resolved.app;
+  const own = await tx.platform.app(appId);
+  const earlier = own?.publishedVersion
+    ? await tx.platform.meta(variantBaseKey(appId, own.publishedVersion))
+    : undefined;
+  let conflicts: readonly Issue[] = [];
+  if (earlier !== undefined && Number(earlier) !== template.version) {
+    const old = await tx.platform.appVersion(base, Number(earlier));
+    if (old) conflicts = rebaseOverlay(old.schema, template.schema, variant.overlay ?? []).conflicts;
+  }
+  return { schema: resolved.app, base: { app: base, version: template.version }, conflicts };
+}
+
+/** The schema a draft stands for (see {@link resolveDraft}). */
+export async function effectiveSchema(tx: WriteTx, draft: unknown, appId = ""): Promise<unknown> {
+  return (await resolveDraft(tx, appId, draft)).schema;
 }
 
 /**
@@ -67,7 +98,8 @@ export async function effectiveSchema(tx: WriteTx, draft: unknown): Promise<unkn
  * With `dryRun` the plan is computed and nothing changes.
  */
 export async function publishApp(ctx: ServerContext, tx: WriteTx, input: PublishInput): Promise<PublishResult> {
-  const validated = ctx.runtime.validateApp(await effectiveSchema(tx, input.schema));
+  const draft = await resolveDraft(tx, input.appId, input.schema);
+  const validated = ctx.runtime.validateApp(draft.schema);
   if (!validated.app) throw invalid(validated.issues);
   const next: App = validated.app;
   if (next.id !== input.appId) {
@@ -90,9 +122,14 @@ export async function publishApp(ctx: ServerContext, tx: WriteTx, input: Publish
     rows: async (entity) => (records ? records.count(entity, { kind: "all" }, {}) : 0),
     nonBlank: async (entity, field) => (records ? records.countNonBlank(entity, field) : 0),
   });
-  if (input.dryRun) return { version: null, plan, applied: false };
+  const conflicts = draft.conflicts;
+  if (input.dryRun) return { version: null, plan, applied: false, conflicts };
   if (plan.destructive && !input.confirm) {
     throw httpError(409, "http.confirmRequired", { steps: describeSteps(plan) }, { details: { plan } });
+  }
+  if (conflicts.length > 0 && !input.confirm) {
+    const targets = conflicts.map((c) => String(c.params?.target)).join(", ");
+    throw httpError(409, "http.overlayConflict", { targets }, { details: { conflicts } });
   }
   await tx.platform.applyPlan(input.appId, plan, next);
   const version = (row.publishedVersion ?? 0) + 1;
@@ -106,6 +143,7 @@ export async function publishApp(ctx: ServerContext, tx: WriteTx, input: Publish
     plan,
   });
   await tx.platform.setPublished(input.appId, version, at);
+  if (draft.base) await tx.platform.setMeta(variantBaseKey(input.appId, version), String(draft.base.version));
   await tx.platform.appendAudit({
     at,
     userId: input.actor,
@@ -114,7 +152,14 @@ export async function publishApp(ctx: ServerContext, tx: WriteTx, input: Publish
     appId: input.appId,
     entity: null,
     recordId: null,
-    diff: { version, appVersion: next.version, steps: plan.steps.length, destructive: plan.destructive },
+    diff: {
+      version,
+      appVersion: next.version,
+      steps: plan.steps.length,
+      destructive: plan.destructive,
+      ...(draft.base ? { template: draft.base } : {}),
+      ...(conflicts.length > 0 ? { conflicts: conflicts.map((c) => c.params?.target) } : {}),
+    },
   });
-  return { version, plan, applied: true };
+  return { version, plan, applied: true, conflicts };
 }

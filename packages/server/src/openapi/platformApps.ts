@@ -261,6 +261,30 @@ export function appLifecyclePaths(): Record<string, PathItemObject> {
         responses: { 200: jsonResponse("The plan and its outcome.", publishResult), ...writeErrors },
       },
     },
+    "/api/apps/{app}/variants/publish": {
+      parameters: [appParam],
+      post: {
+        operationId: "publishVariants",
+        summary: "Publish every variant of a template against its current version",
+        description:
+          "Administrators only. After a template upgrade, re-applies each variant's overlay to the new version, " +
+          "each in its own transaction. A variant whose overlay changes a node the upgrade also changed is reported " +
+          "with its `overlay.conflict` issues and published (keeping the overlay's value) only with `confirm`.",
+        tags,
+        requestBody: jsonBody({
+          type: "object",
+          properties: { confirm: { type: "boolean" } },
+          additionalProperties: false,
+        }),
+        responses: {
+          200: jsonResponse("One entry per variant: app, published, version, conflicts (and the error when refused).", {
+            type: "object",
+            properties: { variants: { type: "array", items: { type: "object", additionalProperties: true } } },
+          }),
+          ...writeErrors,
+        },
+      },
+    },
     ...dataTransferPaths(),
     ...documentPaths(),
   };
