@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { FieldTypes, indexApp } from "../src/index.js";
+import { createRuntime } from "../src/runtime.js";
+import type { App } from "../src/schema/types.js";
+import { compileComputation } from "../src/workflow/computation.js";
+
+const label = (en: string) => ({ en, "zh-CN": en });
+
+const app = {
+  schemaVersion: 1,
+  id: "pool",
+  version: "1.0.0",
+  entities: [
+    {
+      id: "round",
+      label: label("Round"),
+      fields: [
+        { id: "pool", kind: "number", label: label("Pool") },
+        {
+          id: "status",
+          kind: "select",
+          label: label("Status"),
+          options: [
+            { value: "a", label: label("A") },
+            { value: "b", label: label("B") },
+          ],
+        },
+        { id: "eligible_people", kind: "number", label: label("Eligible") },
+      ],
+    },
+    {
+      id: "person",
+      label: label("Person"),
+      fields: [
+        { id: "round", kind: "relation", label: label("Round"), target: "round" },
+        { id: "team", kind: "text", label: label("Team") },
+        { id: "score", kind: "number", label: label("Score") },
+        { id: "weight", kind: "number", label: label("Weight") },
+        { id: "basis", kind: "number", label: label("Basis") },
+        { id: "bonus", kind: "number", label: label("Bonus") },
+        { id: "rank", kind: "number", label: label("Rank in team") },
+      ],
+    },
+  ],
+  workflows: [
+    {
+      kind: "stateMachine",
+      id: "round_status",
+      entity: "round",
+      field: "status",
+      initial: "a",
+      states: [{ id: "a" }, { id: "b", final: true }],
+      transitions: [{ id: "go", label: label("Go"), from: ["a"], to: "b" }],
+    },
+  ],
+  computations: [
+    {
+      id: "share",
+      entity: "person",
+      runOn: { entity: "round", workflow: "round_status", transition: "go" },
+      match: { round: "id" },
+      where: "NOT ISBLANK(score)",
+      stats: {
+        total: { aggregate: "sum", field: "basis", filter: "score >= 60" },
+        rank: { aggregate: "rank", field: "score", partitionBy: ["team"] },
+      },
+      values: {
+        basis: "IF(score >= 60, score * weight, 0)",
+        // sees the basis just computed, and the total over the bases as stored before the run
+        bonus: "ROUND($run.pool * basis / $stats.total, 2)",
+        rank: "$stats.rank",
+      },
+      summary: { eligible_people: { aggregate: "count", filter: "basis > 0" } },
+    },
+  ],
+} as unknown as App;
+
+describe("compileComputation", () => {
+  const runtime = createRuntime();
+  const validated = runtime.validateApp(app);
+  const model = indexApp(app);
+  const functions = runtime.functions as never;
+  const computation = compileComputation(app.computations?.[0] as never, {
+    model,
+    types: new FieldTypes(model, functions),
+    functions,
+  });
+  const env = { today: "2026-06-15", now: "2026-06-15T00:00:00.000Z", user: { id: "u" }, lookup: () => null };
+
+  it("validates", () => {
+    expect(validated.issues).toEqual([]);
+    expect(computation.runsOn("round", "round_status", "go")).toBe(true);
+    expect(computation.runsOn("round", "round_status", "other")).toBe(false);
+    expect(computation.matchValues({ id: "r1" }, env)).toEqual({ ok: true, values: { round: "r1" } });
+  });
+
+  it("computes per partition, each value seeing the ones before it, and summarises after the update", () => {
+    const rows = [
+      { id: "1", version: 3, team: "x", score: 80, weight: 1, basis: 80 },
+      { id: "2", version: 1, team: "x", score: 90, weight: 2, basis: 180 },
+      { id: "3", version: 1, team: "y", score: 50, weight: 1, basis: 50 },
+      { id: "4", version: 1, team: "y", score: null, weight: 1 },
+    ];
+    const result = computation.compute(rows, { id: "r1", pool: 1000 }, env);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    // Σ basis over score ≥ 60 (80 + 180 = 260); person 3 is below 60, person 4 has no score (not kept).
+    expect(result.updates).toEqual([
+      { id: "1", version: 3, values: { bonus: 307.69, rank: 2 } },
+      { id: "2", version: 1, values: { bonus: 692.31, rank: 1 } },
+      { id: "3", version: 1, values: { basis: 0, bonus: 0, rank: 1 } },
+    ]);
+    expect(result.summary).toEqual({ eligible_people: 2 });
+    expect(result.log).toEqual({ records: 3, updated: 3, partitions: { total: 1, rank: 2 } });
+    // Nothing changes on a second run over the written values.
+    const again = computation.compute(
+      rows.map((r) => ({ ...r, ...result.updates.find((u) => u.id === r.id)?.values })),
+      { id: "r1", pool: 1000 },
+      env,
+    );
+    expect(again.ok && again.updates).toEqual([]);
+  });
+});
