@@ -1,0 +1,396 @@
+import type { Query, Widget } from "@plinth/runtime";
+import { templates } from "@plinth/templates";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Client, type Server, testServer } from "../support/server.js";
+
+type Row = Record<string, unknown>;
+type Issue = { code: string; path: string; params: Record<string, unknown>; message: { en: string; "zh-CN": string } };
+
+const pipeline = templates.find((t) => t.app.id === "pipeline");
+if (!pipeline) throw new Error("the pipeline template is not registered");
+const API = "/api/apps/pipeline";
+const DAY = 86_400_000;
+
+/** A dashboard widget's query, as the player sends it. */
+function widgetQuery(page: string, widget: string): Query {
+  const found = pipeline?.app.pages?.find((p) => p.id === page);
+  if (found?.kind !== "dashboard") throw new Error(`no dashboard ${page}`);
+  const w = found.widgets.find((x: Widget) => x.id === widget);
+  if (!w) throw new Error(`no widget ${widget}`);
+  return w.query;
+}
+
+describe("Sales pipeline template: the acceptance scenarios of sales-domain §1.9, over HTTP", () => {
+  let server: Server;
+  const clients = new Map<string, Client>();
+
+  beforeAll(async () => {
+    server = await testServer({ templates: [pipeline], scale: "test", clockStart: "2026-06-15T09:00:00.000Z" });
+  }, 120_000);
+  afterAll(() => server.close());
+
+  /** Signed-in clients; sessions end when the clock moves past them, so `fresh` signs in again. */
+  async function as(username: string, fresh = false): Promise<Client> {
+    const known = clients.get(username);
+    if (known && !fresh) return known;
+    const client = await server.login(username);
+    clients.set(username, client);
+    return client;
+  }
+  async function create(who: string, entity: string, body: Row): Promise<Row> {
+    const res = await (await as(who)).request("POST", `${API}/data/${entity}`, { body });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json<Row>();
+  }
+  async function get(who: string, entity: string, id: string): Promise<Row> {
+    const res = await (await as(who)).request("GET", `${API}/data/${entity}/${id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<Row>();
+  }
+  async function patch(who: string, entity: string, id: string, body: Row) {
+    const { version } = await get("pl.revops", entity, id);
+    return (await as(who)).request("PATCH", `${API}/data/${entity}/${id}`, {
+      body,
+      headers: { "if-match": String(version) },
+    });
+  }
+  async function move(who: string, id: string, transition: string, entity = "opportunity") {
+    return (await as(who)).request("POST", `${API}/data/${entity}/${id}/actions/${transition}`);
+  }
+  async function list(who: string, entity: string, filter: string): Promise<Row[]> {
+    const res = await (await as(who)).request(
+      "GET",
+      `${API}/data/${entity}?filter=${encodeURIComponent(filter)}&limit=500`,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<{ records: Row[] }>().records;
+  }
+  async function query(who: string, body: Query): Promise<Row[]> {
+    const res = await (await as(who)).request("POST", `${API}/query`, { body });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<{ rows: Row[] }>().rows;
+  }
+  const issuesOf = (res: { json: <T>() => T }) =>
+    res.json<{ error: { details: { issues: Issue[] } } }>().error.details.issues;
+  const ruleIds = (res: { json: <T>() => T }) =>
+    issuesOf(res)
+      .filter((i) => i.code === "record.rule")
+      .map((i) => i.params.rule);
+
+  /** An account, a contact and an opportunity in Prospecting owned by `rep`. */
+  async function deal(rep: string, name: string, values: Row = {}) {
+    const account = await create(rep, "account", {
+      name: `${name} account`,
+      domain: `${name.toLowerCase().replace(/\W+/g, "-")}.example`,
+    });
+    const contact = await create(rep, "contact", { last_name: "Li", email: "li@example.com", account: account.id });
+    const opportunity = await create(rep, "opportunity", {
+      name,
+      account: account.id,
+      amount: 120_000,
+      close_date: "2026-07-31",
+      lead_source: "web",
+      budget_status: "allocated",
+      ...values,
+    });
+    return { account: String(account.id), contact: String(contact.id), id: String(opportunity.id) };
+  }
+  async function role(rep: string, opportunity: string, contact: string, r: string) {
+    await create(rep, "opportunity_contact_role", { opportunity, contact, role: r });
+  }
+
+  it("installs the template's seed at test scale through the services", async () => {
+    const [counts] = await query("pl.exec", {
+      entity: "opportunity",
+      measures: [
+        { id: "all", aggregate: "count" },
+        { id: "won", aggregate: "count", filter: "stage = 'closed_won'" },
+        { id: "lost", aggregate: "count", filter: "stage = 'closed_lost'" },
+      ],
+    });
+    expect(Number(counts?.all)).toBeGreaterThanOrEqual(200);
+    expect(Number(counts?.won)).toBeGreaterThan(0);
+    expect(Number(counts?.lost)).toBeGreaterThan(0);
+    const [history] = await query("pl.exec", { entity: "stage_history", measures: [{ id: "n", aggregate: "count" }] });
+    expect(Number(history?.n)).toBeGreaterThan(200);
+  });
+
+  let acme: Awaited<ReturnType<typeof deal>>;
+
+  it("1. Qualification → Needs Analysis without a Decision Maker contact role is blocked; the 422 names the missing guard", async () => {
+    acme = await deal("pl.rep01", "Acme – 200 seats");
+    await role("pl.rep01", acme.id, acme.contact, "champion");
+    expect((await move("pl.rep01", acme.id, "to_qualification")).statusCode).toBe(200);
+    const before = await get("pl.rep01", "opportunity", acme.id);
+    expect(before).toMatchObject({ stage: "qualification", amount: 120_000, probability: 20 });
+
+    const res = await move("pl.rep01", acme.id, "to_needs_analysis");
+    expect(res.statusCode).toBe(422);
+    const issues = issuesOf(res);
+    expect(issues.map((i) => [i.code, i.params.exitGuard, i.message.en])).toEqual([
+      ["workflow.guardFailed", "decision_maker", "Qualification exit: add a contact role 'Decision Maker'"],
+    ]);
+    expect(issues[0]?.message["zh-CN"]).toBe("离开资格确认阶段：请添加角色为“决策者”的联系人");
+    expect((await get("pl.rep01", "opportunity", acme.id)).stage).toBe("qualification");
+  });
+
+  it("2. Once the guards hold, moving to Proposal sets probability 60, expected revenue 72,000, Best Case, and writes one StageHistory row", async () => {
+    await role("pl.rep01", acme.id, acme.contact, "decision_maker");
+    expect(
+      (await patch("pl.rep01", "opportunity", acme.id, { need_summary: "200 seats", next_step: "Send the proposal" }))
+        .statusCode,
+    ).toBe(200);
+    const res = await move("pl.rep01", acme.id, "to_proposal");
+    expect(res.statusCode, res.body).toBe(200);
+    const after = await get("pl.rep01", "opportunity", acme.id);
+    expect(after).toMatchObject({
+      stage: "proposal",
+      probability: 60,
+      expected_revenue: 72_000,
+      forecast_category: "best_case",
+    });
+    const rows = await list("pl.mgr1", "stage_history", `opportunity = '${acme.id}' AND to_stage = 'proposal'`);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      from_stage: "qualification",
+      to_stage: "proposal",
+      amount: 120_000,
+      prev_amount: 120_000,
+      close_date: "2026-07-31",
+      probability: 60,
+      forecast_category: "best_case",
+      changed_by: (await as("pl.rep01")).userId,
+      is_backward: false,
+    });
+    // One row per move: Prospecting → Qualification and Qualification → Proposal.
+    expect(await list("pl.mgr1", "stage_history", `opportunity = '${acme.id}'`)).toHaveLength(2);
+  });
+
+  it("3. Closed Lost needs a loss reason (V5); with 'Price': probability 0, Omitted, closed_at now, locked for the rep (V6) but not the manager", async () => {
+    const refused = await move("pl.rep01", acme.id, "close_lost");
+    expect(refused.statusCode).toBe(422);
+    expect(ruleIds(refused)).toEqual(["V5"]);
+    expect(issuesOf(refused)[0]?.message.en).toBe("Loss reason required");
+
+    expect((await patch("pl.rep01", "opportunity", acme.id, { lost_reason: "price" })).statusCode).toBe(200);
+    expect((await move("pl.rep01", acme.id, "close_lost")).statusCode).toBe(200);
+    const closed = await get("pl.rep01", "opportunity", acme.id);
+    expect(closed).toMatchObject({
+      stage: "closed_lost",
+      lost_reason: "price",
+      probability: 0,
+      forecast_category: "omitted",
+      closed_at: "2026-06-15T09:00:00.000Z",
+    });
+
+    const repEdit = await patch("pl.rep01", "opportunity", acme.id, { amount: 90_000 });
+    expect(repEdit.statusCode).toBe(422);
+    expect(ruleIds(repEdit)).toEqual(["V6"]);
+    expect(issuesOf(repEdit)[0]?.message.en).toBe(
+      "Closed opportunities are locked — only notes can change; ask your manager to reopen it",
+    );
+    expect(
+      (await patch("pl.rep01", "opportunity", acme.id, { notes: "Lost on price to a local vendor." })).statusCode,
+    ).toBe(200);
+    const managerEdit = await patch("pl.mgr1", "opportunity", acme.id, { amount: 90_000 });
+    expect(managerEdit.statusCode, managerEdit.body).toBe(200);
+    expect((await get("pl.mgr1", "opportunity", acme.id)).amount).toBe(90_000);
+  });
+
+  it("4. A rep setting forecast category Commit on a Prospecting opportunity gets V3", async () => {
+    const { id } = await deal("pl.rep01", "Initech pilot");
+    const res = await patch("pl.rep01", "opportunity", id, { forecast_category: "commit" });
+    expect(res.statusCode).toBe(422);
+    expect(ruleIds(res)).toEqual(["V3"]);
+    expect(issuesOf(res)[0]?.message).toEqual({
+      en: "Commit only allowed from Proposal onward",
+      "zh-CN": "方案报价阶段及之后才能归入“承诺”",
+    });
+    expect((await get("pl.rep01", "opportunity", id)).forecast_category).toBe("pipeline");
+  });
+
+  it("5. Q2 closed 12 won and 18 lost: the server computes a count win rate of 40.0 %", async () => {
+    const rep = "pl.rep03";
+    for (let i = 0; i < 30; i++) {
+      const won = i < 12;
+      const d = await deal(
+        rep,
+        `Q2 deal ${i + 1}`,
+        won ? { need_summary: "x", next_step: "y", quote_status: "accepted" } : {},
+      );
+      if (won) {
+        await role(rep, d.id, d.contact, "decision_maker");
+        await create(rep, "opportunity_line_item", {
+          opportunity: d.id,
+          product: "Seat",
+          quantity: 100,
+          list_price: 1200,
+        });
+        expect((await move(rep, d.id, "to_negotiation")).statusCode).toBe(200);
+        expect((await move(rep, d.id, "close_won")).statusCode).toBe(200);
+      } else {
+        expect((await patch(rep, "opportunity", d.id, { lost_reason: "no_budget" })).statusCode).toBe(200);
+        expect((await move(rep, d.id, "close_lost")).statusCode).toBe(200);
+      }
+    }
+    const owner = (await as(rep)).userId;
+    const q2 = `owner = '${owner}' AND close_date >= DATE(2026, 4, 1) AND close_date <= DATE(2026, 6, 30)`;
+    const [rate] = await query("pl.exec", {
+      entity: "opportunity",
+      filter: `${q2} AND stage IN ('closed_won', 'closed_lost')`,
+      measures: [
+        { id: "won", aggregate: "count", filter: "stage = 'closed_won'" },
+        { id: "closed", aggregate: "count" },
+        { id: "win_rate", aggregate: "count", filter: "stage = 'closed_won'", divideBy: "closed", percent: true },
+      ],
+    });
+    expect(rate).toEqual({ won: 12, closed: 30, win_rate: 40 });
+    expect(Number(rate?.win_rate ?? Number.NaN).toFixed(1)).toBe("40.0");
+
+    // The forecast dashboard's widget, with the period and owner filters the player adds.
+    const widget = widgetQuery("forecast", "win_rate");
+    const [shown] = await query("pl.exec", { ...widget, filter: `(${widget.filter}) AND ${q2}` });
+    expect(shown).toEqual({ win_rate: 0.4, closed: 30 });
+  });
+
+  it("6. Converting a lead whose email domain matches an account attaches a contact to it, opens a Prospecting deal with the lead's source; the lead is Qualified and read-only", async () => {
+    const rep = await as("pl.rep01");
+    const globex = await create("pl.revops", "account", {
+      name: "Globex Scenario",
+      domain: "globex-scenario.com",
+      owner: rep.userId,
+      team: "east-1",
+    });
+    const lead = await create("pl.marketing", "lead", {
+      first_name: "Jane",
+      last_name: "Doe",
+      company: "Globex Subsidiary Ltd",
+      email: "jane.doe@Globex-Scenario.com",
+      lead_source: "event",
+      owner: rep.userId,
+      team: "east-1",
+    });
+    expect(lead.email_domain).toBe("globex-scenario.com");
+    expect((await move("pl.rep01", String(lead.id), "work", "lead")).statusCode).toBe(200);
+    const converted = await move("pl.rep01", String(lead.id), "convert", "lead");
+    expect(converted.statusCode, converted.body).toBe(200);
+
+    const after = await get("pl.rep01", "lead", String(lead.id));
+    expect(after).toMatchObject({ status: "qualified", converted_account: globex.id });
+    const accounts = await query("pl.exec", {
+      entity: "account",
+      filter: "domain = 'globex-scenario.com' OR name = 'Globex Subsidiary Ltd'",
+      measures: [{ id: "n", aggregate: "count" }],
+    });
+    expect(accounts).toEqual([{ n: 1 }]);
+    const contact = await get("pl.rep01", "contact", String(after.converted_contact));
+    expect(contact).toMatchObject({
+      first_name: "Jane",
+      last_name: "Doe",
+      email: "jane.doe@Globex-Scenario.com",
+      account: globex.id,
+    });
+    const opportunity = await get("pl.rep01", "opportunity", String(after.converted_opportunity));
+    expect(opportunity).toMatchObject({
+      stage: "prospecting",
+      lead_source: "event",
+      account: globex.id,
+      owner: rep.userId,
+      probability: 10,
+      forecast_category: "pipeline",
+      close_date: "2026-09-13",
+    });
+    expect(await list("pl.rep01", "opportunity_contact_role", `opportunity = '${opportunity.id}'`)).toMatchObject([
+      { contact: contact.id, role: "champion" },
+    ]);
+    // Read-only: neither the owner nor marketing may change it any more, and it cannot move.
+    for (const who of ["pl.rep01", "pl.marketing", "pl.revops"]) {
+      const edit = await patch(who, "lead", String(lead.id), { title: "CTO" });
+      expect(edit.statusCode, `${who}: ${edit.body}`).toBe(403);
+    }
+    expect((await move("pl.rep01", String(lead.id), "work", "lead")).statusCode).toBe(404);
+  });
+
+  it("7. 31 days in Negotiation (max 30): is_stale and a task for the owner; the manager is notified 3 days later while still stale", async () => {
+    const rep = "pl.rep01";
+    const d = await deal(rep, "Umbrella renewal", {
+      need_summary: "Renewal",
+      next_step: "Negotiate terms",
+      quote_status: "presented",
+      po_reference: "PO-77",
+      close_date: "2026-12-31",
+    });
+    await role(rep, d.id, d.contact, "decision_maker");
+    await create(rep, "opportunity_line_item", { opportunity: d.id, product: "Seat", quantity: 100, list_price: 1200 });
+    expect((await move(rep, d.id, "to_negotiation")).statusCode).toBe(200);
+    const scheduler = server.app.automation.scheduler;
+    const tasks = () => list("pl.revops", "activity", `opportunity = '${d.id}' AND type = 'task'`);
+    const managerInbox = async () => {
+      const res = await (await as("pl.mgr1", true)).request("GET", `${API}/inbox`);
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json<{ notifications: Array<{ recordId: string; message: { en: string } }> }>();
+      return body.notifications.filter((n) => n.recordId === d.id);
+    };
+
+    server.clock.advance(30 * DAY);
+    await scheduler.runDue(server.clock.now());
+    clients.clear();
+    expect((await get("pl.revops", "opportunity", d.id)).is_stale).toBe(false);
+    expect(await tasks()).toEqual([]);
+
+    server.clock.advance(1 * DAY); // day 31
+    await scheduler.runDue(server.clock.now());
+    clients.clear();
+    expect((await get("pl.revops", "opportunity", d.id)).is_stale).toBe(true);
+    const [task] = await tasks();
+    expect(task).toMatchObject({ owner: (await as(rep)).userId, status: "open", due_date: "2026-07-16" });
+    expect(await tasks()).toHaveLength(1);
+    expect(await managerInbox()).toEqual([]);
+
+    server.clock.advance(2 * DAY); // day 33: stale for 2 more days, no notice yet
+    await scheduler.runDue(server.clock.now());
+    expect(await managerInbox()).toEqual([]);
+
+    server.clock.advance(1 * DAY); // day 34: 3 days after it turned stale
+    await scheduler.runDue(server.clock.now());
+    clients.clear();
+    const notices = await managerInbox();
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.message.en).toBe(
+      "A deal of your team has been stale for more than 3 days: move it or close it.",
+    );
+    expect(await tasks()).toHaveLength(1);
+  });
+
+  it("8. An open opportunity saved with yesterday's close date gets V1; the manager's past-due widget lists open deals whose close date is before today", async () => {
+    clients.clear();
+    const today = server.clock.now().toISOString().slice(0, 10);
+    const yesterday = new Date(server.clock.now().getTime() - DAY).toISOString().slice(0, 10);
+    const tomorrow = new Date(server.clock.now().getTime() + DAY).toISOString().slice(0, 10);
+    const d = await deal("pl.rep01", "Stark expansion", { close_date: tomorrow });
+    const res = await patch("pl.rep01", "opportunity", d.id, { close_date: yesterday });
+    expect(res.statusCode).toBe(422);
+    expect(ruleIds(res)).toEqual(["V1"]);
+    expect(issuesOf(res)[0]?.message.en).toBe("Close date is in the past — update it or close the deal");
+
+    // Two days on, the deal is past due without anyone saving it: the widget lists it.
+    server.clock.advance(2 * DAY);
+    clients.clear();
+    const rows = await query("pl.mgr1", widgetQuery("team_health", "past_due"));
+    const mine = rows.filter((r) => r.name === "Stark expansion");
+    expect(mine).toEqual([
+      { name: "Stark expansion", owner: (await as("pl.rep01")).userId, close_date: tomorrow, amount: 120_000 },
+    ]);
+    const now = server.clock.now().toISOString().slice(0, 10);
+    expect(today < now && String(mine[0]?.close_date) < now).toBe(true);
+    expect(rows.every((r) => String(r.close_date) < now)).toBe(true);
+    // The manager sees exactly the team's past-due open deals (east-1), by the same rule in SQL.
+    const [team] = await query("pl.exec", {
+      entity: "opportunity",
+      filter: "team = 'east-1' AND NOT(stage IN ('closed_won', 'closed_lost')) AND close_date < TODAY()",
+      measures: [{ id: "n", aggregate: "count" }],
+    });
+    expect(rows.length).toBe(Number(team?.n));
+    expect(rows.length).toBeGreaterThan(1);
+  });
+});

@@ -1,0 +1,247 @@
+import type { Page } from "@plinth/runtime";
+import { L, OPEN } from "./labels.js";
+
+const WON = "stage = 'closed_won'";
+const LOST = "stage = 'closed_lost'";
+const CLOSED = "stage IN ('closed_won', 'closed_lost')";
+
+const sum = (id: string, en: string, zh: string, filter?: string) => ({
+  id,
+  label: L(en, zh),
+  aggregate: "sum" as const,
+  field: "amount",
+  ...(filter ? { filter } : {}),
+});
+const count = (id: string, en: string, zh: string, filter?: string) => ({
+  id,
+  label: L(en, zh),
+  aggregate: "count" as const,
+  ...(filter ? { filter } : {}),
+});
+
+/** Filters every forecast widget follows: the period is the close date (§1.7), the owner, the team. */
+const filters = [
+  { id: "period", label: L("Close date", "成交日期"), entity: "opportunity", field: "close_date" },
+  { id: "owner", label: L("Owner", "负责人"), entity: "opportunity", field: "owner" },
+  { id: "team", label: L("Team", "团队"), entity: "opportunity", field: "team" },
+];
+
+/** The forecast dashboard (§1.7): every metric the query model expresses exactly. */
+export const forecastDashboard: Page = {
+  kind: "dashboard",
+  id: "forecast",
+  label: L("Forecast", "销售预测"),
+  filters,
+  widgets: [
+    {
+      id: "weighted_forecast",
+      label: L("Weighted forecast (Σ open amount × p + Σ won)", "加权预测（未结金额×赢率 + 赢单）"),
+      type: "kpi",
+      format: "currency",
+      query: { entity: "opportunity", measures: [{ id: "forecast", aggregate: "sum", field: "forecast_value" }] },
+      layout: { x: 0, y: 0, w: 3, h: 2 },
+    },
+    {
+      id: "win_rate",
+      label: L("Win rate (count)", "赢率（按数量）"),
+      type: "kpi",
+      format: "percent",
+      query: {
+        entity: "opportunity",
+        filter: CLOSED,
+        measures: [
+          { id: "win_rate", label: L("Win rate", "赢率"), aggregate: "count", filter: WON, divideBy: "closed" },
+          count("closed", "Closed deals", "已关闭商机"),
+        ],
+      },
+      layout: { x: 3, y: 0, w: 3, h: 2 },
+    },
+    {
+      id: "win_rate_value",
+      label: L("Win rate (value)", "赢率（按金额）"),
+      type: "kpi",
+      format: "percent",
+      query: {
+        entity: "opportunity",
+        filter: CLOSED,
+        measures: [
+          { ...sum("win_rate_value", "Win rate (value)", "赢率（按金额）", WON), divideBy: "closed_amount" },
+          sum("closed_amount", "Closed amount", "已关闭金额"),
+        ],
+      },
+      layout: { x: 6, y: 0, w: 3, h: 2 },
+    },
+    {
+      id: "avg_deal_size",
+      label: L("Average deal size", "平均成交金额"),
+      type: "kpi",
+      format: "currency",
+      query: {
+        entity: "opportunity",
+        filter: WON,
+        measures: [
+          { ...sum("avg_deal", "Average deal size", "平均成交金额"), divideBy: "won" },
+          count("won", "Won", "赢单数"),
+        ],
+      },
+      layout: { x: 9, y: 0, w: 3, h: 2 },
+    },
+    {
+      id: "pipeline_by_stage",
+      label: L("Pipeline by stage", "各阶段管道"),
+      type: "bar",
+      query: {
+        entity: "opportunity",
+        filter: OPEN,
+        groupBy: [{ field: "stage" }],
+        measures: [
+          count("deals", "Deals", "商机数"),
+          sum("amount", "Amount", "金额"),
+          { id: "expected", label: L("Expected revenue", "预期收入"), aggregate: "sum", field: "expected_revenue" },
+        ],
+      },
+      layout: { x: 0, y: 2, w: 6, h: 4 },
+    },
+    {
+      id: "category_forecast",
+      label: L("Category forecast (cumulative)", "类别预测（累计）"),
+      type: "table",
+      format: "currency",
+      query: {
+        entity: "opportunity",
+        measures: [
+          sum("closed", "Closed", "已成交", WON),
+          sum("commit_fc", "Commit forecast", "承诺预测", `${WON} OR (${OPEN} AND forecast_category = 'commit')`),
+          sum(
+            "best_case_fc",
+            "Best-case forecast",
+            "最佳预测",
+            `${WON} OR (${OPEN} AND forecast_category IN ('commit', 'best_case'))`,
+          ),
+          sum(
+            "open_pipeline",
+            "Open pipeline",
+            "未结管道",
+            `${OPEN} AND forecast_category IN ('pipeline', 'best_case', 'commit')`,
+          ),
+        ],
+      },
+      layout: { x: 6, y: 2, w: 6, h: 2 },
+    },
+    {
+      id: "cycle_length",
+      label: L("Sales cycle, mean days (won)", "销售周期平均天数（赢单）"),
+      type: "kpi",
+      query: {
+        entity: "opportunity",
+        filter: WON,
+        measures: [{ id: "mean_days", aggregate: "avg", field: "cycle_days" }],
+      },
+      layout: { x: 6, y: 4, w: 3, h: 2 },
+    },
+    {
+      id: "won_by_quarter",
+      label: L("Won by quarter", "每季度赢单"),
+      type: "line",
+      query: {
+        entity: "opportunity",
+        filter: WON,
+        groupBy: [{ field: "close_date", bucket: "quarter" }],
+        measures: [sum("won", "Won", "赢单金额")],
+      },
+      layout: { x: 0, y: 6, w: 6, h: 4 },
+    },
+    {
+      id: "loss_by_reason",
+      label: L("Losses by reason", "输单原因"),
+      type: "bar",
+      query: {
+        entity: "opportunity",
+        filter: LOST,
+        groupBy: [{ field: "lost_reason" }],
+        measures: [count("deals", "Deals", "商机数"), sum("amount", "Amount", "金额")],
+        sort: [{ by: "amount", direction: "desc" }],
+      },
+      layout: { x: 6, y: 6, w: 3, h: 4 },
+    },
+    {
+      id: "loss_by_competitor",
+      label: L("Losses by competitor", "输给竞争对手"),
+      type: "pie",
+      query: {
+        entity: "opportunity",
+        filter: `${LOST} AND NOT(ISBLANK(competitor))`,
+        groupBy: [{ field: "competitor" }],
+        measures: [sum("amount", "Amount", "金额")],
+      },
+      layout: { x: 9, y: 6, w: 3, h: 4 },
+    },
+    {
+      id: "leaderboard",
+      label: L("Rep leaderboard", "销售排行榜"),
+      type: "table",
+      query: {
+        entity: "opportunity",
+        groupBy: [{ field: "owner" }],
+        measures: [
+          sum("won_amount", "Won amount", "赢单金额", WON),
+          { id: "win_rate", label: L("Win rate", "赢率"), aggregate: "count", filter: WON, divideBy: "closed" },
+          count("closed", "Closed deals", "已关闭商机", CLOSED),
+          {
+            id: "cycle",
+            label: L("Mean cycle (days)", "平均周期（天）"),
+            aggregate: "avg",
+            field: "cycle_days",
+            filter: WON,
+          },
+          sum("pipeline", "Open pipeline", "未结管道", OPEN),
+        ],
+        sort: [{ by: "won_amount", direction: "desc" }],
+        limit: 100,
+      },
+      layout: { x: 0, y: 10, w: 12, h: 6 },
+    },
+  ],
+};
+
+/** The manager's dashboard: deals that need attention now (past due, stale) and the team's board. */
+export const managerDashboard: Page = {
+  kind: "dashboard",
+  id: "team_health",
+  label: L("Team pipeline health", "团队管道健康度"),
+  roles: ["manager", "revops", "executive"],
+  filters: [
+    { id: "owner", label: L("Owner", "负责人"), entity: "opportunity", field: "owner" },
+    { id: "team", label: L("Team", "团队"), entity: "opportunity", field: "team" },
+  ],
+  widgets: [
+    {
+      id: "past_due",
+      label: L("Past-due open deals (close date before today)", "已过预计成交日期的未结商机"),
+      type: "table",
+      query: {
+        entity: "opportunity",
+        filter: `${OPEN} AND close_date < TODAY()`,
+        groupBy: [{ field: "name" }, { field: "owner" }, { field: "close_date" }],
+        measures: [sum("amount", "Amount", "金额")],
+        sort: [{ by: "close_date", direction: "asc" }],
+        limit: 500,
+      },
+      layout: { x: 0, y: 0, w: 12, h: 6 },
+    },
+    {
+      id: "stale",
+      label: L("Stale deals", "停滞商机"),
+      type: "table",
+      query: {
+        entity: "opportunity",
+        filter: `${OPEN} AND is_stale`,
+        groupBy: [{ field: "name" }, { field: "owner" }, { field: "stage" }],
+        measures: [sum("amount", "Amount", "金额")],
+        sort: [{ by: "amount", direction: "desc" }],
+        limit: 500,
+      },
+      layout: { x: 0, y: 6, w: 12, h: 6 },
+    },
+  ],
+};
