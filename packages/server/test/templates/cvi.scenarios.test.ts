@@ -48,6 +48,8 @@ interface PersonSpec {
   track?: string;
   targetBonus?: number;
   manager?: string;
+  hired?: string;
+  user?: string;
   raw: Raw;
   kpi?: { score: number; bonus: number };
 }
@@ -89,6 +91,8 @@ async function buildPeriod(
           track: person.track ?? "cvi",
           target_bonus: person.targetBonus ?? 20_000,
           ...(person.manager ? { manager: person.manager } : {}),
+          ...(person.hired ? { hire_date: person.hired } : {}),
+          ...(person.user ? { user: person.user } : {}),
         })
       ).id;
     const cvi = await create(hr, "cvi_score", {
@@ -307,6 +311,18 @@ describe("CVI scorecard: acceptance scenarios (sales-domain §3.9)", () => {
         })
       ).statusCode,
     ).toBe(403);
+    // The personal dashboard's queries read through the same row scope: only the employee's own scores.
+    const dashboard = await ok(
+      await e001.request("POST", "/api/apps/cvi/query", {
+        body: {
+          entity: "cvi_score",
+          groupBy: [{ field: "employee_user" }],
+          measures: [{ id: "n", aggregate: "count" }],
+        },
+      }),
+    );
+    expect(JSON.stringify(dashboard)).toContain(e001.userId);
+    expect(JSON.stringify(dashboard)).not.toContain(e003.userId);
     // The manager (of both) reads both.
     expect((await m01.request("GET", url("cvi_score", own.id))).statusCode).toBe(200);
     expect((await m01.request("GET", url("cvi_score", mate.id))).statusCode).toBe(200);
@@ -387,9 +403,24 @@ describe("CVI scorecard: acceptance scenarios (sales-domain §3.9)", () => {
     expect(next).toMatchObject({ carried_in: 1_250, amount: 11_250 });
   });
 
+  it("proration: a joiner's targets are scaled by the active days of the quarter", async () => {
+    // Hired 16 May: 46 of the quarter's 91 days. D1 target 500,000 → 252,747.25; 250,000 is 98.91 %.
+    const built = await buildPeriod([{ hired: "2026-05-16", raw: { ...onTarget, d1: [250_000] } }]);
+    const d1 = (built.people[0] as (typeof built.people)[number]).scores.d1 as string;
+    const before = await read(hr, "dimension_score", d1);
+    expect(before.proration).toBeCloseTo(46 / 91, 10);
+    expect(before.target_prorated).toBe(252_747.25);
+    await runScoring(built.period);
+    expect(await read(hr, "dimension_score", d1)).toMatchObject({ normalised: 98.91, gap_to_target: 2_747.25 });
+  });
+
   it("8. calibration: a manager's +12 is rejected (max ±10); +7 is accepted and flagged for HR review (> 5)", async () => {
     const m01 = await server.login("cvi.m01");
-    const built = await buildPeriod([{ manager: m01.userId, raw: onTarget }]);
+    // The second person is the manager himself (a player-coach reporting to himself in the data).
+    const built = await buildPeriod([
+      { manager: m01.userId, raw: onTarget },
+      { manager: m01.userId, user: m01.userId, raw: onTarget },
+    ]);
     await runScoring(built.period);
     const cvi = (built.people[0] as (typeof built.people)[number]).cvi;
     const before = await read(hr, "cvi_score", cvi);
@@ -404,6 +435,12 @@ describe("CVI scorecard: acceptance scenarios (sales-domain §3.9)", () => {
     });
     expect(tooMuch.statusCode).toBe(422);
     expect(messages(tooMuch).en).toContain("at most ±10");
+
+    const self = await m01.request("POST", url("calibration_note"), {
+      body: { cvi: (built.people[1] as (typeof built.people)[number]).cvi, delta: 3, reason: "Me" },
+    });
+    expect(self.statusCode).toBe(422);
+    expect(messages(self).en).toContain("cannot calibrate their own score");
 
     const note = await create(m01, "calibration_note", { cvi, delta: 7, reason: "Saved a key account" });
     expect(note).toMatchObject({ delta: 7, needs_hr_review: true, status: "draft" });

@@ -22,7 +22,8 @@ const peerGroups = {
 };
 
 /**
- * Normalisation per dimension (its definition's method): target attainment with floor and cap,
+ * Normalisation per dimension (its definition's method): target attainment (target prorated for
+ * joiners and leavers) with floor and cap,
  * winsorised min–max over p5–p95 of the peer group (p5 = p95 → 100 for everyone, flagged),
  * mid-rank percentile, or 50 + 10z.
  */
@@ -43,12 +44,12 @@ const normalise = {
   values: {
     edge_case: "method = 'minmax' AND $stats.p95 = $stats.p5",
     normalised: `ROUND(IFS(
-      method = 'target', IF(raw_value / target < floor, 0, MIN(raw_value / target, cap) * 100),
+      method = 'target', IF(raw_value / target_prorated < floor, 0, MIN(raw_value / target_prorated, cap) * 100),
       method = 'minmax', IF($stats.p95 = $stats.p5, 100, CLAMP((raw_value - $stats.p5) / ($stats.p95 - $stats.p5), 0, 1) * 100),
       method = 'percentile', $stats.rank * 100,
       method = 'zscore', IF(COALESCE($stats.sd, 0) = 0, 50, CLAMP(50 + 10 * (raw_value - $stats.mu) / $stats.sd, 0, 100))
     ), 2)`,
-    gap_to_target: "IF(method = 'target', MAX(0, target - raw_value), BLANK)",
+    gap_to_target: "IF(method = 'target', MAX(0, target_prorated - raw_value), BLANK)",
   },
   summary: {
     scored: { aggregate: "count" },

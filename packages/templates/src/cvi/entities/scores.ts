@@ -124,6 +124,26 @@ export const dimensionScore = {
     { id: "floor", kind: "formula", label: l("Floor", "下限"), expression: "definition.floor", resultType: "number" },
     { id: "cap", kind: "formula", label: l("Cap", "封顶"), expression: "definition.cap", resultType: "number" },
     {
+      id: "proration",
+      kind: "formula",
+      label: l("Active share of the quarter", "本季在岗比例"),
+      // Joiners and leavers (sales-domain §3.2): targets × active days / days in the quarter.
+      expression: `CLAMP(
+        (DATEDIFF(
+          IF(ISBLANK(employee.hire_date) OR employee.hire_date < period.start_date, period.start_date, employee.hire_date),
+          IF(ISBLANK(employee.leave_date) OR employee.leave_date > period.end_date, period.end_date, employee.leave_date),
+          'day') + 1) / (DATEDIFF(period.start_date, period.end_date, 'day') + 1),
+        0, 1)`,
+      resultType: "number",
+    },
+    {
+      id: "target_prorated",
+      kind: "formula",
+      label: l("Target (prorated)", "目标值（折算）"),
+      expression: "IF(ISBLANK(target), BLANK, ROUND(target * proration, 2))",
+      resultType: "number",
+    },
+    {
       id: "weight",
       kind: "formula",
       label: l("Weight %", "权重 %"),
