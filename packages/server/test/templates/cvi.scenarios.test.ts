@@ -57,13 +57,13 @@ interface PersonSpec {
 /** A Draft period with an approved 25/20/15/20/20 scheme, opened, with people, scores and snapshots. */
 async function buildPeriod(
   people: readonly PersonSpec[],
-  options: { pool?: number; method?: string; employees?: readonly string[] } = {},
+  options: { pool?: number; method?: string; employees?: readonly string[]; start?: string; end?: string } = {},
 ) {
   codes++;
   const period = await create(hr, "period", {
     code: `S-${codes}`,
-    start_date: "2026-04-01",
-    end_date: "2026-06-30",
+    start_date: options.start ?? "2026-04-01",
+    end_date: options.end ?? "2026-06-30",
     bonus_pool: options.pool ?? 100_000,
     pool_method: options.method ?? "share",
     pilot_reserve: 50_000,
@@ -412,6 +412,33 @@ describe("CVI scorecard: acceptance scenarios (sales-domain §3.9)", () => {
     expect(before.target_prorated).toBe(252_747.25);
     await runScoring(built.period);
     expect(await read(hr, "dimension_score", d1)).toMatchObject({ normalised: 98.91, gap_to_target: 2_747.25 });
+  });
+
+  it("promotion eligibility: mean CVI ≥ 85 over the last 4 quarters, no dimension < 40 in the last 2, top 20 % twice", async () => {
+    // Five peers (one role × region group); the first is best in every dimension, the others weaker.
+    const spec = (k: number): PersonSpec => ({
+      role: "am",
+      region: "south",
+      raw: { d1: [600_000 * k], d2: [5 * k], d3: [10 * k], d4: [3.6 * k], d5: [4.8 * k] },
+    });
+    const factors = [1, 0.9, 0.8, 0.7, 0.6];
+    const q1 = await buildPeriod(factors.map(spec), { start: "2026-01-01", end: "2026-03-31" });
+    await runScoring(q1.period);
+    const employees = q1.people.map((p) => p.employee);
+    const q2 = await buildPeriod(factors.map(spec), { employees });
+    const run = await runScoring(q2.period);
+    const best = await read(hr, "cvi_score", (q2.people[0] as (typeof q2.people)[number]).cvi);
+    // 25 × 1.2 + 20 × 1 + 15 × 0.9 + 20 × 1.2 + 20 × 1.2 (D3 mid-rank of the top of five: 90).
+    expect(best).toMatchObject({
+      cvi: 111.5,
+      quintile: 1,
+      min_dimension: 90,
+      mean_cvi_4q: 111.5,
+      promotion_eligible: true,
+    });
+    const second = await read(hr, "cvi_score", (q2.people[1] as (typeof q2.people)[number]).cvi);
+    expect(second).toMatchObject({ quintile: 2, promotion_eligible: false });
+    expect(run.promotion_eligible).toBe(1);
   });
 
   it("8. calibration: a manager's +12 is rejected (max ±10); +7 is accepted and flagged for HR review (> 5)", async () => {

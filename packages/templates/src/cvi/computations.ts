@@ -209,4 +209,41 @@ const rewards = {
   },
 };
 
-export const computations = [peerGroups, normalise, renormalise, aggregate, placesAndBases, bonuses, rewards];
+/**
+ * Promotion eligibility (sales-domain §3.4): mean CVI over the last 4 quarters ≥ 85, no dimension
+ * below 40 in the last 2, and in the top 20 % of the peer group in at least 2 of the last 4. The
+ * statistics span every period (no match), per employee; only this run's period is written.
+ */
+const last4 = "period_end <= $run.period_end AND period_end > DATEADD($run.period_end, -12, 'month')";
+const last2 = "period_end <= $run.period_end AND period_end > DATEADD($run.period_end, -6, 'month')";
+const promotion = {
+  id: "promotion",
+  label: l("Promotion eligibility", "晋升资格"),
+  entity: "cvi_score",
+  runOn: onRun,
+  stats: {
+    mean4: { aggregate: "avg", field: "final_cvi", filter: last4, partitionBy: ["employee"] },
+    min2: { aggregate: "min", field: "min_dimension", filter: last2, partitionBy: ["employee"] },
+    top4: { aggregate: "count", filter: `${last4} AND quintile = 1`, partitionBy: ["employee"] },
+  },
+  values: {
+    mean_cvi_4q: "IF(period = $run.period, ROUND($stats.mean4, 1), mean_cvi_4q)",
+    promotion_eligible: `IF(period = $run.period,
+      COALESCE($stats.mean4 >= 85 AND $stats.min2 >= 40 AND $stats.top4 >= 2, FALSE),
+      promotion_eligible)`,
+  },
+  summary: {
+    promotion_eligible: { aggregate: "count", filter: "period = $run.period AND promotion_eligible" },
+  },
+};
+
+export const computations = [
+  peerGroups,
+  normalise,
+  renormalise,
+  aggregate,
+  placesAndBases,
+  bonuses,
+  promotion,
+  rewards,
+];

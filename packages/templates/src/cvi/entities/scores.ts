@@ -203,6 +203,18 @@ export const cviScore = {
     },
     { id: "period_code", kind: "formula", label: l("Period", "考核期"), expression: "period.code" },
     { id: "peer_group", kind: "formula", label: l("Peer group", "同类组"), expression: "job_role & '·' & region" },
+    { id: "period_end", kind: "formula", label: l("Period end", "考核期结束"), expression: "period.end_date" },
+    {
+      id: "min_dimension",
+      kind: "rollup",
+      label: l("Lowest dimension score", "最低维度得分"),
+      from: "dimension_score",
+      via: "cvi",
+      aggregate: "min",
+      field: "normalised",
+    },
+    number("mean_cvi_4q", "Mean CVI, last 4 quarters", "近 4 季度平均 CVI"),
+    { id: "promotion_eligible", kind: "boolean", label: l("Promotion eligible", "具备晋升资格") },
     {
       id: "cvi_raw",
       kind: "rollup",
