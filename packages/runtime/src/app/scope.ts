@@ -18,6 +18,14 @@ export const baseVariables: ReadonlyMap<string, FormulaType> = new Map<string, F
   ["now", { kind: "datetime" }],
 ]);
 
+/**
+ * Extra variables of an approval's effects (onSubmit, onApprove, onReject, onRecall): the comment
+ * of the decision that caused them (`$approval.comment`; blank on submit and recall).
+ */
+export const approvalEffectVariables: ReadonlyMap<string, FormulaType> = new Map<string, FormulaType>([
+  ["approval.comment", { kind: "text" }],
+]);
+
 /** Extra variables of approver-matching formulas: the candidate approver. */
 export const approverVariables: ReadonlyMap<string, FormulaType> = new Map<string, FormulaType>([
   ["approver.id", { kind: "text", ref: "user" }],

@@ -1,4 +1,5 @@
 import type { AppModel } from "../app/model.js";
+import { approvalEffectVariables } from "../app/scope.js";
 import type { Formula } from "../expr/formula.js";
 import type { Issue } from "../issues/issue.js";
 import type { App, Approval } from "../schema/types.js";
@@ -87,10 +88,10 @@ function compileProgram(definition: Approval, ctx: WorkflowCompileContext): Appr
     entry: definition.entryCriteria === undefined ? undefined : ctx.boolean(definition.entryCriteria, "Entry criteria"),
     conditions,
     effects: {
-      submit: compileEffects(definition.onSubmit, ctx),
-      approve: compileEffects(definition.onApprove, ctx),
-      reject: compileEffects(definition.onReject, ctx),
-      recall: compileEffects(definition.onRecall, ctx),
+      submit: compileEffects(definition.onSubmit, ctx, approvalEffectVariables),
+      approve: compileEffects(definition.onApprove, ctx, approvalEffectVariables),
+      reject: compileEffects(definition.onReject, ctx, approvalEffectVariables),
+      recall: compileEffects(definition.onRecall, ctx, approvalEffectVariables),
     },
   };
 }

@@ -72,7 +72,18 @@ export function setStatus(work: Work, status: ApprovalStatus): void {
 export function runEffects(work: Work, on: EffectMoment): void {
   const compiled = work.program.effects[on];
   if (compiled.count === 0) return;
-  const result = compiled.run(work.ctx.record, work.ctx.env);
+  // `$approval.comment`: the comment of the decision made in this transition (approve, reject).
+  const decision = [...work.state.timeline]
+    .reverse()
+    .find((e) => e.at === work.at && (e.type === "approved" || e.type === "rejected" || e.type === "returned"));
+  const env = {
+    ...work.ctx.env,
+    variables: {
+      ...work.ctx.env.variables,
+      approval: { comment: on === "submit" || on === "recall" ? null : (decision?.comment ?? null) },
+    },
+  };
+  const result = compiled.run(work.ctx.record, env);
   if (!result.ok) {
     const reason = result.issue.message.en;
     work.failure ??= workflowIssue("approval.formulaFailed", "", {

@@ -2,6 +2,7 @@ import type { AppModel } from "../app/model.js";
 import { createAppScope, type FieldTypes } from "../app/scope.js";
 import { compileFormulaText, type Formula } from "../expr/formula.js";
 import type { ImplementedFunction } from "../expr/functions/implemented.js";
+import type { FormulaType } from "../expr/types.js";
 import type { EvalEnv, Value } from "../expr/values.js";
 import type { Label } from "../i18n/label.js";
 import type { Issue } from "../issues/issue.js";
@@ -70,8 +71,12 @@ type CompiledEffect =
  * Compile a list of effects of a valid app. Formulas that do not compile (an invalid app)
  * throw: `validateApp` reports them first.
  */
-export function compileEffects(effects: readonly Effect[] | undefined, ctx: EffectCompileContext): CompiledEffects {
-  const scope = createAppScope(ctx.types, ctx.model, ctx.entity);
+export function compileEffects(
+  effects: readonly Effect[] | undefined,
+  ctx: EffectCompileContext,
+  variables?: ReadonlyMap<string, FormulaType>,
+): CompiledEffects {
+  const scope = createAppScope(ctx.types, ctx.model, ctx.entity, variables);
   const compile = (text: string): Formula => {
     const result = compileFormulaText(text, scope, ctx.functions);
     if (!result.ok) throw new Error(`effect formula '${text}' does not compile: ${result.issues[0]?.message.en ?? ""}`);

@@ -159,6 +159,7 @@ describe("regional promotion approval (sales-domain §2.9)", () => {
     expect(rejected.state.timeline.filter((e) => e.type === "rejected")).toEqual([
       expect.objectContaining({ step: "hq_finance", comment: "ROI below 1.0, cut display fee" }),
     ]);
+    expect(record.last_comment).toBe("ROI below 1.0, cut display fee");
     expect(Number((await poolOf("east")).available)).toBe(before);
     expect(await ledgerOf(id)).toEqual([
       ["RESERVE", 180_000],

@@ -226,7 +226,10 @@ export const approval = {
     ledger("COMMIT", "reserved_open", "'final approval'"),
   ],
   onReject: [
-    { kind: "setFields", values: { status: "'draft'", version_no: "version_no + 1" } },
+    {
+      kind: "setFields",
+      values: { status: "'draft'", version_no: "version_no + 1", last_comment: "$approval.comment" },
+    },
     ledger("UNRESERVE", "reserved_open", "'rejected'"),
   ],
   onRecall: [{ kind: "setFields", values: { status: "'draft'" } }, ledger("UNRESERVE", "reserved_open", "'recalled'")],

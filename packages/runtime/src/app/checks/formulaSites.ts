@@ -1,6 +1,6 @@
 import type { FormulaType, FormulaTypeKind } from "../../expr/types.js";
 import type { App, Effect, LayoutNode, Party, Query } from "../../schema/types.js";
-import { approverVariables } from "../scope.js";
+import { approvalEffectVariables, approverVariables } from "../scope.js";
 
 /**
  * One place in an app where a formula is written: the text, the entity it runs on, the
@@ -21,19 +21,27 @@ export interface FormulaSite {
 
 const condition = ["boolean"] as const;
 
-function effectSites(entity: string, effects: readonly Effect[] | undefined, path: string, out: FormulaSite[]): void {
+function effectSites(
+  entity: string,
+  effects: readonly Effect[] | undefined,
+  path: string,
+  out: FormulaSite[],
+  variables?: ReadonlyMap<string, FormulaType>,
+): void {
+  const extra = variables ? { variables } : {};
   effects?.forEach((effect, i) => {
     const p = `${path}/${i}`;
     if (effect.kind === "setFields") {
       for (const [field, text] of Object.entries(effect.values)) {
-        out.push({ entity, text, path: `${p}/values/${field}`, assigns: { entity, field } });
+        out.push({ entity, text, path: `${p}/values/${field}`, assigns: { entity, field }, ...extra });
       }
     } else if (effect.kind === "createRecord") {
       for (const [field, text] of Object.entries(effect.values)) {
-        out.push({ entity, text, path: `${p}/values/${field}`, assigns: { entity: effect.entity, field } });
+        out.push({ entity, text, path: `${p}/values/${field}`, assigns: { entity: effect.entity, field }, ...extra });
       }
     } else if (effect.kind === "webhook") {
-      for (const [key, text] of Object.entries(effect.body ?? {})) out.push({ entity, text, path: `${p}/body/${key}` });
+      for (const [key, text] of Object.entries(effect.body ?? {}))
+        out.push({ entity, text, path: `${p}/body/${key}`, ...extra });
     } else if (effect.kind === "notify") {
       partySites(entity, effect.to, `${p}/to`, out);
     }
@@ -149,7 +157,7 @@ export function collectFormulaSites(app: App): FormulaSite[] {
         if (escalate && escalate !== "manager") partySites(wf.entity, escalate, `${p}/sla/escalateTo`, out);
       });
       for (const key of ["onSubmit", "onApprove", "onReject", "onRecall"] as const)
-        effectSites(wf.entity, wf[key], `${base}/${key}`, out);
+        effectSites(wf.entity, wf[key], `${base}/${key}`, out, approvalEffectVariables);
     }
   });
   app.automations?.forEach((a, i) => {

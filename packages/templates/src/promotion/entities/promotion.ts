@@ -167,6 +167,12 @@ export const promotion = {
       default: "none",
     },
     { id: "version_no", kind: "number", label: l("Version", "版本"), integer: true, min: 1, default: 1 },
+    {
+      id: "last_comment",
+      kind: "longText",
+      label: l("Last approval comment", "最近审批意见"),
+      helpText: l("Kept on the record when a request is rejected.", "申请被驳回时保留在记录上。"),
+    },
     { id: "attachments", kind: "attachment", label: l("Plan and draft agreement", "方案与协议草稿"), maxFiles: 10 },
     { id: "submitted_at", kind: "datetime", label: l("Submitted at", "提交时间") },
     { id: "approved_at", kind: "datetime", label: l("Approved at", "批准时间") },
