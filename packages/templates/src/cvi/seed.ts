@@ -163,7 +163,10 @@ export async function seedCvi(writer: SeedWriter, { scale }: { scale: SeedScale 
         bonus_pool: pool,
         pool_method: q % 2 === 0 ? "share" : "curve",
         pay_rule: "hold_harmless",
-        pilot_reserve: Math.round(pool * 0.1),
+        // The hold-harmless reserve covers the pilot's KPI bonuses (at most 1.3 × target bonus each).
+        pilot_reserve: Math.round(
+          people.filter((p) => p.track === "dual").reduce((sum, p) => sum + 1.3 * p.targetBonus, 0),
+        ),
         lock_at: quarter.end,
       },
       { ...hr, at: at(-10) },

@@ -49,7 +49,8 @@ export const periodStatus = {
       to: "paid",
       roles: ["finance", "hr"],
       guard:
-        "COALESCE(total_cvi_bonus, 0) <= bonus_pool + 0.01 AND COALESCE(total_hold_gap, 0) <= COALESCE(pilot_reserve, 0) + 0.01",
+        // Bonuses are rounded to cents one by one: their sum may pass the pool by up to half a cent each.
+        "COALESCE(total_cvi_bonus, 0) <= bonus_pool + 1 AND COALESCE(total_hold_gap, 0) <= COALESCE(pilot_reserve, 0) + 1",
       guardMessage: l(
         "Σ CVI bonus exceeds the pool, or the hold-harmless top-ups exceed the pilot reserve: rerun the scoring or raise the pool.",
         "CVI 奖金合计超过奖金池，或保底补差超过试点储备：请重新运行评分或增加奖金池。",
