@@ -78,6 +78,51 @@ export const automations: Automation[] = [
     actions: [{ kind: "setFields", values: { team: "$user.team" } }],
   },
   {
+    id: "won_handoff_task",
+    label: L("Closed Won: onboarding hand-off task", "赢单：交付交接任务"),
+    entity: "opportunity",
+    trigger: { kind: "transition", workflow: "opportunity_stage", transition: "close_won" },
+    actions: [
+      {
+        kind: "createRecord",
+        entity: "activity",
+        values: {
+          type: "'task'",
+          subject: "LEFT('Hand off to onboarding: ' & name, 200)",
+          due_date: "DATEADD(TODAY(), 3, 'day')",
+          owner: "owner",
+          team: "team",
+          opportunity: "id",
+          account: "account",
+        },
+      },
+    ],
+  },
+  {
+    id: "large_deal_notice",
+    label: L("Deal above 500k: notify executives", "金额超过 50 万的商机：通知高管"),
+    entity: "opportunity",
+    trigger: { kind: "create" },
+    condition: "amount > 500000",
+    actions: [
+      {
+        kind: "notify",
+        to: { kind: "role", role: "executive" },
+        message: L(
+          "A deal above 500,000 was created: check that its opportunity team is set.",
+          "新建了一个金额超过 500,000 的商机：请确认已设置商机团队。",
+        ),
+      },
+    ],
+  },
+  {
+    id: "lead_mql",
+    label: L("Lead score reaches 50: MQL", "线索评分达到 50：成为 MQL"),
+    entity: "lead",
+    trigger: { kind: "becomesTrue", formula: "score >= 50 AND ISBLANK(mql_at)" },
+    actions: [{ kind: "setFields", values: { mql_at: "NOW()" } }],
+  },
+  {
     id: "won_notify_finance",
     label: L("Closed Won: notify finance", "赢单：通知财务"),
     entity: "opportunity",

@@ -177,6 +177,51 @@ export const forecastDashboard: Page = {
       layout: { x: 9, y: 6, w: 3, h: 4 },
     },
     {
+      id: "stage_reach",
+      label: L("Deals that reached each stage (stage conversion)", "到达各阶段的商机数（阶段转化）"),
+      type: "funnel",
+      query: {
+        entity: "stage_history",
+        filter: "NOT(is_backward)",
+        groupBy: [{ field: "to_stage" }],
+        measures: [{ id: "deals", label: L("Deals", "商机数"), aggregate: "countDistinct", field: "opportunity" }],
+      },
+      layout: { x: 0, y: 16, w: 6, h: 4 },
+    },
+    {
+      id: "lead_conversion",
+      label: L("Lead conversion", "线索转化率"),
+      type: "kpi",
+      format: "percent",
+      query: {
+        entity: "lead",
+        measures: [
+          {
+            id: "conversion",
+            label: L("Converted / created", "已转化 / 已创建"),
+            aggregate: "count",
+            filter: "status = 'qualified'",
+            divideBy: "leads",
+          },
+          { id: "leads", label: L("Leads", "线索数"), aggregate: "count" },
+        ],
+      },
+      layout: { x: 6, y: 16, w: 3, h: 2 },
+    },
+    {
+      id: "activities_by_week",
+      label: L("Activities per rep per week", "每位销售每周的活动数"),
+      type: "table",
+      query: {
+        entity: "activity",
+        filter: "status = 'completed'",
+        groupBy: [{ field: "owner" }, { field: "type" }, { field: "completed_at", bucket: "week" }],
+        measures: [{ id: "activities", label: L("Activities", "活动数"), aggregate: "count" }],
+        limit: 1000,
+      },
+      layout: { x: 0, y: 20, w: 12, h: 6 },
+    },
+    {
       id: "leaderboard",
       label: L("Rep leaderboard", "销售排行榜"),
       type: "table",

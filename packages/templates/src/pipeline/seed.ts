@@ -432,13 +432,13 @@ async function seedOpportunity(w: SeedWriter, rep: Rep, account: AccountRef, sta
     },
     { at: at(created, 9), as },
   );
-  if (reach >= 1 || r() < 0.5) {
+  if (reach >= 1) {
     await w.create(
       "opportunity_contact_role",
       {
         opportunity: id,
         contact: pick(r, account.contacts),
-        role: reach >= 1 ? "decision_maker" : "champion",
+        role: "decision_maker",
         is_primary: true,
       },
       { at: at(created, 10), as },

@@ -284,7 +284,9 @@ export const opportunityContactRole: Entity = {
     { id: "role", kind: "select", label: L("Role", "角色"), required: true, options: contactRoles },
     { id: "is_primary", kind: "boolean", label: L("Primary", "主要"), default: false },
   ],
-  indexes: [{ fields: ["opportunity"] }],
+  // (opportunity, role): the decision-maker rollup filters on both; with the role index alone
+  // SQLite scans every decision maker of every deal for each read of one opportunity.
+  indexes: [{ fields: ["opportunity", "role"] }],
 };
 
 /** OpportunityLineItem: products on a deal; unit price and total are formulas. */
