@@ -136,6 +136,26 @@ describe("regional promotion approval (sales-domain §2.9)", () => {
     expect((await regionOf("east")).single_request_limit).toBe(100_000);
   });
 
+  it("every dashboard widget runs for HQ, a region and a requester", async () => {
+    const pages = (promotionTemplate.app.pages ?? []) as unknown as Array<{
+      kind: string;
+      id: string;
+      widgets?: Array<{ id: string; query: Json }>;
+    }>;
+    const dashboards = pages.filter((p) => p.kind === "dashboard");
+    expect(dashboards.map((d) => d.id)).toEqual(["hq_dashboard", "region_dashboard", "my_requests"]);
+    for (const who of ["tp.hq.finance", "tp.east.manager", "tp.east.rep"]) {
+      for (const dashboard of dashboards) {
+        for (const widget of dashboard.widgets ?? []) {
+          const res = await (await as(who)).request("POST", `${A}/query`, { body: widget.query });
+          expect(res.statusCode, `${who} ${dashboard.id}/${widget.id}: ${res.body}`).toBe(200);
+        }
+      }
+    }
+    const mine = await call("tp.east.rep", "POST", `${A}/query`, dashboards[2]?.widgets?.[0]?.query);
+    expect((mine.rows as Json[]).reduce((n, r) => n + Number(r.count), 0)).toBe(2);
+  });
+
   it("1: East 180,000 routes Manager → Director → Region Finance → HQ Trade → HQ Finance; HQ Finance rejects: Draft v2, comment kept, reservation released, the resubmission restarts the chain", async () => {
     const before = Number((await poolOf("east")).available);
     const id = await request("east", 10, 18_000);
@@ -301,18 +321,29 @@ describe("regional promotion approval (sales-domain §2.9)", () => {
     expect((hq.rows as Json[]).length).toBe(23);
     const eastOnly = await call("tp.east.manager", "POST", `${A}/query`, report);
     expect(eastOnly.rows as Json[]).toHaveLength(1);
-    // The HQ dashboard's balance table: one row per region (and the HQ reserve, which has none).
-    const balances = await call("tp.hq.finance", "POST", `${A}/query`, {
-      entity: "fund_transaction",
-      groupBy: [{ field: "region" }],
-      measures: [
-        { id: "allocated", aggregate: "sum", field: "d_allocated" },
-        { id: "available", aggregate: "sum", field: "d_available" },
-      ],
-    });
+    // The HQ dashboard's balance table, as shipped: one row per region (and the HQ reserve, which has
+    // none), each with the pool's balances and its utilization.
+    const pages = (promotionTemplate.app.pages ?? []) as unknown as Array<{
+      id: string;
+      widgets?: Array<{ id: string; query: Json }>;
+    }>;
+    const widget = pages.find((p) => p.id === "hq_dashboard")?.widgets?.find((w) => w.id === "region_balances");
+    const balances = await call("tp.hq.finance", "POST", `${A}/query`, widget?.query);
     const rows = balances.rows as Json[];
     expect(rows.filter((r) => r.region !== null)).toHaveLength(23);
     expect(rows.find((r) => r.region === null)?.allocated).toBe(1_000_000);
+    const eastRegion = await regionOf("east");
+    const eastPool = await poolOf("east");
+    const east = rows.find((r) => r.region === eastRegion.id) as Json;
+    expect([east.allocated, east.available, east.committed]).toEqual([
+      2_000_000,
+      eastPool.available,
+      eastPool.committed,
+    ]);
+    expect(east.utilization).toBeCloseTo(((Number(eastPool.committed) + Number(eastPool.actual)) * 100) / 2_000_000, 6);
+    // A regional manager running the same report sees only the region's own row.
+    const own = await call("tp.east.manager", "POST", `${A}/query`, widget?.query);
+    expect((own.rows as Json[]).map((r) => r.region)).toEqual([eastRegion.id]);
   });
 
   it("5: an approved promotion cancelled 5 days before in_store_from releases the full commit; after the start only 'terminate early' is offered", async () => {

@@ -8,6 +8,16 @@ const m = (id: string, en: string, zh: string, aggregate: string, field?: string
   ...(filter ? { filter } : {}),
 });
 
+/** A ratio measure: `field`'s sum divided by another measure of the query, as a percent. */
+const pct = (id: string, en: string, zh: string, field: string, divideBy: string) => ({
+  id,
+  label: l(en, zh),
+  aggregate: "sum",
+  field,
+  divideBy,
+  percent: true,
+});
+
 /** Balances per region, from the ledger (each row's signed effect on each balance). */
 const balanceMeasures = [
   m("allocated", "Allocated", "已分配", "sum", "d_allocated"),
@@ -30,7 +40,15 @@ export const hqDashboard = {
       id: "region_balances",
       label: l("Budget by region", "各区域预算"),
       type: "table",
-      query: { entity: "fund_transaction", groupBy: [{ field: "region" }], measures: balanceMeasures },
+      query: {
+        entity: "fund_transaction",
+        groupBy: [{ field: "region" }],
+        measures: [
+          ...balanceMeasures,
+          m("funded", "Allocated + net transfers", "分配+净调拨", "sum", "d_funded"),
+          pct("utilization", "Utilization %", "使用率%", "d_used", "funded"),
+        ],
+      },
       format: "currency",
       layout: { x: 0, y: 0, w: 12, h: 8 },
     },
@@ -45,6 +63,22 @@ export const hqDashboard = {
         measures: [
           m("spend", "Actual spend", "实际费用", "sum", "actual_spend"),
           m("net_sales", "Net sales", "净销售额", "sum", "actual_net_sales"),
+          pct("expense_ratio", "Expense ratio %", "费比%", "actual_spend", "net_sales"),
+          m("target", "Expense-ratio target %", "费比目标%", "max", "region.expense_ratio_target"),
+          {
+            id: "roi_revenue",
+            label: l("Revenue ROI", "收入投入产出比"),
+            aggregate: "sum",
+            field: "actual_incremental_revenue",
+            divideBy: "spend",
+          },
+          {
+            id: "gross_profit_per_spend",
+            label: l("Incremental gross profit ÷ spend (profit ROI + 1)", "增量毛利÷费用（利润ROI+1）"),
+            aggregate: "sum",
+            field: "actual_incremental_margin",
+            divideBy: "spend",
+          },
           m("promotions", "Promotions", "促销数", "count"),
         ],
       },
@@ -96,9 +130,81 @@ export const hqDashboard = {
     },
     {
       id: "claims_rejected",
-      label: l("Claims by outcome", "核销结果"),
-      type: "pie",
-      query: { entity: "claim", groupBy: [{ field: "status" }], measures: [m("count", "Claims", "核销单数", "count")] },
+      label: l("Claims rejected and settlement lag by region", "各区域核销驳回率与滞后"),
+      type: "table",
+      query: {
+        entity: "claim",
+        groupBy: [{ field: "region" }],
+        measures: [
+          m("claims", "Claims", "核销单数", "count"),
+          {
+            id: "rejected_pct",
+            label: l("Rejected %", "驳回率%"),
+            aggregate: "count",
+            filter: "status = 'rejected'",
+            divideBy: "claims",
+            percent: true,
+          },
+          m("lag", "Settlement lag (avg days)", "平均核销滞后（天）", "avg", "settlement_lag_days"),
+        ],
+      },
+    },
+    {
+      id: "approval_cycle",
+      label: l("Approval cycle by region (avg days)", "各区域审批周期（平均天数）"),
+      type: "bar",
+      query: {
+        entity: "promotion",
+        filter: "NOT(ISBLANK(approved_at))",
+        groupBy: [{ field: "region" }],
+        measures: [m("days", "Avg days", "平均天数", "avg", "approval_cycle_days")],
+      },
+    },
+    {
+      id: "calendar",
+      label: l("Promotion calendar (in-store weeks)", "促销日历（门店周）"),
+      type: "bar",
+      query: {
+        entity: "promotion",
+        filter: "status IN ('approved', 'in_execution', 'ended', 'claim_submitted', 'settled', 'closed')",
+        groupBy: [{ field: "in_store_from", bucket: "week" }],
+        measures: [m("promotions", "Promotions starting", "开始的促销数", "count")],
+      },
+    },
+  ],
+} as const;
+
+/** The requester's own view: my requests by status, with their money. */
+export const myDashboard = {
+  kind: "dashboard",
+  id: "my_requests",
+  label: l("My requests", "我的申请"),
+  widgets: [
+    {
+      id: "mine",
+      label: l("My requests by status", "我的申请（按状态）"),
+      type: "table",
+      query: {
+        entity: "promotion",
+        filter: "createdBy = $user.id",
+        groupBy: [{ field: "status" }],
+        measures: [
+          m("count", "Requests", "申请数", "count"),
+          m("planned", "Planned", "计划费用", "sum", "planned_spend"),
+          m("committed", "Committed", "承诺中", "sum", "committed_open"),
+        ],
+      },
+    },
+    {
+      id: "returned",
+      label: l("Rejected, to revise", "被驳回待修改"),
+      type: "table",
+      query: {
+        entity: "promotion",
+        filter: "createdBy = $user.id AND status = 'draft' AND approval_status = 'rejected'",
+        groupBy: [{ field: "code" }],
+        measures: [m("version", "Version", "版本", "max", "version_no")],
+      },
     },
   ],
 } as const;
@@ -151,6 +257,43 @@ export const regionDashboard = {
           m("count", "Promotions", "促销数", "count"),
           m("spend", "Planned", "计划费用", "sum", "planned_spend"),
         ],
+      },
+    },
+    {
+      id: "expense_ratio",
+      label: l("Expense ratio of settled promotions %", "已核销促销费比%"),
+      type: "kpi",
+      query: {
+        entity: "promotion",
+        filter: "status IN ('settled', 'closed')",
+        measures: [
+          m("net_sales", "Net sales", "净销售额", "sum", "actual_net_sales"),
+          pct("ratio", "Expense ratio %", "费比%", "actual_spend", "net_sales"),
+          m("target", "Target %", "目标%", "max", "region.expense_ratio_target"),
+        ],
+      },
+      format: "percent",
+    },
+    {
+      id: "roi_ended",
+      label: l("ROI of ended promotions", "已结束促销的投入产出"),
+      type: "table",
+      query: {
+        entity: "promotion",
+        filter: "status IN ('settled', 'closed')",
+        groupBy: [{ field: "code" }],
+        measures: [
+          m("spend", "Spend", "费用", "sum", "actual_spend"),
+          {
+            id: "roi",
+            label: l("Revenue ROI", "收入投入产出比"),
+            aggregate: "sum",
+            field: "actual_incremental_revenue",
+            divideBy: "spend",
+          },
+        ],
+        sort: [{ by: "roi", direction: "desc" }],
+        limit: 20,
       },
     },
     {
@@ -234,11 +377,13 @@ export const pages = [
   },
   hqDashboard,
   regionDashboard,
+  myDashboard,
   { kind: "inbox", id: "approvals", label: l("Approvals", "审批"), workflows: ["promotion_approval"] },
 ] as const;
 
 export const navigation = [
   { kind: "page", page: "promotions" },
+  { kind: "page", page: "my_requests" },
   { kind: "page", page: "approvals" },
   { kind: "page", page: "region_dashboard" },
   { kind: "page", page: "hq_dashboard" },

@@ -452,6 +452,7 @@ async function seedRequest(
       units: incrementalUnits * 3,
       incremental_units: incrementalUnits,
       net_sales: Math.round(planned * (6 + w.random() * 10)),
+      incremental_revenue: Math.round(planned * roi),
       incremental_margin: Math.round(planned * roi * 0.35),
       source: "sell_out",
     },

@@ -122,6 +122,18 @@ export const fundTransaction = {
     ),
     effect("d_actual", "Δ actual", "实际变动", "IF(type = 'ACTUAL', amount, 0)"),
     effect(
+      "d_funded",
+      "Δ funded (allocated + net transfers)",
+      "资金变动（分配+净调拨）",
+      "IF(type IN ('ALLOCATE', 'ADJUST', 'TRANSFER_IN'), amount, IF(type = 'TRANSFER_OUT', -amount, 0))",
+    ),
+    effect(
+      "d_used",
+      "Δ used (committed + actual)",
+      "使用变动（承诺+实际）",
+      "IF(type = 'COMMIT', amount, IF(type = 'RELEASE', -amount, 0))",
+    ),
+    effect(
       "d_available",
       "Δ available",
       "可用变动",

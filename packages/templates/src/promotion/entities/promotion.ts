@@ -193,11 +193,11 @@ export const promotion = {
       helpText: l("Only HQ Finance may reopen an expired promotion.", "仅总部财务可重新开放已过期的促销。"),
     },
     {
-      id: "approval_cycle_hours",
+      id: "approval_cycle_days",
       kind: "formula",
-      label: l("Approval cycle (h)", "审批周期（小时）"),
+      label: l("Approval cycle (days)", "审批周期（天）"),
       expression:
-        "IF(ISBLANK(approved_at) OR ISBLANK(submitted_at), BLANK, DATEDIFF(submitted_at, approved_at, 'day') * 24)",
+        "IF(ISBLANK(approved_at) OR ISBLANK(submitted_at), BLANK, DATEDIFF(submitted_at, approved_at, 'day'))",
       resultType: "number",
     },
     sumOf("reserved_open", "Reserved (open)", "预占中", "fund_transaction", "promotion", "d_reserved"),
@@ -224,6 +224,22 @@ export const promotion = {
     sumOf("paid_total", "Paid", "已付款", "payment", "promotion", "amount"),
     sumOf("actual_units", "Actual units", "实际销量", "sales_actual", "promotion", "units"),
     sumOf("actual_net_sales", "Actual net sales", "实际净销售额", "sales_actual", "promotion", "net_sales"),
+    sumOf(
+      "actual_incremental_revenue",
+      "Actual incremental revenue",
+      "实际增量收入",
+      "sales_actual",
+      "promotion",
+      "incremental_revenue",
+    ),
+    sumOf(
+      "actual_incremental_margin",
+      "Actual incremental gross profit",
+      "实际增量毛利",
+      "sales_actual",
+      "promotion",
+      "incremental_margin",
+    ),
   ],
   rules: [
     {

@@ -44,6 +44,13 @@ export const claim = {
     { id: "verifier", kind: "user", label: l("Verifier", "审核人") },
     { id: "verified_at", kind: "datetime", label: l("Verified at", "审核时间") },
     {
+      id: "settlement_lag_days",
+      kind: "formula",
+      label: l("Settlement lag (days after in-store end)", "核销滞后天数"),
+      expression: "IF(ISBLANK(verified_at), BLANK, DATEDIFF(promotion.in_store_to, verified_at, 'day'))",
+      resultType: "number",
+    },
+    {
       id: "status",
       kind: "select",
       label: l("Status", "状态"),
@@ -161,6 +168,12 @@ export const salesActual = {
     { id: "units", kind: "number", label: l("Units", "销量"), integer: true, min: 0 },
     { id: "incremental_units", kind: "number", label: l("Incremental units", "增量销量"), integer: true },
     { id: "net_sales", kind: "currency", label: l("Net sales", "净销售额"), currency: "CNY", min: 0 },
+    {
+      id: "incremental_revenue",
+      kind: "currency",
+      label: l("Incremental revenue", "增量收入"),
+      currency: "CNY",
+    },
     { id: "incremental_margin", kind: "currency", label: l("Incremental gross profit", "增量毛利"), currency: "CNY" },
     {
       id: "source",
