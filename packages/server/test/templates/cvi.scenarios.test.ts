@@ -441,6 +441,35 @@ describe("CVI scorecard: acceptance scenarios (sales-domain §3.9)", () => {
     expect(run.promotion_eligible).toBe(1);
   });
 
+  it("an upheld appeal reopens only the named dimension, during the Appeal window", async () => {
+    const e005 = await server.login("cvi.e005");
+    const employee = ((await list(e005, "employee", "TRUE"))[0] as Json).id;
+    const built = await buildPeriod([{ raw: onTarget }], { employees: [employee] });
+    const person = built.people[0] as (typeof built.people)[number];
+    await runScoring(built.period);
+    for (const step of ["lock", "calibrate", "publish"]) await ok(await act(hr, "period", built.period, step));
+    const early = await e005.request("POST", url("appeal"), { body: { score: person.scores.d4, reason: "Early" } });
+    expect(early.statusCode).toBe(422);
+    await ok(await act(hr, "period", built.period, "open_appeals"));
+    const filed = await create(e005, "appeal", { score: person.scores.d4, reason: "A confirmed project is missing" });
+    expect(filed).toMatchObject({ dimension: "d4", decision: "open", employee_user: e005.userId });
+    // Before a decision nothing is reopened.
+    const d4 = { score: person.scores.d4, amount: 1, reference: "OA confirmation P-9" };
+    expect((await hr.request("POST", url("metric_snapshot"), { body: d4 })).statusCode).toBe(422);
+    expect((await update(hr, "appeal", filed.id, { decision: "upheld" })).statusCode).toBe(422); // needs a note
+    await ok(await update(hr, "appeal", filed.id, { decision: "upheld", decision_note: "Owner confirmed late" }));
+    await create(hr, "metric_snapshot", d4);
+    const d3 = await hr.request("POST", url("metric_snapshot"), { body: { score: person.scores.d3, amount: 1 } });
+    expect(d3.statusCode).toBe(422);
+    await runScoring(built.period);
+    expect(await read(hr, "dimension_score", person.scores.d4 as string)).toMatchObject({
+      raw_value: 4,
+      normalised: 120,
+    });
+    await ok(await act(hr, "period", built.period, "finalise"));
+    expect((await hr.request("POST", url("metric_snapshot"), { body: d4 })).statusCode).toBe(422);
+  });
+
   it("8. calibration: a manager's +12 is rejected (max ±10); +7 is accepted and flagged for HR review (> 5)", async () => {
     const m01 = await server.login("cvi.m01");
     // The second person is the manager himself (a player-coach reporting to himself in the data).

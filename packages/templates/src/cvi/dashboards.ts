@@ -285,7 +285,7 @@ export const pages = [
     "reward_claim",
     cols("period", "employee", "contribution_type", "points", "status", "award"),
   ),
-  table("appeals", "Appeals", "申诉", "appeal", cols("cvi", "dimension", "reason", "decision")),
+  table("appeals", "Appeals", "申诉", "appeal", cols("score", "period_code", "dimension", "reason", "decision")),
   table(
     "periods",
     "Periods",

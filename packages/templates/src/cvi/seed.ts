@@ -1,4 +1,4 @@
-import { int, pick } from "../random.js";
+import { addDays, int, pick } from "../random.js";
 import type { SeedScale, SeedWriter } from "../types.js";
 import { EMPLOYEES_WITH_LOGIN, employeeUser, managers } from "./users.js";
 
@@ -153,6 +153,7 @@ export async function seedCvi(writer: SeedWriter, { scale }: { scale: SeedScale 
       return d.toISOString();
     };
     const cviOf = new Map<string, string>();
+    const d3Of = new Map<string, string>();
     const pool = people.reduce((sum, p) => sum + p.targetBonus, 0);
     const period = await writer.create(
       "period",
@@ -167,7 +168,9 @@ export async function seedCvi(writer: SeedWriter, { scale }: { scale: SeedScale 
         pilot_reserve: Math.round(
           people.filter((p) => p.track === "dual").reduce((sum, p) => sum + 1.3 * p.targetBonus, 0),
         ),
-        lock_at: quarter.end,
+        // Period end + 5 business days; appeals run 10 business days after publication.
+        lock_at: addDays(quarter.end, 7),
+        appeal_until: addDays(quarter.end, 35),
       },
       { ...hr, at: at(-10) },
     );
@@ -209,6 +212,7 @@ export async function seedCvi(writer: SeedWriter, { scale }: { scale: SeedScale 
           },
           { ...hr, at: at(1) },
         );
+        if (def.code === "d3") d3Of.set(person.id, score);
         for (const [amount, reference] of rawValues(random, def.code, person)) {
           await writer.create(
             "metric_snapshot",
@@ -274,6 +278,27 @@ export async function seedCvi(writer: SeedWriter, { scale }: { scale: SeedScale 
     await writer.transition("score_run", run, "run_status", "rerun", { ...hr, at: at(98) });
     await writer.transition("score_run", run, "run_status", "run", { ...hr, at: at(98) });
     await writer.transition("period", period, "period_status", "publish", { ...hr, at: at(99) });
+    await writer.transition("period", period, "period_status", "open_appeals", { ...hr, at: at(100) });
+    // One appeal per quarter, on the D3 score of the first demo login: reviewed and rejected.
+    const appellant = people.find((p) => p.login);
+    const appealed = appellant ? d3Of.get(appellant.id) : undefined;
+    if (appellant?.login && appealed) {
+      const filed = await writer.create(
+        "appeal",
+        { score: appealed, reason: "A reviewed wiki article is missing from my knowledge points." },
+        { as: appellant.login, at: at(101) },
+      );
+      await writer.update(
+        "appeal",
+        filed,
+        {
+          decision: "rejected",
+          decision_note: "The article was reviewed after the lock date; it counts next quarter.",
+          decided_by: writer.userId("cvi.hr"),
+        },
+        { ...hr, at: at(104) },
+      );
+    }
     await writer.transition("period", period, "period_status", "finalise", { ...hr, at: at(110) });
     await writer.transition("period", period, "period_status", "pay", { as: "cvi.finance", at: at(115) });
     writer.progress(`${quarter.code}: paid`);

@@ -173,8 +173,28 @@ export const claimApproval = {
 
 export const workflows = [periodStatus, runStatus, fundStatus, dealStatus, calibrationReview, claimApproval];
 
-/** A won deal credits its D1 score with a source snapshot (refused once that period is locked). */
+/**
+ * A won deal credits its D1 score with a source snapshot (refused once that period is locked).
+ * The calendar moves the quarter on: it locks on its lock date and leaves the Appeal window the
+ * day after `appeal_until` (HR may take both transitions earlier by hand).
+ */
 export const automations = [
+  {
+    id: "auto_lock",
+    label: l("Lock on the lock date", "到锁定日自动锁定"),
+    entity: "period",
+    trigger: { kind: "dateOffset", field: "lock_at", days: 0, at: "18:00" },
+    condition: "status = 'open'",
+    actions: [{ kind: "transition", workflow: "period_status", transition: "lock" }],
+  },
+  {
+    id: "close_appeals",
+    label: l("Close the Appeal window", "申诉期结束后自动定稿"),
+    entity: "period",
+    trigger: { kind: "dateOffset", field: "appeal_until", days: 1, at: "00:00" },
+    condition: "status = 'appeal'",
+    actions: [{ kind: "transition", workflow: "period_status", transition: "finalise" }],
+  },
   {
     id: "credit_deal",
     label: l("Credit a won deal to D1", "成交计入 D1"),

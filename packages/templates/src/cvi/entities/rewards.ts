@@ -108,13 +108,21 @@ export const rewardClaim = {
   ],
 } as const;
 
-/** An appeal against a published score; it names the dimension it reopens. */
+/**
+ * An appeal against a published score names one dimension score; upheld, it reopens that
+ * dimension's source data (and only it) while the period is in its Appeal window.
+ */
 export const appeal = {
   id: "appeal",
   label: l("Appeal", "申诉"),
   fields: [
-    { id: "cvi", kind: "relation", label: l("CVI score", "CVI 得分"), target: "cvi_score", required: true },
-    { id: "dimension", kind: "select", label: l("Dimension", "维度"), options: dimensions, required: true },
+    {
+      id: "score",
+      kind: "relation",
+      label: l("Dimension appealed", "申诉的维度得分"),
+      target: "dimension_score",
+      required: true,
+    },
     { id: "reason", kind: "longText", label: l("Reason", "理由"), required: true },
     { id: "attachments", kind: "attachment", label: l("Attachments", "附件"), maxFiles: 5, maxSizeMb: 10 },
     {
@@ -130,19 +138,26 @@ export const appeal = {
     },
     { id: "decision_note", kind: "longText", label: l("Decision note", "结论说明") },
     { id: "decided_by", kind: "user", label: l("Decided by", "处理人") },
-    { id: "employee_user", kind: "formula", label: l("Employee user", "员工用户"), expression: "cvi.employee_user" },
-    { id: "manager", kind: "formula", label: l("Manager", "直属经理"), expression: "cvi.manager" },
-    { id: "period_code", kind: "formula", label: l("Period", "考核期"), expression: "cvi.period_code" },
+    { id: "dimension", kind: "formula", label: l("Dimension", "维度"), expression: "score.dimension" },
+    { id: "employee_user", kind: "formula", label: l("Employee user", "员工用户"), expression: "score.employee_user" },
+    { id: "manager", kind: "formula", label: l("Manager", "直属经理"), expression: "score.manager" },
+    { id: "period_code", kind: "formula", label: l("Period", "考核期"), expression: "score.period_code" },
   ],
   rules: [
     {
       id: "appeal_window",
-      invalidWhen: "decision = 'open' AND cvi.period.status <> 'appeal'",
-      field: "cvi",
+      invalidWhen: "score.period.status <> 'appeal'",
+      field: "score",
       message: l(
-        "Appeals are accepted only while the period is in its Appeal window.",
-        "仅在考核期处于申诉期时才能提交申诉。",
+        "Appeals are filed and decided only while the period is in its Appeal window.",
+        "仅在考核期处于申诉期时才能提交和处理申诉。",
       ),
+    },
+    {
+      id: "decision_needs_note",
+      invalidWhen: "decision <> 'open' AND ISBLANK(decision_note)",
+      field: "decision_note",
+      message: l("Explain the decision in the decision note.", "请在结论说明中写明处理理由。"),
     },
   ],
 } as const;

@@ -44,10 +44,13 @@ export const metricSnapshot = {
   rules: [
     {
       id: "period_locked",
-      invalidWhen: "NOT (score.period.status IN ('draft', 'open'))",
+      // Source data is final from the lock on; an upheld appeal reopens its one dimension score
+      // while the period is in its Appeal window.
+      invalidWhen:
+        "NOT (score.period.status IN ('draft', 'open') OR (score.period.status = 'appeal' AND score.upheld_appeals > 0))",
       message: l(
-        "The period of this score is locked: its source data is final. Record the change as an adjustment in the open period.",
-        "该得分所属考核期已锁定，源数据已定稿。请在当前进行中的考核期中以调整记录此变更。",
+        "The period of this score is locked: its source data is final. Record the change as an adjustment in the open period (or uphold an appeal on this dimension during the Appeal window).",
+        "该得分所属考核期已锁定，源数据已定稿。请在当前进行中的考核期中以调整记录此变更（或在申诉期内支持针对该维度的申诉）。",
       ),
     },
   ],
@@ -167,6 +170,15 @@ export const dimensionScore = {
       from: "metric_snapshot",
       via: "score",
       aggregate: "count",
+    },
+    {
+      id: "upheld_appeals",
+      kind: "rollup",
+      label: l("Upheld appeals", "已支持的申诉"),
+      from: "appeal",
+      via: "score",
+      aggregate: "count",
+      filter: "decision = 'upheld'",
     },
     number("group_n", "Role × region group size", "岗位 × 区域人数"),
     { id: "peer_group", kind: "text", label: l("Peer group", "同类组"), maxLength: 80 },
