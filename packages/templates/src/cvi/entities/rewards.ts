@@ -1,4 +1,4 @@
-import { approvalStatuses, dimensions, l, options } from "../labels.js";
+import { approvalStatuses, l, options } from "../labels.js";
 
 /**
  * The quarter's process reward fund R: awards are R × points / Σ points, at most `cap_pct` % of R
