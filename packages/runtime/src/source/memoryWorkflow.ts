@@ -16,7 +16,15 @@ import type { CompiledStateMachine } from "../workflow/stateMachine.types.js";
 import { invalidError, notFound, sourceError } from "./errors.js";
 import { accessFor, present, readableRow, requireAccess, scopedRow } from "./memoryAccess.js";
 import { createRow, updateRow } from "./memoryRecords.js";
-import { type ApprovalRow, envFor, formulaOf, holds, type MemoryActor, type MemoryContext } from "./memoryStore.js";
+import {
+  type ApprovalRow,
+  envFor,
+  formulaOf,
+  holds,
+  type MemoryActor,
+  type MemoryContext,
+  rowsOf,
+} from "./memoryStore.js";
 import type {
   ActionBody,
   ActionResult,
@@ -140,16 +148,42 @@ function carryOut(
   effects: readonly EvaluatedEffect[],
 ): SourceRecord {
   let current = record;
+  // Records created or found by createRecord effects, by their `as` name (for later `links`).
+  const names = new Map<string, string>();
+  const linked = (values: Readonly<Record<string, unknown>>, links: Readonly<Record<string, string>> | undefined) => {
+    const out: Record<string, unknown> = { ...values };
+    for (const [field, name] of Object.entries(links ?? {})) out[field] = names.get(name) ?? null;
+    return out;
+  };
   for (const effect of effects) {
     switch (effect.kind) {
       case "setFields":
-        current = updateRow(ctx, actor, entity, String(current.id), Number(current.version), effect.values, {
-          system: true,
-        });
+        current = updateRow(
+          ctx,
+          actor,
+          entity,
+          String(current.id),
+          Number(current.version),
+          linked(effect.values, effect.links),
+          { system: true },
+        );
         break;
-      case "createRecord":
-        createRow(ctx, { ...actor, isAdmin: true }, effect.entity, effect.values);
+      case "createRecord": {
+        // As the server: the first key set whose values are all filled and equal gives the oldest such record.
+        const values = linked(effect.values, effect.links);
+        const rows = [...rowsOf(ctx, effect.entity).values()].sort((a, b) =>
+          String(a.createdAt ?? "").localeCompare(String(b.createdAt ?? "")),
+        );
+        const found = (effect.findBy ?? [])
+          .filter((keys) => keys.every((k) => values[k] !== null && values[k] !== undefined && values[k] !== ""))
+          .map((keys) => rows.find((row) => keys.every((k) => row[k] === values[k])))
+          .find((row) => row !== undefined);
+        const id = found
+          ? String(found.id)
+          : String(createRow(ctx, { ...actor, isAdmin: true }, effect.entity, values).id);
+        if (effect.as) names.set(effect.as, id);
         break;
+      }
       case "notify": {
         const env = { ...envFor(ctx, actor, entity), lookup: () => null };
         notify(

@@ -211,8 +211,7 @@ export async function seedPipeline(w: SeedWriter, { scale }: { readonly scale: S
   const teams = TEAMS.slice(0, v.teams);
   const reps: Rep[] = pipelineUsers()
     .filter((u) => u.roles.includes("rep") && teams.includes(u.attributes.team as (typeof TEAMS)[number]))
-    .slice(0, v.teams * v.repsPerTeam * 2)
-    .filter((u, i, all) => all.filter((x) => x.attributes.team === u.attributes.team).indexOf(u) < v.repsPerTeam)
+    .filter((u, _i, all) => all.filter((x) => x.attributes.team === u.attributes.team).indexOf(u) < v.repsPerTeam)
     .map((u) => ({
       username: u.username,
       id: w.userId(u.username),
