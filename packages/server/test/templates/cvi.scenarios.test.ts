@@ -470,6 +470,45 @@ describe("CVI scorecard: acceptance scenarios (sales-domain §3.9)", () => {
     expect((await hr.request("POST", url("metric_snapshot"), { body: d4 })).statusCode).toBe(422);
   });
 
+  it("evidence counts once its reviewer approves it; sessions need 5 attendees and 3.5; D3 counts at most 20 points", async () => {
+    const e006 = await server.login("cvi.e006");
+    const m02 = await server.login("cvi.m02");
+    const employee = ((await list(e006, "employee", "TRUE"))[0] as Json).id;
+    const built = await buildPeriod([{ raw: { ...onTarget, d3: [18] } }], { employees: [employee] });
+    const person = built.people[0] as (typeof built.people)[number];
+    const weak = await e006.request("POST", url("evidence_item"), {
+      body: {
+        score: person.scores.d5,
+        type: "session_record",
+        external_id: "S-1",
+        points: 2,
+        attendees: 4,
+        rating: 4.5,
+        reviewer: m02.userId,
+      },
+    });
+    expect(weak.statusCode).toBe(422);
+    expect(messages(weak).en).toContain("at least 5 attendees");
+    const page = await create(e006, "evidence_item", {
+      score: person.scores.d3,
+      type: "wiki_page",
+      external_id: "WIKI-42",
+      points: 7,
+      reviewer: m02.userId,
+    });
+    await ok(await act(e006, "evidence_item", page.id, "submit"));
+    expect((await read(hr, "dimension_score", person.scores.d3 as string)).raw_value).toBe(18);
+    await ok(await act(m02, "evidence_item", page.id, "approve"));
+    const snapshots = await list(
+      hr,
+      "metric_snapshot",
+      `score = '${person.scores.d3}' AND reference = 'wiki_page WIKI-42'`,
+    );
+    expect(snapshots.map((x) => x.amount)).toEqual([7]);
+    await runScoring(built.period);
+    expect(await read(hr, "dimension_score", person.scores.d3 as string)).toMatchObject({ raw_value: 25, metric: 20 });
+  });
+
   it("8. calibration: a manager's +12 is rejected (max ±10); +7 is accepted and flagged for HR review (> 5)", async () => {
     const m01 = await server.login("cvi.m01");
     // The second person is the manager himself (a player-coach reporting to himself in the data).

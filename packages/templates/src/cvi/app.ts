@@ -2,7 +2,7 @@ import type { App } from "@plinth/runtime";
 import { computations } from "./computations.js";
 import { navigation, pages } from "./dashboards.js";
 import { appeal, rewardClaim, rewardFund, scoreRun } from "./entities/rewards.js";
-import { calibrationNote, crmDeal, cviScore, dimensionScore, metricSnapshot } from "./entities/scores.js";
+import { calibrationNote, crmDeal, cviScore, dimensionScore, evidenceItem, metricSnapshot } from "./entities/scores.js";
 import { dimensionDef, employee, period, weightScheme } from "./entities/setup.js";
 import { l } from "./labels.js";
 import { permissions, roles } from "./permissions.js";
@@ -32,6 +32,7 @@ export const cviApp = {
     dimensionDef,
     weightScheme,
     metricSnapshot,
+    evidenceItem,
     crmDeal,
     dimensionScore,
     cviScore,

@@ -5,7 +5,8 @@ const thisPeriod = { period: "period" } as const;
 
 /**
  * Peer groups (sales-domain §3.2): role × region when it has at least 5 people with a value in
- * the dimension, otherwise the company-wide role group.
+ * the dimension, otherwise the company-wide role group; and the raw value counted (capped, e.g.
+ * D3's 20 points a quarter).
  */
 const peerGroups = {
   id: "peer_groups",
@@ -16,6 +17,7 @@ const peerGroups = {
   where: "snapshots > 0",
   stats: { n: { aggregate: "count", partitionBy: ["dimension", "job_role", "region"] } },
   values: {
+    metric: "IF(ISBLANK(raw_cap), raw_value, MIN(raw_value, raw_cap))",
     group_n: "$stats.n",
     peer_group: "IF($stats.n >= 5, job_role & '·' & region, job_role & '·*')",
   },
@@ -35,21 +37,21 @@ const normalise = {
   match: thisPeriod,
   where: "snapshots > 0",
   stats: {
-    p5: { aggregate: "percentile", field: "raw_value", p: 5, partitionBy: ["dimension", "peer_group"] },
-    p95: { aggregate: "percentile", field: "raw_value", p: 95, partitionBy: ["dimension", "peer_group"] },
-    rank: { aggregate: "percentRank", field: "raw_value", partitionBy: ["dimension", "peer_group"] },
-    mu: { aggregate: "avg", field: "raw_value", partitionBy: ["dimension", "peer_group"] },
-    sd: { aggregate: "stdev", field: "raw_value", partitionBy: ["dimension", "peer_group"] },
+    p5: { aggregate: "percentile", field: "metric", p: 5, partitionBy: ["dimension", "peer_group"] },
+    p95: { aggregate: "percentile", field: "metric", p: 95, partitionBy: ["dimension", "peer_group"] },
+    rank: { aggregate: "percentRank", field: "metric", partitionBy: ["dimension", "peer_group"] },
+    mu: { aggregate: "avg", field: "metric", partitionBy: ["dimension", "peer_group"] },
+    sd: { aggregate: "stdev", field: "metric", partitionBy: ["dimension", "peer_group"] },
   },
   values: {
     edge_case: "method = 'minmax' AND $stats.p95 = $stats.p5",
     normalised: `ROUND(IFS(
-      method = 'target', IF(raw_value / target_prorated < floor, 0, MIN(raw_value / target_prorated, cap) * 100),
-      method = 'minmax', IF($stats.p95 = $stats.p5, 100, CLAMP((raw_value - $stats.p5) / ($stats.p95 - $stats.p5), 0, 1) * 100),
+      method = 'target', IF(metric / target_prorated < floor, 0, MIN(metric / target_prorated, cap) * 100),
+      method = 'minmax', IF($stats.p95 = $stats.p5, 100, CLAMP((metric - $stats.p5) / ($stats.p95 - $stats.p5), 0, 1) * 100),
       method = 'percentile', $stats.rank * 100,
-      method = 'zscore', IF(COALESCE($stats.sd, 0) = 0, 50, CLAMP(50 + 10 * (raw_value - $stats.mu) / $stats.sd, 0, 100))
+      method = 'zscore', IF(COALESCE($stats.sd, 0) = 0, 50, CLAMP(50 + 10 * (metric - $stats.mu) / $stats.sd, 0, 100))
     ), 2)`,
-    gap_to_target: "IF(method = 'target', MAX(0, target_prorated - raw_value), BLANK)",
+    gap_to_target: "IF(method = 'target', MAX(0, target_prorated - metric), BLANK)",
   },
   summary: {
     scored: { aggregate: "count" },

@@ -316,6 +316,13 @@ export const pages = [
     "metric_snapshot",
     cols("score", "period_code", "dimension", "amount", "kind", "reference"),
   ),
+  table(
+    "evidence",
+    "Evidence",
+    "证据",
+    "evidence_item",
+    cols("score", "dimension", "type", "external_id", "points", "reviewer", "status"),
+  ),
   table("deals", "CRM deals", "CRM 成交", "crm_deal", cols("external_id", "owner", "amount", "closed_on", "status"), [
     "hr",
     "exec",
@@ -339,7 +346,7 @@ export const pages = [
     kind: "inbox",
     id: "approvals",
     label: l("Approvals", "审批"),
-    workflows: ["calibration_review", "claim_approval"],
+    workflows: ["calibration_review", "claim_approval", "evidence_review"],
   },
 ];
 
@@ -371,6 +378,7 @@ export const navigation = [
       { kind: "page", page: "employees" },
       { kind: "page", page: "funds" },
       { kind: "page", page: "runs" },
+      { kind: "page", page: "evidence" },
       { kind: "page", page: "snapshots" },
       { kind: "page", page: "deals" },
     ],

@@ -109,6 +109,23 @@ export const permissions = [
     rowScope: "score.employee_user = $user.id OR score.manager = $user.id",
   },
   { role: "hr", entity: "metric_snapshot", actions: all },
+  // Evidence: employees submit their own for review; reviewers (any role) read what they review.
+  {
+    role: "employee",
+    entity: "evidence_item",
+    actions: ["read", "create", "update"],
+    rowScope: "employee_user = $user.id OR reviewer = $user.id",
+    readOnlyFields: ["status"],
+  },
+  {
+    role: "manager",
+    entity: "evidence_item",
+    actions: ["read", "create", "update"],
+    rowScope: "employee_user = $user.id OR manager = $user.id OR reviewer = $user.id",
+    readOnlyFields: ["status"],
+  },
+  { role: "hr", entity: "evidence_item", actions: all },
+  { role: "exec", entity: "evidence_item", actions: readOnly },
   { role: "hr", entity: "crm_deal", actions: all },
   { role: "exec", entity: "crm_deal", actions: readOnly },
   // Calibration: managers calibrate their reports; HR reviews; exec reads.

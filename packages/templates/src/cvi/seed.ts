@@ -46,6 +46,7 @@ export const dimensionDefs = [
     source_connector: "wiki",
     unit: "points",
     normalisation: "percentile",
+    raw_cap: 20,
     raw_metric_query: "Published article 3, reviewed update 1, +1 per 50 unique readers, max 20 per quarter",
     anti_gaming: "Reviewer approval required; self-views excluded.",
   },
@@ -257,6 +258,26 @@ export async function seedCvi(writer: SeedWriter, { scale }: { scale: SeedScale 
       await writer.approval("reward_claim", claim, "approve", { as: points > 5 ? "cvi.hr" : manager, at: at(43) });
     }
     if (!last) await writer.transition("reward_fund", fund, "fund_status", "allocate", { ...hr, at: at(95) });
+    // Evidence waiting for review in the open quarter: each demo login's new wiki page, with its manager.
+    if (last) {
+      for (const person of people.filter((p) => p.login)) {
+        const score = d3Of.get(person.id);
+        if (!score || !person.login) continue;
+        const manager = managers[(person.index - 1) % managers.length]?.username as string;
+        const evidence = await writer.create(
+          "evidence_item",
+          {
+            score,
+            type: "wiki_page",
+            external_id: `WIKI-${quarter.code}-${person.index}`,
+            points: 3,
+            reviewer: writer.userId(manager),
+          },
+          { as: person.login, at: at(60) },
+        );
+        await writer.approval("evidence_item", evidence, "submit", { as: person.login, at: at(60) });
+      }
+    }
     previousFund = fund;
     if (last) continue;
 

@@ -171,7 +171,46 @@ export const claimApproval = {
   ],
 } as const;
 
-export const workflows = [periodStatus, runStatus, fundStatus, dealStatus, calibrationReview, claimApproval];
+/** Evidence counts once its reviewer (the wiki reviewer, the project owner) approves it. */
+export const evidenceReview = {
+  kind: "approval",
+  id: "evidence_review",
+  label: l("Evidence review", "证据审核"),
+  entity: "evidence_item",
+  submitters: ["employee", "manager", "hr"],
+  statusField: "status",
+  allowRecall: true,
+  steps: [
+    {
+      id: "reviewer",
+      label: l("Reviewer / project owner", "审核人 / 项目负责人"),
+      approvers: { kind: "userField", field: "reviewer" },
+    },
+  ],
+  onApprove: [
+    {
+      kind: "createRecord",
+      entity: "metric_snapshot",
+      values: {
+        score: "score",
+        amount: "points",
+        kind: "'source'",
+        reference: "type & ' ' & external_id",
+        source_ts: "$now",
+      },
+    },
+  ],
+} as const;
+
+export const workflows = [
+  periodStatus,
+  runStatus,
+  fundStatus,
+  dealStatus,
+  calibrationReview,
+  claimApproval,
+  evidenceReview,
+];
 
 /**
  * A won deal credits its D1 score with a source snapshot (refused once that period is locked).

@@ -56,6 +56,64 @@ export const metricSnapshot = {
   ],
 } as const;
 
+/**
+ * A piece of evidence behind a knowledge, collaboration or training point (§3.1 anti-gaming): a
+ * reviewed wiki page, a project its owner confirmed, a delivered session (≥ 5 attendees, rating
+ * ≥ 3.5). It counts only once its reviewer approves it: approval writes the metric snapshot.
+ */
+export const evidenceItem = {
+  id: "evidence_item",
+  label: l("Evidence", "证据"),
+  titleField: "external_id",
+  fields: [
+    {
+      id: "score",
+      kind: "relation",
+      label: l("Dimension score", "维度得分"),
+      target: "dimension_score",
+      required: true,
+    },
+    {
+      id: "type",
+      kind: "select",
+      label: l("Type", "类型"),
+      options: options([
+        ["wiki_page", "Wiki page", "知识库文章"],
+        ["project_confirmation", "Project confirmation", "项目确认"],
+        ["session_record", "Session delivered", "授课记录"],
+        ["course_completion", "Course completed", "完成课程"],
+      ]),
+      required: true,
+    },
+    { id: "external_id", kind: "text", label: l("Source id", "来源编号"), required: true, maxLength: 120 },
+    { id: "points", kind: "number", label: l("Points", "积分"), required: true, min: 0 },
+    { id: "attendees", kind: "number", label: l("Attendees", "参加人数"), min: 0 },
+    { id: "rating", kind: "number", label: l("Rating (of 5)", "评分（满分 5）"), min: 0, max: 5 },
+    { id: "reviewer", kind: "user", label: l("Reviewer / owner", "审核人 / 项目负责人"), required: true },
+    { id: "status", kind: "select", label: l("Status", "状态"), options: approvalStatuses, default: "draft" },
+    { id: "employee_user", kind: "formula", label: l("Employee user", "员工用户"), expression: "score.employee_user" },
+    { id: "manager", kind: "formula", label: l("Manager", "直属经理"), expression: "score.manager" },
+    { id: "dimension", kind: "formula", label: l("Dimension", "维度"), expression: "score.dimension" },
+  ],
+  rules: [
+    {
+      id: "session_quality",
+      invalidWhen: "type = 'session_record' AND (COALESCE(attendees, 0) < 5 OR COALESCE(rating, 0) < 3.5)",
+      field: "attendees",
+      message: l(
+        "A delivered session counts only with at least 5 attendees and a rating of 3.5 or more.",
+        "授课记录须至少 5 人参加且评分不低于 3.5 才计分。",
+      ),
+    },
+    {
+      id: "not_own_reviewer",
+      invalidWhen: "reviewer = employee_user",
+      field: "reviewer",
+      message: l("Someone else reviews your evidence.", "证据须由他人审核。"),
+    },
+  ],
+} as const;
+
 /** A CRM deal credited to D1; reversing it after its quarter is locked adjusts the open quarter. */
 export const crmDeal = {
   id: "crm_deal",
@@ -127,6 +185,13 @@ export const dimensionScore = {
     { id: "floor", kind: "formula", label: l("Floor", "下限"), expression: "definition.floor", resultType: "number" },
     { id: "cap", kind: "formula", label: l("Cap", "封顶"), expression: "definition.cap", resultType: "number" },
     {
+      id: "raw_cap",
+      kind: "formula",
+      label: l("Raw value cap", "原始值上限"),
+      expression: "definition.raw_cap",
+      resultType: "number",
+    },
+    {
       id: "proration",
       kind: "formula",
       label: l("Active share of the quarter", "本季在岗比例"),
@@ -181,6 +246,7 @@ export const dimensionScore = {
       filter: "decision = 'upheld'",
     },
     number("group_n", "Role × region group size", "岗位 × 区域人数"),
+    number("metric", "Raw value counted (capped)", "计分原始值（封顶后）"),
     { id: "peer_group", kind: "text", label: l("Peer group", "同类组"), maxLength: 80 },
     number("normalised", "Normalised score", "归一化得分"),
     { id: "missing", kind: "boolean", label: l("Missing", "缺失") },

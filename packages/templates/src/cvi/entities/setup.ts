@@ -150,6 +150,7 @@ export const dimensionDef = {
     { id: "target", kind: "number", label: l("Target", "目标值"), min: 0 },
     { id: "floor", kind: "number", label: l("Floor (attainment)", "下限（达成率）"), min: 0, default: 0.5 },
     { id: "cap", kind: "number", label: l("Cap (attainment)", "封顶（达成率）"), min: 1, default: 1.2 },
+    { id: "raw_cap", kind: "number", label: l("Raw value cap per quarter", "每季度原始值上限"), min: 0 },
     { id: "anti_gaming", kind: "longText", label: l("Anti-gaming rules", "防作弊规则") },
   ],
 } as const;
