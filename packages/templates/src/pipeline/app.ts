@@ -1,7 +1,7 @@
 import type { App } from "@plinth/runtime";
 import { automations } from "./automations.js";
 import { account, contact } from "./entities/account.js";
-import { activity, quota } from "./entities/activity.js";
+import { activity, forecastSubmission, quota } from "./entities/activity.js";
 import { lead } from "./entities/lead.js";
 import { opportunity, opportunityContactRole, opportunityLineItem, stageHistory } from "./entities/opportunity.js";
 import { L } from "./labels.js";
@@ -42,6 +42,7 @@ export const pipelineApp = {
     stageHistory,
     activity,
     quota,
+    forecastSubmission,
   ],
   workflows: [opportunityStage, leadStatus],
   automations,

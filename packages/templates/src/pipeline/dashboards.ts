@@ -230,7 +230,14 @@ export const forecastDashboard: Page = {
         groupBy: [{ field: "owner" }],
         measures: [
           sum("won_amount", "Won amount", "赢单金额", WON),
-          { id: "win_rate", label: L("Win rate", "赢率"), aggregate: "count", filter: WON, divideBy: "closed" },
+          {
+            id: "win_rate",
+            label: L("Win rate (%)", "赢率（%）"),
+            aggregate: "count",
+            filter: WON,
+            divideBy: "closed",
+            percent: true,
+          },
           count("closed", "Closed deals", "已关闭商机", CLOSED),
           {
             id: "cycle",

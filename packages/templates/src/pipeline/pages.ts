@@ -62,6 +62,15 @@ export const pages: Page[] = [
     },
   ),
   table("quotas", "Quotas", "配额", "quota", ["owner", "team", "period", "amount"]),
+  table("forecast_submissions", "Forecast calls", "预测提交", "forecast_submission", [
+    "period",
+    "owner",
+    "category",
+    "amount",
+    "adjustment",
+    "adjusted_amount",
+    "submitted_at",
+  ]),
   table(
     "stage_history",
     "Stage history",

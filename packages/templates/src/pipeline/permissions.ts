@@ -30,6 +30,7 @@ export const permissions: Permission[] = [
   { role: "rep", entity: "stage_history", actions: ["read"], rowScope: OWN_DEAL },
   { role: "rep", entity: "activity", actions: ["read", "create", "update"], rowScope: OWN },
   { role: "rep", entity: "quota", actions: ["read"], rowScope: OWN },
+  { role: "rep", entity: "forecast_submission", actions: ["read", "create", "update"], rowScope: OWN },
 
   // Sales manager: the team; reopens and overrides probability (V4, V6 and the reopen transition).
   { role: "manager", entity: "lead", actions: ["read", "export"], rowScope: `${TEAM} OR ISBLANK(owner)` },
@@ -47,6 +48,7 @@ export const permissions: Permission[] = [
   { role: "manager", entity: "stage_history", actions: ["read", "export"], rowScope: TEAM_DEAL },
   { role: "manager", entity: "activity", actions: crud, rowScope: TEAM },
   { role: "manager", entity: "quota", actions: ["read", "export"], rowScope: TEAM },
+  { role: "manager", entity: "forecast_submission", actions: ["read", "create", "update", "export"], rowScope: TEAM },
 
   // RevOps admin: everything (stage configuration is the app schema itself); converted leads stay read-only.
   { role: "revops", entity: "lead", actions: ["read", "create", "delete", "export", "import"] },
@@ -60,6 +62,7 @@ export const permissions: Permission[] = [
     "stage_history",
     "activity",
     "quota",
+    "forecast_submission",
   ].map((entity) => ({ role: "revops", entity, actions: crud })),
 
   // Executive: reads everything.
@@ -78,4 +81,5 @@ export const permissions: Permission[] = [
   { role: "finance", entity: "account", actions: ["read"] },
   { role: "finance", entity: "contact", actions: ["read"] },
   { role: "finance", entity: "quota", actions: ["read", "export"] },
+  { role: "finance", entity: "forecast_submission", actions: ["read", "export"] },
 ];

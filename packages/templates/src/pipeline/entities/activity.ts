@@ -80,3 +80,37 @@ export const quota: Entity = {
   ],
   indexes: [{ fields: ["owner", "period"], unique: true }],
 };
+
+/** ForecastSubmission: a rep's or manager's call for a period (SF collaborative forecasts: commit, override, comment). */
+export const forecastSubmission: Entity = {
+  id: "forecast_submission",
+  label: L("Forecast submission", "预测提交"),
+  pluralLabel: L("Forecast submissions", "预测提交"),
+  titleField: "period",
+  fields: [
+    { id: "owner", kind: "user", label: L("Submitted by", "提交人"), default: "$user", required: true },
+    { id: "team", kind: "text", label: L("Team", "团队"), maxLength: 40 },
+    { id: "period", kind: "text", label: L("Period", "期间"), required: true, maxLength: 10, placeholder: "2026-Q3" },
+    {
+      id: "category",
+      kind: "select",
+      label: L("Category", "类别"),
+      required: true,
+      default: "commit",
+      options: [opt("commit", "Commit", "承诺"), opt("best_case", "Best Case", "最佳情况")],
+    },
+    { id: "amount", kind: "currency", label: L("Amount", "金额"), currency: "CNY", min: 0, required: true },
+    { id: "adjustment", kind: "currency", label: L("Manager adjustment", "经理调整"), currency: "CNY" },
+    {
+      id: "adjusted_amount",
+      kind: "formula",
+      label: L("Adjusted amount", "调整后金额"),
+      expression: "amount + COALESCE(adjustment, 0)",
+      resultType: "number",
+      format: "currency",
+    },
+    { id: "comment", kind: "longText", label: L("Comment", "说明") },
+    { id: "submitted_at", kind: "datetime", label: L("Submitted at", "提交时间"), default: "$now" },
+  ],
+  indexes: [{ fields: ["owner", "period", "category"] }],
+};
