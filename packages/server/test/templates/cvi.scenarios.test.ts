@@ -509,6 +509,54 @@ describe("CVI scorecard: acceptance scenarios (sales-domain §3.9)", () => {
     expect(await read(hr, "dimension_score", person.scores.d3 as string)).toMatchObject({ raw_value: 25, metric: 20 });
   });
 
+  it("bonus methods B then A, and the dual-track report: ρ, quadrants at the peer median, ±20 % bands", async () => {
+    // Four dual-track peers with target bonus 10,000; HR pins their final CVIs to 110, 80, 95 and 50.
+    const kpis = [
+      { score: 100, bonus: 10_000 },
+      { score: 120, bonus: 12_000 },
+      { score: 90, bonus: 9_000 },
+      { score: 70, bonus: 7_000 },
+    ];
+    const built = await buildPeriod(
+      kpis.map((kpi) => ({ track: "dual", targetBonus: 10_000, raw: onTarget, kpi })),
+      { pool: 25_000, method: "curve" },
+    );
+    await runScoring(built.period);
+    const finals = [110, 80, 95, 50];
+    for (const [i, person] of built.people.entries()) {
+      const score = await read(hr, "cvi_score", person.cvi);
+      const pinned = {
+        hr_adjustment: (finals[i] as number) - (score.cvi as number),
+        edit_reason: "Pinned for the test",
+      };
+      expect((await ok(await update(hr, "cvi_score", person.cvi, pinned))).final_cvi).toBe(finals[i]);
+    }
+    const scores = async () => Promise.all(built.people.map((p) => read(hr, "cvi_score", p.cvi)));
+
+    // Method B: m(110) = 1.25, m(80) = 0.75, m(95) = 0.9375, m(50) = 0 → raw 12,500 + 7,500 + 9,375;
+    // Σ 29,375 > pool 25,000 → scale 0.8511.
+    let run = await runScoring(built.period);
+    let rows = await scores();
+    expect(rows.map((r) => r.curve_raw)).toEqual([12_500, 7_500, 9_375, 0]);
+    expect(rows.map((r) => r.cvi_bonus)).toEqual([10_638.3, 6_382.98, 7_978.72, 0]);
+    expect(rows.map((r) => r.paid_bonus)).toEqual([10_638.3, 12_000, 9_000, 7_000]);
+    expect(rows.map((r) => r.bonus_change_pct)).toEqual([6.4, -46.8, -11.3, -100]);
+    expect(rows.map((r) => r.change_band)).toEqual(["within", "cvi_lower", "within", "cvi_lower"]);
+    // KPI median 95, CVI median 87.5.
+    expect(rows.map((r) => r.quadrant)).toEqual(["hh", "hl", "lh", "ll"]);
+    // Ranks KPI (3, 4, 2, 1) vs CVI (4, 2, 3, 1): Σd² = 6, ρ = 1 − 36 / 60 = 0.4.
+    expect(run.rho).toBeCloseTo(0.4, 12);
+    expect(run).toMatchObject({ dual_people: 4, cvi_lower_20: 2, cvi_higher_20: 0, total_cvi_bonus: 25_000 });
+    expect(run).toMatchObject({ dual_kpi_baseline: 38_000, dual_paid: 38_638.3, cost_difference: 638.3 });
+
+    // Method A: the pool shared by CVI × target bonus over the eligible (CVI ≥ 60): 110 : 80 : 95.
+    await ok(await update(hr, "period", built.period, { pool_method: "share" }));
+    run = await runScoring(built.period);
+    rows = await scores();
+    expect(rows.map((r) => r.cvi_bonus)).toEqual([9_649.12, 7_017.54, 8_333.33, 0]);
+    expect(run.total_cvi_bonus).toBeCloseTo(24_999.99, 2);
+  });
+
   it("8. calibration: a manager's +12 is rejected (max ±10); +7 is accepted and flagged for HR review (> 5)", async () => {
     const m01 = await server.login("cvi.m01");
     // The second person is the manager himself (a player-coach reporting to himself in the data).

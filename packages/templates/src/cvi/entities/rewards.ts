@@ -212,7 +212,7 @@ export const scoreRun = {
       id: "cost_difference",
       kind: "formula",
       label: l("Cost vs KPI baseline", "相对 KPI 基线的成本差"),
-      expression: "COALESCE(dual_paid, 0) - COALESCE(dual_kpi_baseline, 0)",
+      expression: "ROUND(COALESCE(dual_paid, 0) - COALESCE(dual_kpi_baseline, 0), 2)",
       resultType: "number",
       format: "currency",
     },
