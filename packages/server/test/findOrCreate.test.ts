@@ -82,6 +82,24 @@ function app() {
         ],
       },
     ],
+    automations: [
+      {
+        id: "relink",
+        entity: "lead",
+        trigger: { kind: "update", fields: ["email"] },
+        actions: [
+          {
+            kind: "createRecord",
+            entity: "account",
+            as: "acct",
+            values: { domain: "domain" },
+            findBy: [["domain"]],
+            ifMissing: "skip",
+          },
+          { kind: "setFields", values: {}, links: { account: "acct" } },
+        ],
+      },
+    ],
   };
 }
 
@@ -132,6 +150,26 @@ describe("createRecord effects: find-or-create and links to earlier effects", ()
     const accounts = await list("account");
     expect(accounts).toHaveLength(3);
     expect(accounts.find((a) => a.id === two.account)).toMatchObject({ name: "Initech", domain: "initech.io" });
+  });
+
+  it("ifMissing skip only finds: a match links the record, no match clears the link and creates nothing", async () => {
+    const globex = (await list("account")).find((a) => a.domain === "globex.example");
+    const lead = await post("lead", { email: "a@nowhere.example", company: "Nobody" });
+    const patch = async (email: string) => {
+      const { version } = (await admin.request("GET", `/api/apps/conv/data/lead/${lead}`)).json() as {
+        version: number;
+      };
+      const res = await admin.request("PATCH", `/api/apps/conv/data/lead/${lead}`, {
+        body: { email },
+        headers: { "if-match": String(version) },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return (await admin.request("GET", `/api/apps/conv/data/lead/${lead}`)).json() as Record<string, unknown>;
+    };
+    const before = (await list("account")).length;
+    expect((await patch("b@globex.example")).account).toBe(globex?.id);
+    expect((await patch("c@still-nowhere.example")).account ?? null).toBeNull();
+    expect(await list("account")).toHaveLength(before);
   });
 
   it("validateApp refuses a link to a name no earlier effect gives", async () => {

@@ -121,6 +121,11 @@ export const effectSchema = {
           items: { ...idListSchema, minItems: 1, maxItems: 8 },
         },
         links: effectLinksSchema,
+        ifMissing: {
+          enum: ["create", "skip"],
+          description:
+            "With findBy: `skip` creates nothing when no record matches (links to it then clear their field); default `create`.",
+        },
       },
       required: ["kind", "entity", "values"],
       additionalProperties: false,

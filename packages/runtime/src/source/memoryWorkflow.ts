@@ -149,7 +149,7 @@ function carryOut(
 ): SourceRecord {
   let current = record;
   // Records created or found by createRecord effects, by their `as` name (for later `links`).
-  const names = new Map<string, string>();
+  const names = new Map<string, string | null>();
   const linked = (values: Readonly<Record<string, unknown>>, links: Readonly<Record<string, string>> | undefined) => {
     const out: Record<string, unknown> = { ...values };
     for (const [field, name] of Object.entries(links ?? {})) out[field] = names.get(name) ?? null;
@@ -180,7 +180,9 @@ function carryOut(
           .find((row) => row !== undefined);
         const id = found
           ? String(found.id)
-          : String(createRow(ctx, { ...actor, isAdmin: true }, effect.entity, values).id);
+          : effect.ifMissing === "skip"
+            ? null
+            : String(createRow(ctx, { ...actor, isAdmin: true }, effect.entity, values).id);
         if (effect.as) names.set(effect.as, id);
         break;
       }

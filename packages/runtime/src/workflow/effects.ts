@@ -30,6 +30,8 @@ export type EvaluatedEffect =
       /** Key field sets tried in order to find an existing record instead of creating one. */
       readonly findBy?: ReadonlyArray<readonly string[]>;
       readonly links?: Readonly<Record<string, string>>;
+      /** `skip`: only find (link to an existing record), never create. */
+      readonly ifMissing?: "create" | "skip";
     }
   | { readonly kind: "webhook"; readonly url: string; readonly body: Readonly<Record<string, Value>> }
   | { readonly kind: "transition"; readonly workflow: string; readonly transition: string };
@@ -63,6 +65,7 @@ type CompiledEffect =
         readonly as?: string;
         readonly findBy?: ReadonlyArray<readonly string[]>;
         readonly links?: Readonly<Record<string, string>>;
+        readonly ifMissing?: "create" | "skip";
       };
     }
   | { readonly kind: "static"; readonly value: EvaluatedEffect };
@@ -101,6 +104,7 @@ export function compileEffects(
             ...(effect.as ? { as: effect.as } : {}),
             ...(effect.findBy ? { findBy: effect.findBy } : {}),
             ...(effect.links ? { links: effect.links } : {}),
+            ...(effect.ifMissing ? { ifMissing: effect.ifMissing } : {}),
           },
         };
       case "webhook":

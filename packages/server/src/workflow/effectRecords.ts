@@ -10,7 +10,7 @@ import type { WriteTx } from "../storage/types.js";
  * The records the createRecord effects of one effect list created or found, by their `as`
  * name: later effects of the list link fields to them (`links`).
  */
-export type EffectNames = Map<string, string>;
+export type EffectNames = Map<string, string | null>;
 
 /** The values with each linked field set to the id of the named record. */
 export function withLinks(
@@ -20,10 +20,10 @@ export function withLinks(
 ): Record<string, unknown> {
   const out: Record<string, unknown> = { ...values };
   for (const [field, name] of Object.entries(links ?? {})) {
-    const id = names.get(name);
-    // validateApp checks that a link names an earlier effect; only a skipped effect leaves none.
-    if (id === undefined) throw new Error(`effect link '${field}' names '${name}', which made no record`);
-    out[field] = id;
+    // validateApp checks that a link names an earlier effect; a find that found nothing
+    // (ifMissing: skip) clears the field.
+    if (!names.has(name)) throw new Error(`effect link '${field}' names '${name}', which made no record`);
+    out[field] = names.get(name) ?? null;
   }
   return out;
 }
@@ -40,7 +40,8 @@ function literal(value: unknown): string | undefined {
  * Carry out a createRecord effect: with `findBy`, the first key set whose values are all
  * filled and equal those of an existing record (the oldest, if several) gives that record and
  * nothing is created; otherwise the record is created through the record service. The id is
- * remembered under `as`. Returns the id and whether it was found.
+ * remembered under `as`. With `ifMissing: "skip"` nothing is created when no key set matches
+ * and the name holds blank. Returns the id (null when skipped) and whether it was found.
  */
 export async function createOrFind(
   ctx: ServerContext,
@@ -51,7 +52,7 @@ export async function createOrFind(
   names: EffectNames,
   requestId: string | null,
   depth: number,
-): Promise<{ id: string; found: boolean }> {
+): Promise<{ id: string | null; found: boolean }> {
   const values = withLinks(effect.values, effect.links, names);
   for (const keys of effect.findBy ?? []) {
     const parts = keys.map((key) => {
@@ -70,6 +71,10 @@ export async function createOrFind(
       if (effect.as) names.set(effect.as, String(hit.id));
       return { id: String(hit.id), found: true };
     }
+  }
+  if (effect.ifMissing === "skip") {
+    if (effect.as) names.set(effect.as, null);
+    return { id: null, found: false };
   }
   const row = await createRecord(ctx, tx, published, actor, effect.entity, values, requestId, depth);
   if (effect.as) names.set(effect.as, String(row.id));
