@@ -90,6 +90,11 @@ const ledgerApp = {
       ],
     },
   ],
+  roles: [{ id: "clerk", label: label("Clerk") }],
+  permissions: [
+    { role: "clerk", entity: "fund", actions: ["read"] },
+    { role: "clerk", entity: "ask", actions: ["read", "create", "update"], rowScope: "fund.name = $user.region" },
+  ],
   workflows: [
     {
       kind: "approval",
@@ -174,6 +179,36 @@ describe("append-only entities, ledger guards, audited refusals", () => {
     const submitted = asks[answers.findIndex((a) => a.statusCode === 200)];
     await admin.request("POST", `/api/apps/ledger/data/ask/${submitted}/actions/recall`, { body: {} });
     expect(await available()).toBe(1000);
+  });
+
+  it("row scopes that follow a relation hold on create and update, for the stored and the new values", async () => {
+    const created = await admin.request("POST", "/api/users", {
+      body: { username: "clerk_f", displayName: "Clerk F", password: "clerk-password-1", attributes: { region: "F" } },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    await admin.request("PUT", `/api/users/${created.json().id}/roles/ledger`, { body: { roles: ["clerk"] } });
+    const clerk = await server.login("clerk_f", "clerk-password-1");
+    const other = (
+      await admin.request("POST", "/api/apps/ledger/data/fund", { body: { name: "G", limit: 10 } })
+    ).json();
+    const mine = await clerk.request("POST", "/api/apps/ledger/data/ask", {
+      body: { title: "x", fund: fund.id, amount: 1 },
+    });
+    expect(mine.statusCode, mine.body).toBe(201);
+    const outside = await clerk.request("POST", "/api/apps/ledger/data/ask", {
+      body: { title: "y", fund: other.id, amount: 1 },
+    });
+    expect(outside.statusCode).toBe(403);
+    const edited = await clerk.request("PATCH", `/api/apps/ledger/data/ask/${mine.json().id}`, {
+      body: { title: "x2" },
+      headers: { "if-match": '"1"' },
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const moved = await clerk.request("PATCH", `/api/apps/ledger/data/ask/${mine.json().id}`, {
+      body: { fund: other.id },
+      headers: { "if-match": '"2"' },
+    });
+    expect(moved.statusCode).toBe(403);
   });
 
   it("writes a refused attempt to the audit log when the refusing rule says auditRefusal, and only then", async () => {

@@ -260,7 +260,15 @@ export async function updateRecord(
     : rowCondition(accessFor(published, actor, entity, "read"));
   const current = await records.get(entity, id, readable, actor.env);
   if (!current) throw httpError(404, "http.notFound", { what: "record", whatZh: "记录", id });
-  const env = { today: actor.env.today, now: actor.env.now };
+  // Row scopes may follow relations (`region.code = $user.region`): read those paths of the stored record.
+  const stored = system
+    ? new Map<string, unknown>()
+    : await prefetchPaths(published, records, entity, current, relationPaths(ctx, published.stored.schema, entity));
+  const env = {
+    today: actor.env.today,
+    now: actor.env.now,
+    lookup: (path: readonly string[]) => (stored.get(path.join(".")) ?? null) as never,
+  };
   if (!system) {
     if (!published.policy.canOnRecord(actor.access, entity, "update", current, env)) {
       throw httpError(403, "http.forbidden", { action: "update this record", actionZh: "修改该记录" });
