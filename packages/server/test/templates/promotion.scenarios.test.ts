@@ -83,7 +83,7 @@ async function request(
   code: string,
   stores: number,
   perStore: number,
-  dates: { from: string; to: string } = { from: "2026-07-01", to: "2026-07-20" },
+  dates: { from: string; to: string; urgent?: boolean } = { from: "2026-07-01", to: "2026-07-20" },
 ): Promise<string> {
   const rep = `tp.${code}.rep`;
   const region = await regionOf(code);
@@ -96,6 +96,7 @@ async function request(
     sell_in_to: dates.to,
     in_store_from: dates.from,
     in_store_to: dates.to,
+    urgent: dates.urgent ?? false,
   });
   const spend = stores * perStore;
   await call(rep, "POST", `${A}/data/promotion_line`, {
@@ -231,10 +232,15 @@ describe("regional promotion approval (sales-domain §2.9)", () => {
 
   it("3: display fee committed 20,000 (10 stores × 2,000), evidence complete for 9 stores: verified 18,000 → ACTUAL 18,000 + RELEASE 2,000, Settled, Closed after payment", async () => {
     const before = Number((await poolOf("north")).available);
-    const id = await request("north", 10, 2_000, { from: "2026-06-01", to: "2026-06-10" });
+    // Outside the submission window (it started already): an Urgent request, which adds the director.
+    const id = await request("north", 10, 2_000, { from: "2026-06-01", to: "2026-06-10", urgent: true });
     await act("tp.north.rep", id, "submit");
-    expect((await approvalOf("tp.north.rep", id)).state.steps.map((s) => s.id)).toEqual(["manager", "region_finance"]);
-    await approveAll(id, ["tp.north.manager", "tp.north.finance"]);
+    expect((await approvalOf("tp.north.rep", id)).state.steps.map((s) => s.id)).toEqual([
+      "manager",
+      "director",
+      "region_finance",
+    ]);
+    await approveAll(id, ["tp.north.manager", "tp.north.director", "tp.north.finance"]);
     expect((await get("tp.north.rep", "promotion", id)).committed_open).toBe(20_000);
     const transition = (who: string, entity: string, recordId: string, name: string, status = 200) =>
       call(who, "POST", `${A}/data/${entity}/${recordId}/actions/${name}`, {}, status);
@@ -348,7 +354,7 @@ describe("regional promotion approval (sales-domain §2.9)", () => {
 
   it("5: an approved promotion cancelled 5 days before in_store_from releases the full commit; after the start only 'terminate early' is offered", async () => {
     const before = Number((await poolOf("beijing")).available);
-    const id = await request("beijing", 3, 10_000, { from: "2026-06-20", to: "2026-07-05" });
+    const id = await request("beijing", 3, 10_000, { from: "2026-06-20", to: "2026-07-05", urgent: true });
     await act("tp.beijing.rep", id, "submit");
     await approveAll(id, ["tp.beijing.manager", "tp.beijing.director", "tp.beijing.finance"]);
     expect(Number((await poolOf("beijing")).available)).toBe(before - 30_000);
@@ -362,9 +368,9 @@ describe("regional promotion approval (sales-domain §2.9)", () => {
     ]);
     expect(Number((await poolOf("beijing")).available)).toBe(before);
 
-    const started = await request("beijing", 2, 10_000, { from: "2026-06-12", to: "2026-07-05" });
+    const started = await request("beijing", 2, 10_000, { from: "2026-06-12", to: "2026-07-05", urgent: true });
     await act("tp.beijing.rep", started, "submit");
-    await approveAll(started, ["tp.beijing.manager", "tp.beijing.finance"]);
+    await approveAll(started, ["tp.beijing.manager", "tp.beijing.director", "tp.beijing.finance"]);
     // Approved but past its start: the guard refuses a cancel.
     await call("tp.beijing.rep", "POST", `${A}/data/promotion/${started}/actions/cancel`, {}, 422);
     await call("tp.hq.admin", "POST", `${A}/data/promotion/${started}/actions/start`, {});
@@ -453,6 +459,26 @@ describe("regional promotion approval (sales-domain §2.9)", () => {
     expect(direct.json().error.details.issues[0].params.rule).toBe("never_negative");
   });
 
+  it("the submission window: on the 1st–15th for next month, otherwise only as Urgent (which adds the director)", async () => {
+    const id = await request("hubei", 1, 8_000, { from: "2026-06-25", to: "2026-07-10" });
+    const refused = await (await as("tp.hubei.rep")).request("POST", `${A}/data/promotion/${id}/actions/submit`, {
+      body: {},
+    });
+    expect([refused.statusCode, refused.json().error.code]).toEqual([422, "approval.entryFailed"]);
+    const record = await get("tp.hubei.rep", "promotion", id);
+    const patched = await (await as("tp.hubei.rep")).request("PATCH", `${A}/data/promotion/${id}`, {
+      body: { urgent: true },
+      headers: { "if-match": `"${record.version}"` },
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    await act("tp.hubei.rep", id, "submit");
+    expect((await approvalOf("tp.hubei.rep", id)).state.steps.map((s) => s.id)).toEqual([
+      "manager",
+      "director",
+      "region_finance",
+    ]);
+  });
+
   it("the ledger is append-only: nobody updates or deletes a fund transaction, not even an administrator", async () => {
     const admin = await as("admin");
     const page = await call("admin", "GET", `${A}/data/fund_transaction?limit=1`);
@@ -470,9 +496,9 @@ describe("regional promotion approval (sales-domain §2.9)", () => {
     const scheduler = server.app.automation.scheduler;
     // The server's scheduler is running: its first poll schedules the timed automations.
     await scheduler.runDue(server.clock.now());
-    const id = await request("chongqing", 1, 10_000, { from: "2026-06-16", to: "2026-06-30" });
+    const id = await request("chongqing", 1, 10_000, { from: "2026-06-16", to: "2026-06-30", urgent: true });
     await act("tp.chongqing.rep", id, "submit");
-    await approveAll(id, ["tp.chongqing.manager", "tp.chongqing.finance"]);
+    await approveAll(id, ["tp.chongqing.manager", "tp.chongqing.director", "tp.chongqing.finance"]);
     const statusAfter = async (iso: string) => {
       server.clock.advance(Date.parse(iso) - server.clock.now().getTime());
       clients.clear(); // sessions expire over months
@@ -504,10 +530,11 @@ describe("regional promotion approval (sales-domain §2.9)", () => {
     // Only HQ Finance may reopen it, with a reason; the exception is in the history and the audit log.
     await call("tp.chongqing.rep", "POST", `${A}/data/promotion/${id}/actions/reopen`, {}, 422);
     const record = await get("tp.hq.finance", "promotion", id);
-    await (await as("tp.hq.finance")).request("PATCH", `${A}/data/promotion/${id}`, {
+    const reason = await (await as("tp.hq.finance")).request("PATCH", `${A}/data/promotion/${id}`, {
       body: { exception_reason: "Retailer audit delayed the evidence; approved by CFO" },
       headers: { "if-match": `"${record.version}"` },
     });
+    expect(reason.statusCode, reason.body).toBe(200);
     await call("tp.hq.finance", "POST", `${A}/data/promotion/${id}/actions/reopen`, {});
     expect((await get("tp.chongqing.rep", "promotion", id)).status).toBe("ended");
     expect((await ledgerOf(id)).at(-1)).toEqual(["COMMIT", 10_000]);

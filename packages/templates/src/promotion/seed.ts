@@ -250,9 +250,9 @@ function costOf(v: Record<string, unknown>): number {
 }
 
 /** The approvers the matrix of §2.5 puts on a request, in order (the seed's lines never need Pricing, GM or KA). */
-function chain(r: RegionSeed, spend: number, roi: number): string[] {
+function chain(r: RegionSeed, spend: number, roi: number, urgent: boolean): string[] {
   const steps = [`tp.${r.code}.manager`];
-  if (spend > 20_000) steps.push(`tp.${r.code}.director`);
+  if (spend > 20_000 || urgent) steps.push(`tp.${r.code}.director`);
   steps.push(`tp.${r.code}.finance`);
   if (spend > r.limit) steps.push("tp.hq.trade");
   if (spend > r.limit || roi < 1) steps.push("tp.hq.finance");
@@ -339,6 +339,9 @@ async function seedRequest(
 ): Promise<void> {
   const rep = `tp.${r.code}.rep`;
   const { from, to, created } = datesFor(w, target);
+  // Inside the submission window (1st–15th, for next month or later) or marked Urgent.
+  const nextMonth = addDays(`${created.slice(0, 8)}01`, 32).slice(0, 8);
+  const urgent = !(Number(created.slice(8, 10)) <= 15 && from >= `${nextMonth}01`);
   const customers = ids.customers.get(r.code) ?? [];
   const customer = customers[n % customers.length];
   const skuIndex = int(w.random, 0, skus.length - 1);
@@ -354,6 +357,7 @@ async function seedRequest(
       sell_in_to: addDays(to, -3),
       in_store_from: from,
       in_store_to: to,
+      urgent,
     },
     { as: rep, at: at(created, 9) },
   );
@@ -373,7 +377,7 @@ async function seedRequest(
   const revenue =
     Math.round((Number(line.planned_units ?? 0) - Number(line.baseline_units ?? 0)) * Number(line.promo_price) * 100) /
     100;
-  const approvers = chain(r, planned, revenue < planned ? 0 : 1);
+  const approvers = chain(r, planned, revenue < planned ? 0 : 1, urgent);
   if (target === "pending") {
     if (approvers.length > 1 && w.random() < 0.5)
       await w.approval("promotion", id, "approve", { as: approvers[0], at: at(addDays(created, 1)) });

@@ -155,10 +155,13 @@ export const approval = {
   id: "promotion_approval",
   label: l("Promotion approval", "促销审批"),
   entity: "promotion",
-  entryCriteria: "status = 'draft' AND line_count >= 1 AND planned_spend > 0 AND pool.available >= planned_spend",
+  // Plans go in on the 1st–15th for promotions starting next month or later; outside that window
+  // a request is Urgent (which adds the director).
+  entryCriteria:
+    "status = 'draft' AND line_count >= 1 AND planned_spend > 0 AND pool.available >= planned_spend AND (urgent OR (DAY($today) <= 15 AND in_store_from >= DATE(YEAR(DATEADD($today, 1, 'month')), MONTH(DATEADD($today, 1, 'month')), 1)))",
   entryMessage: l(
-    "Add at least one line, and make sure the pool's available budget covers the planned spend.",
-    "请至少添加一条明细，并确认费用池可用余额足以覆盖计划费用。",
+    "Add at least one line and make sure the pool's available budget covers the planned spend. Plans are submitted on the 1st–15th for next month; otherwise mark the request Urgent.",
+    "请至少添加一条明细，并确认费用池可用余额足以覆盖计划费用。方案须在每月1–15日提交下月活动；否则请标记为加急。",
   ),
   submitters: ["rep", "manager", "director"],
   statusField: "approval_status",
