@@ -603,4 +603,24 @@ describe("CVI scorecard: acceptance scenarios (sales-domain §3.9)", () => {
     expect(after).toMatchObject({ calibration_delta: 5, cvi: before.cvi });
     expect(after.final_cvi).toBe(Math.round(((before.cvi as number) + 5) * 10) / 10);
   });
+
+  // Last: it moves the shared clock.
+  it("the calendar locks an open period on its lock date and closes the Appeal window after appeal_until", async () => {
+    const built = await buildPeriod([{ raw: onTarget }]);
+    await ok(await update(hr, "period", built.period, { lock_at: "2026-06-16", appeal_until: "2026-06-20" }));
+    const scheduler = server.app.automation.scheduler;
+    await scheduler.runDue(server.clock.now());
+    expect((await read(hr, "period", built.period)).status).toBe("open");
+    server.clock.advance(2 * 86_400_000); // 17 June
+    await scheduler.runDue(server.clock.now());
+    await scheduler.runDue(server.clock.now());
+    hr = await server.login("cvi.hr"); // the session expired while the clock moved
+    expect((await read(hr, "period", built.period)).status).toBe("locked");
+    for (const step of ["calibrate", "publish", "open_appeals"]) await ok(await act(hr, "period", built.period, step));
+    server.clock.advance(5 * 86_400_000); // 22 June: the day after appeal_until has passed
+    await scheduler.runDue(server.clock.now());
+    await scheduler.runDue(server.clock.now());
+    hr = await server.login("cvi.hr");
+    expect((await read(hr, "period", built.period)).status).toBe("final");
+  });
 });
