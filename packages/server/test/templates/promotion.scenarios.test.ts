@@ -479,6 +479,37 @@ describe("regional promotion approval (sales-domain §2.9)", () => {
     ]);
   });
 
+  it("a transfer from the HQ reserve, approved by HQ Finance, writes TRANSFER_OUT and TRANSFER_IN", async () => {
+    const reserve = await one("tp.hq.finance", "budget_pool", "code = 'POOL-HQ-RESERVE-2026-Q3'");
+    const yunnan = await poolOf("yunnan");
+    const transfer = await call("tp.yunnan.finance", "POST", `${A}/data/budget_transfer`, {
+      from_pool: reserve.id,
+      to_pool: yunnan.id,
+      amount: 50_000,
+      reason: "New KA listings in Kunming",
+    });
+    const url = `${A}/data/budget_transfer/${transfer.id}/actions`;
+    await call("tp.yunnan.finance", "POST", `${url}/submit`, {});
+    await call("tp.hq.finance", "POST", `${url}/approve`, {});
+    expect(Number((await poolOf("yunnan")).available)).toBe(Number(yunnan.available) + 50_000);
+    expect(Number((await poolOf("yunnan")).transferred_in)).toBe(50_000);
+    const after = await one("tp.hq.finance", "budget_pool", "code = 'POOL-HQ-RESERVE-2026-Q3'");
+    expect([after.available, after.transferred_out]).toEqual([Number(reserve.available) - 50_000, 50_000]);
+    // More than the reserve holds cannot even be submitted.
+    const tooMuch = await call("tp.yunnan.finance", "POST", `${A}/data/budget_transfer`, {
+      from_pool: reserve.id,
+      to_pool: yunnan.id,
+      amount: 2_000_000,
+      reason: "Everything",
+    });
+    const refused = await (await as("tp.yunnan.finance")).request(
+      "POST",
+      `${A}/data/budget_transfer/${tooMuch.id}/actions/submit`,
+      { body: {} },
+    );
+    expect([refused.statusCode, refused.json().error.code]).toEqual([422, "approval.entryFailed"]);
+  });
+
   it("the ledger is append-only: nobody updates or deletes a fund transaction, not even an administrator", async () => {
     const admin = await as("admin");
     const page = await call("admin", "GET", `${A}/data/fund_transaction?limit=1`);

@@ -1,12 +1,12 @@
 import type { App } from "@plinth/runtime";
 import { navigation, pages } from "./dashboards.js";
-import { budgetPool, fundTransaction } from "./entities/budget.js";
+import { budgetPool, budgetTransfer, fundTransaction } from "./entities/budget.js";
 import { channel, customer, region, sku, store } from "./entities/master.js";
 import { promotion, promotionLine } from "./entities/promotion.js";
 import { claim, claimEvidence, executionCheck, payment, salesActual } from "./entities/settlement.js";
 import { l } from "./labels.js";
 import { permissions, roles } from "./permissions.js";
-import { approval, automations, claimFlow, lifecycle } from "./workflows.js";
+import { approval, automations, claimFlow, lifecycle, transferApproval } from "./workflows.js";
 
 /**
  * HQ's red lines for regional overlays: the HQ-mandatory approval steps, the ledger and its rules,
@@ -62,6 +62,7 @@ export const promotionApp = {
     sku,
     budgetPool,
     fundTransaction,
+    budgetTransfer,
     promotion,
     promotionLine,
     claim,
@@ -70,7 +71,7 @@ export const promotionApp = {
     executionCheck,
     salesActual,
   ],
-  workflows: [lifecycle, approval, claimFlow],
+  workflows: [lifecycle, approval, claimFlow, transferApproval],
   automations,
   permissions,
   pages,

@@ -378,7 +378,25 @@ export const pages = [
   hqDashboard,
   regionDashboard,
   myDashboard,
-  { kind: "inbox", id: "approvals", label: l("Approvals", "审批"), workflows: ["promotion_approval"] },
+  {
+    kind: "table",
+    id: "transfers",
+    label: l("Budget transfers", "预算调拨"),
+    entity: "budget_transfer",
+    columns: [
+      { field: "code" },
+      { field: "from_pool" },
+      { field: "to_pool" },
+      { field: "amount" },
+      { field: "status" },
+    ],
+  },
+  {
+    kind: "inbox",
+    id: "approvals",
+    label: l("Approvals", "审批"),
+    workflows: ["promotion_approval", "transfer_approval"],
+  },
 ] as const;
 
 export const navigation = [
@@ -389,6 +407,7 @@ export const navigation = [
   { kind: "page", page: "hq_dashboard" },
   { kind: "page", page: "pools" },
   { kind: "page", page: "ledger" },
+  { kind: "page", page: "transfers" },
   { kind: "page", page: "claims" },
   { kind: "page", page: "regions" },
 ] as const;

@@ -69,6 +69,16 @@ export const permissions = [
   ...read(["hq_trade", "hq_pricing", "hq_gm", "auditor", "hq_admin"], "fund_transaction"),
   { role: "hq_finance", entity: "budget_pool", actions: ["read", "create", "update", "export"] },
   { role: "hq_finance", entity: "fund_transaction", actions: ["read", "create", "export"] },
+  // Transfers: Region Finance asks for money into its region's pool, HQ Finance approves.
+  {
+    role: "region_finance",
+    entity: "budget_transfer",
+    actions: ["read", "create", "update"],
+    rowScope: "to_pool.region.code = $user.region",
+  },
+  { role: "hq_finance", entity: "budget_transfer", actions: ["read", "create", "update", "export"] },
+  ...read(["director", "region_admin"], "budget_transfer", "to_pool.region.code = $user.region"),
+  ...read(["hq_trade", "auditor", "hq_admin"], "budget_transfer"),
   // Claims and settlement: the requester claims, Region Finance verifies, HQ Finance pays.
   ...["claim", "claim_evidence"].flatMap((entity) => [
     {

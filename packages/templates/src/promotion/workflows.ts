@@ -325,3 +325,53 @@ export const claimFlow = {
     },
   ],
 } as const;
+
+/** A transfer between pools (e.g. from the HQ reserve): HQ Finance approves; the ledger gets both legs. */
+export const transferApproval = {
+  kind: "approval",
+  id: "transfer_approval",
+  label: l("Budget transfer approval", "预算调拨审批"),
+  entity: "budget_transfer",
+  entryCriteria: "amount > 0 AND from_pool.available >= amount",
+  entryMessage: l(
+    "The source pool has not enough available budget for this transfer.",
+    "调出费用池的可用余额不足以完成本次调拨。",
+  ),
+  submitters: ["region_finance", "hq_finance"],
+  statusField: "status",
+  allowRecall: true,
+  steps: [
+    {
+      id: "hq_finance",
+      label: l("HQ Finance", "总部财务"),
+      approvers: { kind: "role", role: "hq_finance" },
+      sla: { hours: 48, remindAfterHours: 24 },
+    },
+  ],
+  onApprove: [
+    {
+      kind: "createRecord",
+      entity: "fund_transaction",
+      values: {
+        pool: "from_pool",
+        type: "'TRANSFER_OUT'",
+        amount: "amount",
+        counterparty_pool: "to_pool",
+        region: "from_pool.region",
+        reason: "code & ': ' & reason",
+      },
+    },
+    {
+      kind: "createRecord",
+      entity: "fund_transaction",
+      values: {
+        pool: "to_pool",
+        type: "'TRANSFER_IN'",
+        amount: "amount",
+        counterparty_pool: "from_pool",
+        region: "to_pool.region",
+        reason: "code & ': ' & reason",
+      },
+    },
+  ],
+} as const;

@@ -163,3 +163,44 @@ export const fundTransaction = {
   ],
   indexes: [{ fields: ["pool", "type"] }],
 } as const;
+
+/**
+ * A budget transfer (调拨): money moves between pools only through an approved transfer, e.g. from
+ * the HQ variable reserve to a region; HQ Finance approves, and the approval writes the pair of
+ * ledger rows (TRANSFER_OUT on the source, TRANSFER_IN on the target).
+ */
+export const budgetTransfer = {
+  id: "budget_transfer",
+  label: l("Budget transfer", "预算调拨"),
+  titleField: "code",
+  fields: [
+    { id: "code", kind: "autonumber", label: l("Code", "编号"), prefix: "BT-", padding: 5 },
+    { id: "from_pool", kind: "relation", label: l("From pool", "调出费用池"), target: "budget_pool", required: true },
+    { id: "to_pool", kind: "relation", label: l("To pool", "调入费用池"), target: "budget_pool", required: true },
+    { id: "amount", kind: "currency", label: l("Amount", "金额"), currency: "CNY", min: 0, required: true },
+    { id: "reason", kind: "text", label: l("Reason", "原因"), maxLength: 500, required: true },
+    { id: "promotion", kind: "relation", label: l("For promotion", "对应促销"), target: "promotion" },
+    {
+      id: "status",
+      kind: "select",
+      label: l("Approval", "审批状态"),
+      options: options([
+        ["none", "Not submitted", "未提交"],
+        ["pending", "Pending", "审批中"],
+        ["approved", "Approved", "已批准"],
+        ["rejected", "Rejected", "已驳回"],
+        ["returned", "Returned", "已退回"],
+        ["recalled", "Recalled", "已撤回"],
+      ]),
+      default: "none",
+    },
+  ],
+  rules: [
+    {
+      id: "different_pools",
+      invalidWhen: "from_pool = to_pool",
+      field: "to_pool",
+      message: l("Transfer between two different pools.", "调拨须在两个不同的费用池之间进行。"),
+    },
+  ],
+} as const;
