@@ -115,6 +115,26 @@ describe("Sales pipeline template: the acceptance scenarios of sales-domain §1.
     expect(Number(history?.n)).toBeGreaterThan(200);
   });
 
+  it("quota attainment (§1.7): closed won over quota per rep and quarter; deals follow their close date to the owner's quota", async () => {
+    const rep = await as("pl.rep01");
+    const widget = widgetQuery("forecast", "attainment");
+    const [row] = await query("pl.exec", { ...widget, filter: `owner = '${rep.userId}' AND period = '2026-Q2'` });
+    const [won] = await query("pl.exec", {
+      entity: "opportunity",
+      filter: `owner = '${rep.userId}' AND stage = 'closed_won' AND close_date >= DATE(2026, 4, 1) AND close_date <= DATE(2026, 6, 30)`,
+      measures: [{ id: "amount", aggregate: "sum", field: "amount" }],
+    });
+    expect(Number(won?.amount)).toBeGreaterThan(0);
+    expect(row?.closed).toBe(won?.amount);
+    expect(row?.attainment).toBe((Number(won?.amount) * 100) / Number(row?.quota));
+
+    const [q3] = await list("pl.rep01", "quota", `owner = '${rep.userId}' AND period = '2026-Q3'`);
+    const d = await deal("pl.rep01", "Wayne upgrade", { close_date: "2026-08-20" });
+    expect((await get("pl.rep01", "opportunity", d.id)).quota).toBe(q3?.id);
+    expect((await patch("pl.rep01", "opportunity", d.id, { close_date: "2027-02-01" })).statusCode).toBe(200);
+    expect((await get("pl.rep01", "opportunity", d.id)).quota ?? null).toBeNull();
+  });
+
   let acme: Awaited<ReturnType<typeof deal>>;
 
   it("1. Qualification → Needs Analysis without a Decision Maker contact role is blocked; the 422 names the missing guard", async () => {

@@ -32,6 +32,25 @@ export const automations: Automation[] = [
       },
     ],
   },
+  ...(["create", "update"] as const).map(
+    (kind): Automation => ({
+      id: `link_quota_on_${kind}`,
+      label: L("Link the deal to its owner's quota of the quarter", "把商机关联到负责人当季的配额"),
+      entity: "opportunity",
+      trigger: kind === "create" ? { kind } : { kind, fields: ["close_date", "owner"] },
+      actions: [
+        {
+          kind: "createRecord",
+          entity: "quota",
+          as: "quota",
+          values: { owner: "owner", period: "fiscal_quarter" },
+          findBy: [["owner", "period"]],
+          ifMissing: "skip",
+        },
+        { kind: "setFields", values: {}, links: { quota: "quota" } },
+      ],
+    }),
+  ),
   {
     id: "stale_task",
     label: L("Stale deal: task for the owner", "停滞商机：为负责人创建任务"),

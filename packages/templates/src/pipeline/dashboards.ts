@@ -129,6 +129,31 @@ export const forecastDashboard: Page = {
       layout: { x: 6, y: 2, w: 6, h: 2 },
     },
     {
+      id: "attainment",
+      label: L("Quota attainment per rep and quarter", "各销售各季度配额完成率"),
+      type: "table",
+      query: {
+        entity: "quota",
+        groupBy: [{ field: "period" }, { field: "owner" }],
+        measures: [
+          { id: "quota", label: L("Quota", "配额"), aggregate: "sum", field: "amount" },
+          { id: "closed", label: L("Closed won", "已赢单"), aggregate: "sum", field: "won_amount" },
+          {
+            id: "attainment",
+            label: L("Attainment (%)", "完成率（%）"),
+            aggregate: "sum",
+            field: "won_amount",
+            divideBy: "quota",
+            percent: true,
+          },
+          { id: "open_pipeline", label: L("Open pipeline", "未结管道"), aggregate: "sum", field: "open_pipeline" },
+        ],
+        sort: [{ by: "period", direction: "desc" }],
+        limit: 1000,
+      },
+      layout: { x: 0, y: 26, w: 12, h: 6 },
+    },
+    {
       id: "cycle_length",
       label: L("Sales cycle, mean days (won)", "销售周期平均天数（赢单）"),
       type: "kpi",

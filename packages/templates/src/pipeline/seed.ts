@@ -271,6 +271,7 @@ export async function seedPipeline(w: SeedWriter, { scale }: { readonly scale: S
   }
 
   // Quotas per rep per quarter, over the two years and the next quarter.
+  const quotas = new Map<string, string>();
   for (const rep of reps) {
     for (let q = 1; q <= 9; q++) {
       const first = new Date(`${start.slice(0, 7)}-01T00:00:00Z`);
@@ -279,7 +280,7 @@ export async function seedPipeline(w: SeedWriter, { scale }: { readonly scale: S
       const next = new Date(first);
       next.setUTCMonth(next.getUTCMonth() + 3);
       const periodEnd = addDays(next.toISOString().slice(0, 10), -1);
-      await w.create(
+      const quota = await w.create(
         "quota",
         {
           owner: rep.id,
@@ -291,6 +292,7 @@ export async function seedPipeline(w: SeedWriter, { scale }: { readonly scale: S
         },
         { at: at(periodStart, 8) },
       );
+      quotas.set(`${rep.id}|${quarterOf(periodStart)}`, quota);
     }
   }
 
@@ -301,7 +303,7 @@ export async function seedPipeline(w: SeedWriter, { scale }: { readonly scale: S
   for (let i = 0; i < v.opportunities; i++) {
     const rep = reps[int(r, 0, reps.length - 1)] as Rep;
     const account = pick(r, accountsByTeam.get(rep.team) ?? accounts);
-    await seedOpportunity(w, rep, account, start, open);
+    await seedOpportunity(w, rep, account, start, open, quotas);
     if ((i + 1) % 1000 === 0) w.progress(`opportunities ${i + 1} / ${v.opportunities}`);
   }
 
@@ -375,7 +377,14 @@ export async function seedPipeline(w: SeedWriter, { scale }: { readonly scale: S
  * guards with a decision-maker contact role and a line item where needed), and closed won or
  * lost, or left open in its stage. Every step happens at its own moment in the past.
  */
-async function seedOpportunity(w: SeedWriter, rep: Rep, account: AccountRef, start: string, open: OpenDeal[]) {
+async function seedOpportunity(
+  w: SeedWriter,
+  rep: Rep,
+  account: AccountRef,
+  start: string,
+  open: OpenDeal[],
+  quotas: ReadonlyMap<string, string>,
+) {
   const r = w.random;
   const created = addDays(start, int(r, 0, 725));
   const daysLeft = (Date.parse(SEED_ANCHOR) - Date.parse(created)) / 86_400_000;
@@ -419,6 +428,8 @@ async function seedOpportunity(w: SeedWriter, rep: Rep, account: AccountRef, sta
       account: account.id,
       amount,
       close_date: closeDate,
+      // What the link_quota automations do over the API (the installer runs before their hook).
+      quota: quotas.get(`${rep.id}|${quarterOf(closeDate)}`) ?? null,
       type: weighted(r, ["new_business", "upsell", "renewal"], [60, 25, 15]),
       lead_source: weighted(r, SOURCES, SOURCE_WEIGHTS),
       budget_status: weighted(r, ["allocated", "pending", "none"], [60, 30, 10]),

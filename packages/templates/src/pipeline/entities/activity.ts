@@ -69,6 +69,26 @@ export const quota: Entity = {
     { id: "period_start", kind: "date", label: L("Start", "开始"), required: true },
     { id: "period_end", kind: "date", label: L("End", "结束"), required: true },
     { id: "amount", kind: "currency", label: L("Quota", "配额"), currency: "CNY", min: 0, required: true },
+    {
+      id: "won_amount",
+      kind: "rollup",
+      label: L("Closed won", "已赢单"),
+      from: "opportunity",
+      via: "quota",
+      aggregate: "sum",
+      field: "amount",
+      filter: "stage = 'closed_won'",
+    },
+    {
+      id: "open_pipeline",
+      kind: "rollup",
+      label: L("Open pipeline", "未结管道"),
+      from: "opportunity",
+      via: "quota",
+      aggregate: "sum",
+      field: "amount",
+      filter: "NOT(stage IN ('closed_won', 'closed_lost'))",
+    },
   ],
   rules: [
     {

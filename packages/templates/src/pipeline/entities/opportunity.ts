@@ -77,6 +77,21 @@ export const opportunity: Entity = {
     { id: "close_date", kind: "date", label: L("Close date", "预计成交日期"), required: true },
     { id: "closed_at", kind: "datetime", label: L("Closed at", "关闭时间") },
     {
+      id: "fiscal_quarter",
+      kind: "formula",
+      label: L("Fiscal quarter", "财季"),
+      expression: "YEAR(close_date) & '-Q' & QUARTER(close_date)",
+      resultType: "text",
+    },
+    {
+      id: "quota",
+      kind: "relation",
+      label: L("Quota", "配额"),
+      target: "quota",
+      onDelete: "setNull",
+      inverse: { id: "deals", label: L("Deals", "商机") },
+    },
+    {
       id: "type",
       kind: "select",
       label: L("Type", "类型"),
