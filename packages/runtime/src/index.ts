@@ -298,6 +298,7 @@ export {
   type NotificationContext,
   renderNotification,
   type WorkflowCode,
+  workflowIssue,
   workflowMessages,
 } from "./workflow/messages.js";
 export { mean, percentile, percentRank, rankDescending, spearman, stdev } from "./workflow/peerStats.js";

@@ -33,6 +33,10 @@ export const workflowMessages = defineMessages({
     en: "An effect of '{transition}' could not be computed: {reason} Fix the record or ask the app's author to fix the effect.",
     "zh-CN": "无法计算“{transition}”的效果：{reason} 请修正记录，或请应用作者修正该效果。",
   },
+  "workflow.computationTooLarge": {
+    en: "Computation '{computation}' matches more than {limit} records of '{entity}'. Narrow its match (e.g. to one period) or split the run.",
+    "zh-CN": "计算“{computation}”匹配到“{entity}”的记录超过 {limit} 条。请缩小其匹配范围（例如限定到一个考核期）或拆分运行。",
+  },
   "approval.entryFailed": {
     en: "{message}",
     "zh-CN": "{messageZh}",

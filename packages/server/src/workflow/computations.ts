@@ -6,6 +6,7 @@ import {
   type ImplementedFunction,
   indexApp,
   type Value,
+  workflowIssue,
 } from "@plinth/runtime";
 import type { PublishedApp } from "../apps/published.js";
 import type { ServerContext } from "../http/context.js";
@@ -13,7 +14,7 @@ import { invalid } from "../http/errors.js";
 import { compileFilter, prefetchPaths } from "../records/formulas.js";
 import { updateRecord } from "../records/service.js";
 import type { Actor } from "../records/userContext.js";
-import type { Condition, Row, WriteTx } from "../storage/types.js";
+import type { Condition, RecordReader, Row, WriteTx } from "../storage/types.js";
 
 const cache = new WeakMap<App, CompiledComputation[]>();
 
@@ -89,12 +90,37 @@ export async function runComputations(run: ComputationRun): Promise<Row> {
       where,
       env: base,
       sort: [{ field: "id", direction: "asc" }],
-      limit: MAX_COMPUTATION_RECORDS,
+      limit: MAX_COMPUTATION_RECORDS + 1,
+    });
+    // Statistics over part of a group would be wrong, not slow: refuse rather than truncate.
+    if (rows.length > MAX_COMPUTATION_RECORDS) {
+      throw invalid([
+        workflowIssue("workflow.computationTooLarge", "", {
+          computation: definition.id,
+          entity: definition.entity,
+          limit: MAX_COMPUTATION_RECORDS,
+        }),
+      ]);
+    }
+    // Many records point to the same few (their period, their definition): read each related value once.
+    const seen = new Map<string, Promise<unknown>>();
+    const reader: RecordReader = Object.create(records, {
+      lookup: {
+        value: (entity: string, id: string, field: string) => {
+          const key = `${entity}\u0000${id}\u0000${field}`;
+          let value = seen.get(key);
+          if (!value) {
+            value = records.lookup(entity, id, field);
+            seen.set(key, value);
+          }
+          return value;
+        },
+      },
     });
     const lookups = new Map<string, Map<string, unknown>>();
     if (computation.paths.length > 0) {
       for (const row of rows)
-        lookups.set(String(row.id), await prefetchPaths(published, records, definition.entity, row, computation.paths));
+        lookups.set(String(row.id), await prefetchPaths(published, reader, definition.entity, row, computation.paths));
     }
     const result = computation.compute(rows, current, {
       ...base,
