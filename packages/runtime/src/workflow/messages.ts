@@ -35,7 +35,8 @@ export const workflowMessages = defineMessages({
   },
   "workflow.computationTooLarge": {
     en: "Computation '{computation}' matches more than {limit} records of '{entity}'. Narrow its match (e.g. to one period) or split the run.",
-    "zh-CN": "计算“{computation}”匹配到“{entity}”的记录超过 {limit} 条。请缩小其匹配范围（例如限定到一个考核期）或拆分运行。",
+    "zh-CN":
+      "计算“{computation}”匹配到“{entity}”的记录超过 {limit} 条。请缩小其匹配范围（例如限定到一个考核期）或拆分运行。",
   },
   "approval.entryFailed": {
     en: "{message}",
