@@ -252,7 +252,6 @@ describe("regional promotion approval (sales-domain §2.9)", () => {
       promotion: id,
       region: region.id,
       claimed_amount: 20_000,
-      agreement_signed: true,
       payment_method: "credit_note",
     });
     const stores = (
@@ -263,16 +262,38 @@ describe("regional promotion approval (sales-domain §2.9)", () => {
       )
     ).records as Json[];
     expect(stores).toHaveLength(6);
+    const evidence: Json[] = [];
     for (let i = 0; i < 10; i++) {
-      await call("tp.north.rep", "POST", `${A}/data/claim_evidence`, {
-        claim: claim.id,
-        store: stores[i % stores.length]?.id,
-        amount: 2_000,
-        photo_count: i === 9 ? 0 : 3 + (i % 3),
+      evidence.push(
+        await call("tp.north.rep", "POST", `${A}/data/claim_evidence`, {
+          claim: claim.id,
+          store: stores[i % stores.length]?.id,
+          amount: 2_000,
+        }),
+      );
+    }
+    // The claimant cannot vouch for the evidence: Region Finance records what it found.
+    const selfCheck = await (await as("tp.north.rep")).request("PATCH", `${A}/data/claim_evidence/${evidence[0]?.id}`, {
+      body: { photo_count: 5 },
+      headers: { "if-match": '"1"' },
+    });
+    expect(selfCheck.statusCode).toBe(403);
+    await transition("tp.north.rep", "promotion", id, "submit_claim");
+    const finance = await as("tp.north.finance");
+    const claimRow = await get("tp.north.finance", "claim", String(claim.id));
+    const signed = await finance.request("PATCH", `${A}/data/claim/${claim.id}`, {
+      body: { agreement_signed: true },
+      headers: { "if-match": `"${claimRow.version}"` },
+    });
+    expect(signed.statusCode, signed.body).toBe(200);
+    for (const [i, row] of evidence.entries()) {
+      const checked = await finance.request("PATCH", `${A}/data/claim_evidence/${row.id}`, {
+        body: { photo_count: i === 9 ? 0 : 3 + (i % 3) },
+        headers: { "if-match": '"1"' },
       });
+      expect(checked.statusCode, checked.body).toBe(200);
     }
     expect((await get("tp.north.rep", "claim", String(claim.id))).eligible_amount).toBe(18_000);
-    await transition("tp.north.rep", "promotion", id, "submit_claim");
     // Settling before the claim is verified is refused.
     await transition("tp.north.finance", "promotion", id, "settle", 422);
     await transition("tp.north.finance", "claim", String(claim.id), "verify");
@@ -554,7 +575,7 @@ describe("regional promotion approval (sales-domain §2.9)", () => {
     server.clock.advance(Date.parse("2026-10-03T09:00:00.000Z") - server.clock.now().getTime());
     clients.clear();
     const region = await regionOf("chongqing");
-    const claim = { promotion: id, region: region.id, claimed_amount: 10_000, agreement_signed: true };
+    const claim = { promotion: id, region: region.id, claimed_amount: 10_000 };
     const refused = await (await as("tp.chongqing.rep")).request("POST", `${A}/data/claim`, { body: claim });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error).toMatchObject({ code: "record.rule", path: "/promotion" });

@@ -86,7 +86,11 @@ export const permissions = [
       entity,
       actions: ["read", "create", "update"],
       rowScope: own[entity as keyof typeof own],
-      ...(entity === "claim" ? { readOnlyFields: ["verified_amount", "verifier", "verified_at", "flagged"] } : {}),
+      // What counts as evidence is Region Finance's call: the agreement on file, the photos per store.
+      readOnlyFields:
+        entity === "claim"
+          ? ["verified_amount", "verifier", "verified_at", "flagged", "agreement_signed"]
+          : ["photo_count"],
     },
     ...read(["manager", "director"], entity, own[entity as keyof typeof own]),
     {

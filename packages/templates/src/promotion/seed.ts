@@ -417,31 +417,34 @@ async function seedRequest(
       promotion: id,
       region: ids.region.get(r.code),
       claimed_amount: planned,
-      agreement_signed: true,
       payment_method: pick(w.random, ["credit_note", "deduction", "cash"]),
     },
     { as: rep, at: claimAt },
   );
   const stores = ids.stores.get(r.code) ?? [];
   const pieces = 2;
-  let verified = 0;
+  const evidence: string[] = [];
   for (let s = 0; s < pieces; s++) {
-    const complete = w.random() < 0.85;
-    if (complete) verified += Math.round((planned / pieces) * 100) / 100;
-    await w.create(
-      "claim_evidence",
-      {
-        claim,
-        store: stores[(n + s) % stores.length],
-        amount: Math.round((planned / pieces) * 100) / 100,
-        photo_count: complete ? int(w.random, 3, 6) : int(w.random, 0, 2),
-      },
-      { as: rep, at: claimAt },
+    evidence.push(
+      await w.create(
+        "claim_evidence",
+        { claim, store: stores[(n + s) % stores.length], amount: Math.round((planned / pieces) * 100) / 100 },
+        { as: rep, at: claimAt },
+      ),
     );
   }
   await w.transition("promotion", id, "lifecycle", "submit_claim", { as: rep, at: claimAt });
   if (target === "claim_submitted") return;
+  // Region Finance checks the evidence: the agreement, and the photos of each store.
   const verifyAt = at(addDays(to, 22));
+  let verified = 0;
+  await w.update("claim", claim, { agreement_signed: true }, { as: finance, at: verifyAt });
+  for (const piece of evidence) {
+    const complete = w.random() < 0.85;
+    if (complete) verified += Math.round((planned / pieces) * 100) / 100;
+    const photos = complete ? int(w.random, 3, 6) : int(w.random, 0, 2);
+    await w.update("claim_evidence", piece, { photo_count: photos }, { as: finance, at: verifyAt });
+  }
   await w.transition("claim", claim, "claim_flow", "verify", { as: finance, at: verifyAt });
   await w.transition("promotion", id, "lifecycle", "settle", { as: finance, at: verifyAt });
   const incrementalUnits = int(w.random, 500, 8_000);

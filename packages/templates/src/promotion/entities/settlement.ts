@@ -108,7 +108,7 @@ export const claimEvidence = {
     {
       id: "photo_count",
       kind: "number",
-      label: l("Photos showing the surroundings", "含周边环境的照片数"),
+      label: l("Photos showing the surroundings (checked by finance)", "含周边环境的照片数（财务核对）"),
       integer: true,
       min: 0,
       default: 0,
