@@ -186,6 +186,7 @@ describe("computations across records", () => {
         values: { bonus_share: "1", norm: "$stats.nope + 1" },
         summary: { flagged: { aggregate: "percentRank", field: "raw" } },
       },
+      normalise,
     ]);
     const issues = validateApp(bad).issues;
     const paths = issues.map((i) => `${i.code} ${i.path}`);
@@ -197,6 +198,7 @@ describe("computations across records", () => {
         "schema.wrongFieldKind /computations/0/values/bonus_share",
         "formula.unknownVariable /computations/0/values/norm",
         "schema.enum /computations/0/summary/flagged/aggregate",
+        "schema.duplicateId /computations/1/id",
       ]),
     );
   });

@@ -50,8 +50,15 @@ function checkStat(
  * over the records; the match formulas read the run record).
  */
 export function checkComputations(ctx: CheckContext): void {
+  const ids = new Map<string, string>();
   ctx.model.app.computations?.forEach((computation, i) => {
     const path = `/computations/${i}`;
+    const other = ids.get(computation.id.toLowerCase());
+    if (other !== undefined) {
+      const en = schemaIssue("schema.duplicateId", `${path}/id`, { id: computation.id, what: "computation", other });
+      const zh = schemaIssue("schema.duplicateId", `${path}/id`, { id: computation.id, what: "计算", other });
+      ctx.issues.push({ ...en, message: { en: en.message.en, "zh-CN": zh.message["zh-CN"] } });
+    } else ids.set(computation.id.toLowerCase(), path);
     const target = refEntity(ctx, computation.entity, `${path}/entity`);
     const run = refEntity(ctx, computation.runOn.entity, `${path}/runOn/entity`);
     const workflow = refWorkflow(ctx, computation.runOn.workflow, `${path}/runOn/workflow`);
