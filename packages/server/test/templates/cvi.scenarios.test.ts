@@ -149,10 +149,16 @@ describe("CVI scorecard: acceptance scenarios (sales-domain §3.9)", () => {
     expect(messages(rejected)["zh-CN"]).toContain("权重合计必须为 100");
     const saved = await create(hr, "weight_scheme", { ...body, w_d5: 20 });
     expect(saved.total).toBe(100);
+    expect((await (await server.login("cvi.e001")).request("GET", url("weight_scheme", saved.id))).statusCode).toBe(
+      404,
+    );
     // Once the period is Open the scheme is immutable (a new version applies to the next period).
     await ok(await update(exec, "weight_scheme", saved.id, { approved_by: exec.userId }));
     await ok(await update(hr, "period", period.id, { bonus_pool: 1000 }));
     await ok(await act(hr, "period", period.id, "open"));
+    // Employees read the weights once they are published (the period is open), not while drafted.
+    const e001 = await server.login("cvi.e001");
+    expect((await e001.request("GET", url("weight_scheme", saved.id))).statusCode).toBe(200);
     const frozen = await update(hr, "weight_scheme", saved.id, { w_d1: 30, w_d5: 15 });
     expect(frozen.statusCode).toBe(422);
     expect(messages(frozen).en).toContain("cannot change");

@@ -54,9 +54,17 @@ const computedScoreFields = [
 
 /** Who may do what (sales-domain §3.8). */
 export const permissions = [
-  // Setup: everyone reads periods, dimensions and weights; HR maintains them; exec approves weights.
+  // Setup: everyone reads periods, dimensions and weights (employees and managers once the period is
+  // no longer a draft: published weights); HR maintains them; exec approves weights.
   ...["period", "dimension_def", "weight_scheme", "reward_fund"].flatMap((entity) => [
-    ...["employee", "manager", "finance", "exec"].map((role) => ({ role, entity, actions: readOnly })),
+    ...["employee", "manager"].map((role) => ({
+      role,
+      entity,
+      actions: readOnly,
+      ...(entity === "period" ? { rowScope: "status <> 'draft'" } : {}),
+      ...(entity === "weight_scheme" || entity === "reward_fund" ? { rowScope: "period.status <> 'draft'" } : {}),
+    })),
+    ...["finance", "exec"].map((role) => ({ role, entity, actions: readOnly })),
     { role: "hr", entity, actions: all },
   ]),
   // Finance takes the period's `pay` transition (export to payroll) but edits none of its fields.

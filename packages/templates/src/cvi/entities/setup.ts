@@ -180,7 +180,6 @@ export const weightScheme = {
       resultType: "number",
     },
     { id: "approved_by", kind: "user", label: l("Approved by", "批准人") },
-    { id: "period_status", kind: "formula", label: l("Period status", "考核期状态"), expression: "period.status" },
   ],
   rules: [
     {
