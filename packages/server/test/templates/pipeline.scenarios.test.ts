@@ -217,6 +217,73 @@ describe("Sales pipeline template: the acceptance scenarios of sales-domain §1.
     expect((await get("pl.mgr1", "opportunity", acme.id)).amount).toBe(90_000);
   });
 
+  it("the stage machine: back moves are free and logged, Closed Lost from any open stage, Closed Won only late, reopen for managers with a reason", async () => {
+    const rep = "pl.rep01";
+    const d = await deal(rep, "Hooli platform");
+    await role(rep, d.id, d.contact, "decision_maker");
+    expect((await move(rep, d.id, "to_qualification")).statusCode).toBe(200);
+    expect((await move(rep, d.id, "to_prospecting")).statusCode).toBe(200);
+    const [back] = await list("pl.mgr1", "stage_history", `opportunity = '${d.id}' AND to_stage = 'prospecting'`);
+    expect(back).toMatchObject({ from_stage: "qualification", is_backward: true, probability: 10 });
+    // Skipping stages checks every stage's exit guards on the way: Needs Analysis has no need summary yet.
+    const skip = await move(rep, d.id, "to_proposal");
+    expect(skip.statusCode).toBe(422);
+    expect(issuesOf(skip).map((i) => i.params.exitGuard)).toEqual(["need_summary", "next_step"]);
+    const early = await move(rep, d.id, "close_won");
+    expect(early.statusCode).toBe(422);
+    expect(issuesOf(early)[0]).toMatchObject({
+      code: "workflow.notFromHere",
+      params: { from: ["proposal", "negotiation"] },
+    });
+    expect((await patch(rep, "opportunity", d.id, { lost_reason: "timing" })).statusCode).toBe(200);
+    expect((await move(rep, d.id, "close_lost")).statusCode).toBe(200);
+
+    const byRep = await move(rep, d.id, "reopen");
+    expect(byRep.statusCode).toBe(422);
+    expect(issuesOf(byRep).map((i) => i.code)).toEqual(["workflow.roleRequired", "workflow.missingFields"]);
+    const noReason = await move("pl.mgr1", d.id, "reopen");
+    expect(issuesOf(noReason).map((i) => i.code)).toEqual(["workflow.missingFields"]);
+    expect((await patch("pl.mgr1", "opportunity", d.id, { reopen_reason: "Budget came back" })).statusCode).toBe(200);
+    expect((await move("pl.mgr1", d.id, "reopen")).statusCode).toBe(200);
+    expect(await get(rep, "opportunity", d.id)).toMatchObject({
+      stage: "negotiation",
+      probability: 80,
+      forecast_category: "commit",
+    });
+    expect((await get(rep, "opportunity", d.id)).closed_at ?? null).toBeNull();
+  });
+
+  it("the §1.8 matrix: reps own, managers their team, executives read all, finance won only, marketing leads", async () => {
+    const rep1 = await as("pl.rep01");
+    const ids = async (who: string, filter: string) =>
+      (await query(who, { entity: "opportunity", filter, measures: [{ id: "n", aggregate: "count" }] }))[0]?.n;
+    const all = await ids("pl.exec", "TRUE");
+    expect(await ids("pl.rep01", "TRUE")).toBe(await ids("pl.exec", `owner = '${rep1.userId}'`));
+    expect(await ids("pl.mgr1", "TRUE")).toBe(await ids("pl.exec", "team = 'east-1'"));
+    expect(await ids("pl.mgr2", "TRUE")).toBe(await ids("pl.exec", "team = 'east-2'"));
+    expect(await ids("pl.finance", "TRUE")).toBe(await ids("pl.exec", "stage = 'closed_won'"));
+    expect(await ids("pl.marketing", "TRUE")).toBe(all);
+    expect(Number(await ids("pl.rep01", "TRUE"))).toBeLessThan(Number(all));
+
+    const account = (await list("pl.rep01", "account", `owner = '${rep1.userId}'`))[0];
+    const body = { name: "Read only", account: account?.id, close_date: "2026-12-01", amount: 1000 };
+    for (const who of ["pl.exec", "pl.finance", "pl.marketing"])
+      expect((await (await as(who)).request("POST", `${API}/data/opportunity`, { body })).statusCode, who).toBe(403);
+    const lead = await create("pl.marketing", "lead", {
+      last_name: "Queue",
+      company: "Queue Co",
+      email: "q@queue.example",
+    });
+    expect((await (await as("pl.marketing")).request("DELETE", `${API}/data/lead/${lead.id}`)).statusCode).toBe(403);
+    // Unassigned: in every rep's queue; a rep claims it by taking ownership.
+    expect(lead.owner).toBe((await as("pl.marketing")).userId);
+    expect((await patch("pl.revops", "lead", String(lead.id), { owner: null })).statusCode).toBe(200);
+    expect(
+      (await patch("pl.rep02", "lead", String(lead.id), { owner: (await as("pl.rep02")).userId })).statusCode,
+    ).toBe(200);
+    expect((await (await as("pl.rep01")).request("GET", `${API}/data/lead/${lead.id}`)).statusCode).toBe(404);
+  });
+
   it("4. A rep setting forecast category Commit on a Prospecting opportunity gets V3", async () => {
     const { id } = await deal("pl.rep01", "Initech pilot");
     const res = await patch("pl.rep01", "opportunity", id, { forecast_category: "commit" });

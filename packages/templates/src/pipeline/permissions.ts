@@ -14,7 +14,13 @@ const crud = ["read", "create", "update", "delete", "export", "import"];
 export const permissions: Permission[] = [
   // Sales rep: own records; reads the unassigned lead queue and the team's accounts and contacts.
   { role: "rep", entity: "lead", actions: ["read", "export"], rowScope: `${OWN} OR ISBLANK(owner)` },
-  { role: "rep", entity: "lead", actions: ["create", "update"], rowScope: `${OWN} AND ${NOT_CONVERTED}` },
+  // A rep may claim an unassigned lead from the queue (the claimed lead must then be theirs).
+  {
+    role: "rep",
+    entity: "lead",
+    actions: ["create", "update"],
+    rowScope: `(${OWN} OR ISBLANK(owner)) AND ${NOT_CONVERTED}`,
+  },
   { role: "rep", entity: "account", actions: ["read"], rowScope: `${OWN} OR ${TEAM}` },
   { role: "rep", entity: "account", actions: ["create", "update"], rowScope: OWN },
   { role: "rep", entity: "contact", actions: ["read"], rowScope: `${OWN} OR ${TEAM}` },
