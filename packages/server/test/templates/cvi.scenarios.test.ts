@@ -242,6 +242,11 @@ describe("CVI scorecard: acceptance scenarios (sales-domain §3.9)", () => {
     for (const step of ["lock", "calibrate", "publish", "finalise"])
       await ok(await act(hr, "period", built.period, step));
     const finance = await server.login("cvi.finance");
+    await ok(await update(hr, "period", built.period, { pilot_reserve: 2_000 }));
+    const refused = await act(finance, "period", built.period, "pay");
+    expect(refused.statusCode).toBe(422);
+    expect(messages(refused).en).toContain("hold-harmless top-ups exceed the pilot reserve");
+    await ok(await update(hr, "period", built.period, { pilot_reserve: 2_500 }));
     await ok(await act(finance, "period", built.period, "pay"));
     expect(await read(finance, "period", built.period)).toMatchObject({ status: "paid", total_paid: 12_000 });
     // Finance reads paid amounts, not the scores behind them.
