@@ -135,6 +135,39 @@ describe("regional promotion approval (sales-domain §2.9)", () => {
     const east = await poolOf("east");
     expect(east.allocated).toBe(2_000_000);
     expect((await regionOf("east")).single_request_limit).toBe(100_000);
+    // The seed went through the real workflow: every status is there and the ledger agrees with it.
+    const byStatus = await call("tp.hq.finance", "POST", `${A}/query`, {
+      entity: "promotion",
+      groupBy: [{ field: "status" }],
+      measures: [
+        { id: "n", aggregate: "count" },
+        { id: "reserved", aggregate: "sum", field: "reserved_open" },
+        { id: "planned", aggregate: "sum", field: "planned_spend" },
+        { id: "committed", aggregate: "sum", field: "committed_open" },
+        { id: "actual", aggregate: "sum", field: "actual_spend" },
+      ],
+    });
+    const rows = new Map((byStatus.rows as Json[]).map((r) => [String(r.status), r]));
+    expect([...rows.keys()].sort()).toEqual([
+      "approved",
+      "cancelled",
+      "claim_submitted",
+      "closed",
+      "draft",
+      "ended",
+      "expired",
+      "in_execution",
+      "pending",
+      "settled",
+    ]);
+    expect(rows.get("pending")?.reserved).toBe(rows.get("pending")?.planned);
+    for (const status of ["draft", "cancelled", "expired", "settled", "closed"]) {
+      expect([status, rows.get(status)?.reserved, rows.get(status)?.committed]).toEqual([status, 0, 0]);
+    }
+    for (const status of ["approved", "in_execution", "ended", "claim_submitted"]) {
+      expect([status, rows.get(status)?.committed]).toEqual([status, rows.get(status)?.planned]);
+    }
+    expect(Number(rows.get("closed")?.actual)).toBeGreaterThan(0);
   });
 
   it("every dashboard widget runs for HQ, a region and a requester", async () => {

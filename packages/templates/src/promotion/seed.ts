@@ -447,6 +447,23 @@ async function seedRequest(
   }
   await w.transition("claim", claim, "claim_flow", "verify", { as: finance, at: verifyAt });
   await w.transition("promotion", id, "lifecycle", "settle", { as: finance, at: verifyAt });
+  // The installer seeds before automations are registered: write what `release_unclaimed_rest`
+  // would (the same ledger row, through the same service).
+  const rest = Math.round((planned - Math.min(verified, planned)) * 100) / 100;
+  if (rest > 0) {
+    await w.create(
+      "fund_transaction",
+      {
+        pool: ids.pool.get(r.code),
+        type: "RELEASE",
+        amount: rest,
+        promotion: id,
+        region: ids.region.get(r.code),
+        reason: "settlement: unclaimed rest",
+      },
+      { at: verifyAt },
+    );
+  }
   const incrementalUnits = int(w.random, 500, 8_000);
   await w.create(
     "sales_actual",
