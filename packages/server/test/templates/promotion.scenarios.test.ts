@@ -489,6 +489,8 @@ describe("regional promotion approval (sales-domain §2.9)", () => {
     await act("tp.southwest.rep", id, "submit");
     await act("tp.southwest.manager", id, "approve");
     await act("tp.southwest.rep", id, "recall", {}, 422);
+    // Nobody moves a pending request to Approved by hand (the ledger moves only with the approval).
+    await call("tp.hq.admin", "POST", `${A}/data/promotion/${id}/actions/to_approved`, {}, 422);
   });
 
   it("two concurrent submits that together exceed the pool: exactly one succeeds and available never goes below zero", async () => {

@@ -111,6 +111,8 @@ export const permissions = [
               "claimed_amount",
               "verified_amount",
               "agreement_signed",
+              "agreement",
+              "invoice",
               "status",
               "promotion",
               "region",
@@ -120,7 +122,7 @@ export const permissions = [
               "verified_at",
             ],
           }
-        : { readOnlyFields: ["claim", "store", "amount", "photo_count", "notes"] }),
+        : { readOnlyFields: ["claim", "store", "amount", "photos", "photo_count", "notes"] }),
     },
   ]),
   { role: "region_finance", entity: "payment", actions: ["read", "create", "export"], rowScope: own.payment },

@@ -445,7 +445,9 @@ async function seedRequest(
     const photos = complete ? int(w.random, 3, 6) : int(w.random, 0, 2);
     await w.update("claim_evidence", piece, { photo_count: photos }, { as: finance, at: verifyAt });
   }
-  await w.transition("claim", claim, "claim_flow", "verify", { as: finance, at: verifyAt });
+  // Claims above the region's limit are HQ Finance's to verify.
+  const verifier = planned > r.limit ? "tp.hq.finance" : finance;
+  await w.transition("claim", claim, "claim_flow", "verify", { as: verifier, at: verifyAt });
   await w.transition("promotion", id, "lifecycle", "settle", { as: finance, at: verifyAt });
   // The installer seeds before automations are registered: write what `release_unclaimed_rest`
   // would (the same ledger row, through the same service).

@@ -34,11 +34,23 @@ export const lifecycle = {
     { id: "expired", label: l("Expired", "已过期") },
   ],
   transitions: [
-    // The approval moves these three (its effects set the status); they are listed so the machine
-    // knows the paths, and only an HQ admin could take them by hand.
-    { id: "to_pending", label: l("Submitted", "已提交"), from: ["draft"], to: "pending", roles: ["hq_admin"] },
-    { id: "to_approved", label: l("Approved", "已批准"), from: ["pending"], to: "approved", roles: ["hq_admin"] },
-    { id: "to_draft", label: l("Back to draft", "退回草稿"), from: ["pending"], to: "draft", roles: ["hq_admin"] },
+    // The approval moves these three (its effects set the status and write the ledger); they are
+    // listed so the machine knows the paths, and nobody can take them by hand.
+    ...(
+      [
+        ["to_pending", "draft", "pending", "Submitted", "已提交"],
+        ["to_approved", "pending", "approved", "Approved", "已批准"],
+        ["to_draft", "pending", "draft", "Back to draft", "退回草稿"],
+      ] as const
+    ).map(([id, from, to, en, zh]) => ({
+      id,
+      label: l(en, zh),
+      from: [from],
+      to,
+      guard: "FALSE",
+      guardMessage: l("Only the approval moves a request here.", "只有审批流程可以改变此状态。"),
+      roles: ["hq_admin"],
+    })),
     {
       id: "cancel_draft",
       label: l("Cancel", "取消"),
@@ -304,6 +316,12 @@ export const claimFlow = {
       from: ["submitted"],
       to: "verified",
       roles: ["region_finance", "hq_finance"],
+      // A claim above the region's single-request limit is HQ Finance's to verify.
+      guard: "INCLUDES($user.roles, 'hq_finance') OR claimed_amount <= promotion.region.single_request_limit",
+      guardMessage: l(
+        "A claim above the region's limit is verified by HQ Finance.",
+        "超过区域限额的核销由总部财务审核。",
+      ),
       effects: [
         {
           kind: "setFields",
