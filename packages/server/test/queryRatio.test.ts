@@ -40,6 +40,32 @@ describe("ratio measures (divideBy): one aggregate over another, computed by the
     expect(rates).toEqual([...rates].sort((a, b) => b - a));
   });
 
+  it("subtracts a plain measure (minus) and divides by the difference", async () => {
+    const [row] = await query({
+      entity: "opportunity",
+      measures: [
+        { id: "all", aggregate: "sum", field: "amount" },
+        { id: "won_amount", aggregate: "sum", field: "amount", filter: "stage = 'won'" },
+        { id: "rest", aggregate: "sum", field: "amount", minus: "won_amount" },
+        {
+          id: "open_share",
+          aggregate: "sum",
+          field: "amount",
+          filter: "NOT(stage IN ('won', 'lost'))",
+          divideBy: "rest",
+        },
+      ],
+    });
+    const rest = Number(row?.all) - Number(row?.won_amount);
+    expect(row?.rest).toBe(rest);
+    const [open] = await query({
+      entity: "opportunity",
+      filter: "NOT(stage IN ('won', 'lost'))",
+      measures: [{ id: "amount", aggregate: "sum", field: "amount" }],
+    });
+    expect(row?.open_share).toBe(rest === 0 ? null : Number(open?.amount) / rest);
+  });
+
   it("gives blank when the divisor is 0 (no rows)", async () => {
     const [row] = await query({ entity: "opportunity", filter: "amount < 0", measures: [closed, winRate] });
     expect(row).toEqual({ closed: 0, win_rate: null });
@@ -54,6 +80,14 @@ describe("ratio measures (divideBy): one aggregate over another, computed by the
     (widgets[0] as { query: { measures?: unknown[] } }).query.measures = [closed, { ...winRate, divideBy: "win_rate" }];
     const paths = server.ctx.runtime.validateApp(app).issues.map((i) => i.path);
     expect(paths).toContain(`/pages/${page}/widgets/0/query/measures/1/divideBy`);
+    (widgets[0] as { query: { measures?: unknown[] } }).query.measures = [
+      closed,
+      { ...winRate, minus: "closed", divideBy: undefined },
+      { id: "bad", aggregate: "count", minus: "win_rate" },
+    ];
+    expect(server.ctx.runtime.validateApp(app).issues.map((i) => i.path)).toEqual([
+      `/pages/${page}/widgets/0/query/measures/2/minus`,
+    ]);
     (widgets[0] as { query: { measures?: unknown[] } }).query.measures = [closed, winRate];
     expect(server.ctx.runtime.validateApp(app).issues).toEqual([]);
   });

@@ -49,6 +49,11 @@ export const querySchema = {
               "Another measure of this query (without divideBy): the result is this aggregate divided by it, blank when it is 0 or blank (a win rate: won count divided by closed count).",
           },
           percent: { type: "boolean", description: "With divideBy: the ratio times 100." },
+          minus: {
+            ...idSchema,
+            description:
+              "Another plain measure of this query subtracted from this aggregate, before any divideBy (quota minus closed: what is left to sell).",
+          },
         },
         required: ["id", "aggregate"],
         additionalProperties: false,

@@ -99,5 +99,17 @@ describe("memory source: createRecord find-or-create and links, as the server", 
       name: "Initech",
       domain: "initech.io",
     });
+
+    // Ratio and difference measures, as the server computes them.
+    const { rows } = await source.query({
+      entity: "lead",
+      measures: [
+        { id: "all", aggregate: "count" },
+        { id: "converted", aggregate: "count", filter: "status = 'converted'", divideBy: "all", percent: true },
+        { id: "open", aggregate: "count", minus: "all" },
+        { id: "none", aggregate: "count", filter: "status = 'new'", divideBy: "open" },
+      ],
+    });
+    expect(rows).toEqual([{ all: 2, converted: 100, open: 0, none: null }]);
   });
 });

@@ -180,7 +180,14 @@ export function runQuery(
         .filter((v) => v !== null);
       result[m.id] = aggregate(m.aggregate, values);
     }
-    // Ratios after every plain measure, as the server's SQL: blank over 0 or blank, scale first.
+    // Differences, then ratios, as the server's SQL: blank over 0 or blank, scale first.
+    const plain = { ...result };
+    for (const m of query.measures ?? []) {
+      if (m.minus === undefined) continue;
+      const value = result[m.id];
+      const minus = plain[m.minus];
+      result[m.id] = value === null || minus === null ? null : Number(value) - Number(minus);
+    }
     for (const m of query.measures ?? []) {
       if (m.divideBy === undefined) continue;
       const over = Number(result[m.divideBy] ?? 0);

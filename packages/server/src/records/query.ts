@@ -46,6 +46,7 @@ export async function runQuery(
       path,
       filter,
       ...(m.divideBy === undefined ? {} : { divideBy: m.divideBy, percent: m.percent === true }),
+      ...(m.minus === undefined ? {} : { minus: m.minus }),
     };
   });
   const sortable = new Set([...groupBy.map((g) => g.path.join(".")), ...measures.map((m) => m.id)]);

@@ -59,6 +59,8 @@ export interface AggregateOptions {
     /** Divide by another (plain) measure of the query: NULL when it is 0 or NULL; `percent` times 100. */
     readonly divideBy?: string;
     readonly percent?: boolean;
+    /** Subtract another plain measure (before dividing). */
+    readonly minus?: string;
   }>;
   readonly sort: ReadonlyArray<{ readonly by: string; readonly direction: "asc" | "desc" }>;
   readonly limit: number;

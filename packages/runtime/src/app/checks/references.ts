@@ -266,11 +266,23 @@ export function checkQueryRefs(ctx: CheckContext, query: Query, path: string): v
       ctx.issues.push(schemaIssue("schema.rollupFieldRequired", `${path}/measures/${i}`, { aggregate: m.aggregate }));
   });
   const measureIds = new Set(query.measures?.map((m) => m.id));
-  const plain = (query.measures ?? []).filter((m) => m.divideBy === undefined).map((m) => m.id);
+  // A difference subtracts a plain aggregate; a ratio divides by a measure that is no ratio
+  // (a plain aggregate or a difference); neither names itself.
+  const plain = (query.measures ?? [])
+    .filter((m) => m.divideBy === undefined && m.minus === undefined)
+    .map((m) => m.id);
+  const divisors = (query.measures ?? []).filter((m) => m.divideBy === undefined).map((m) => m.id);
   query.measures?.forEach((m, i) => {
-    // A ratio divides by a plain aggregate of the same query (no ratio of ratios, no self).
-    if (m.divideBy !== undefined && (m.divideBy === m.id || !plain.includes(m.divideBy)))
-      unknown(ctx, { en: "plain measure", zh: "普通度量" }, m.divideBy, `${path}/measures/${i}/divideBy`, plain);
+    if (m.minus !== undefined && (m.minus === m.id || !plain.includes(m.minus)))
+      unknown(ctx, { en: "plain measure", zh: "普通度量" }, m.minus, `${path}/measures/${i}/minus`, plain);
+    if (m.divideBy !== undefined && (m.divideBy === m.id || !divisors.includes(m.divideBy)))
+      unknown(
+        ctx,
+        { en: "measure without divideBy", zh: "不含 divideBy 的度量" },
+        m.divideBy,
+        `${path}/measures/${i}/divideBy`,
+        divisors,
+      );
   });
   query.sort?.forEach((s, i) => {
     if (!measureIds.has(s.by)) refFieldPath(ctx, entity, s.by, `${path}/sort/${i}/by`);

@@ -168,7 +168,13 @@ export function sqliteRecords(
       // whole counts divide exactly (1200.0 / 30 = 40, not 0.4 * 100 = 40.00000000000001).
       const plainSql = new Map(measures.map((m) => [m.as, m.sql]));
       for (const [i, m] of options.measures.entries()) {
-        const over = m.divideBy === undefined ? undefined : plainSql.get(m.divideBy);
+        const minus = m.minus === undefined ? undefined : plainSql.get(m.minus);
+        const measure = measures[i];
+        if (minus !== undefined && measure) measure.sql = `((${measure.sql}) - (${minus}))`;
+      }
+      const differenceSql = new Map(measures.map((m) => [m.as, m.sql]));
+      for (const [i, m] of options.measures.entries()) {
+        const over = m.divideBy === undefined ? undefined : differenceSql.get(m.divideBy);
         const measure = measures[i];
         if (over === undefined || !measure) continue;
         measure.sql = `((${measure.sql}) * ${m.percent ? "100.0" : "1.0"} / NULLIF(${over}, 0))`;
