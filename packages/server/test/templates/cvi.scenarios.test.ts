@@ -615,6 +615,28 @@ describe("CVI scorecard: acceptance scenarios (sales-domain §3.9)", () => {
     expect(after.final_cvi).toBe(Math.round(((before.cvi as number) + 5) * 10) / 10);
   });
 
+  it("every dashboard widget's query runs for the roles that see the page", async () => {
+    const logins: Record<string, Client> = {
+      employee: await server.login("cvi.e001"),
+      manager: await server.login("cvi.m01"),
+      hr,
+      finance: await server.login("cvi.finance"),
+      exec,
+    };
+    let ran = 0;
+    for (const page of cviTemplate.app.pages ?? []) {
+      if (page.kind !== "dashboard") continue;
+      for (const role of page.roles ?? Object.keys(logins)) {
+        for (const widget of page.widgets) {
+          const res = await (logins[role] as Client).request("POST", "/api/apps/cvi/query", { body: widget.query });
+          expect(res.statusCode, `${page.id}/${widget.id} as ${role}: ${res.body}`).toBe(200);
+          ran++;
+        }
+      }
+    }
+    expect(ran).toBeGreaterThan(40);
+  });
+
   // Last: it moves the shared clock.
   it("the calendar locks an open period on its lock date and closes the Appeal window after appeal_until", async () => {
     const built = await buildPeriod([{ raw: onTarget }]);

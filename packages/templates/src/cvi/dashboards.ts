@@ -19,6 +19,7 @@ const personal = {
   kind: "dashboard",
   id: "my_scorecard",
   label: l("My scorecard", "我的计分卡"),
+  roles: ["employee", "manager"],
   filters: [{ id: "period", entity: "cvi_score", field: "period", label: l("Period", "考核期") }],
   widgets: [
     {
@@ -151,7 +152,7 @@ const company = {
   kind: "dashboard",
   id: "hr_view",
   label: l("HR / Exec", "HR / 高管视图"),
-  roles: ["hr", "exec", "finance"],
+  roles: ["hr", "exec"],
   filters: [{ id: "period", entity: "cvi_score", field: "period", label: l("Period", "考核期") }],
   widgets: [
     {
@@ -243,10 +244,66 @@ const company = {
   ],
 };
 
+/** Finance: what is paid, against the pools (finance reads paid amounts, not the scores behind them). */
+const payout = {
+  kind: "dashboard",
+  id: "payout",
+  label: l("Pay-out", "奖金发放"),
+  roles: ["finance", "hr", "exec"],
+  widgets: [
+    {
+      id: "pools",
+      label: l("Pools and pay-out by period", "各考核期奖金池与发放"),
+      type: "table",
+      query: {
+        entity: "period",
+        groupBy: [{ field: "code" }, { field: "status" }],
+        measures: [
+          { id: "pool", label: l("Pool", "奖金池"), aggregate: "sum", field: "bonus_pool" },
+          { id: "cvi_bonus", label: l("Σ CVI bonus", "CVI 奖金合计"), aggregate: "sum", field: "total_cvi_bonus" },
+          {
+            id: "top_up",
+            label: l("Σ hold-harmless top-up", "保底补差合计"),
+            aggregate: "sum",
+            field: "total_hold_gap",
+          },
+          { id: "paid", label: l("Σ paid", "实发合计"), aggregate: "sum", field: "total_paid" },
+        ],
+      },
+    },
+    {
+      id: "paid_by_region",
+      label: l("Paid by region", "各区域实发"),
+      type: "bar",
+      format: "currency",
+      query: {
+        entity: "cvi_score",
+        groupBy: [{ field: "region" }],
+        measures: [{ id: "paid", aggregate: "sum", field: "paid_bonus" }],
+      },
+    },
+    {
+      id: "rewards",
+      label: l("Process reward funds", "过程奖励基金"),
+      type: "table",
+      query: {
+        entity: "reward_fund",
+        groupBy: [{ field: "name" }],
+        measures: [
+          { id: "r", label: l("R", "R"), aggregate: "sum", field: "amount" },
+          { id: "paid", label: l("Paid", "已发放"), aggregate: "sum", field: "paid" },
+          { id: "rollover", label: l("Rolls over", "结转"), aggregate: "sum", field: "rollover" },
+        ],
+      },
+    },
+  ],
+};
+
 export const pages = [
   personal,
   team,
   company,
+  payout,
   table(
     "scores",
     "CVI scores",
@@ -354,6 +411,7 @@ export const navigation = [
   { kind: "page", page: "my_scorecard" },
   { kind: "page", page: "team_view" },
   { kind: "page", page: "hr_view" },
+  { kind: "page", page: "payout" },
   { kind: "page", page: "approvals" },
   {
     kind: "group",
