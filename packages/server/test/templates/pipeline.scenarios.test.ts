@@ -115,7 +115,7 @@ describe("Sales pipeline template: the acceptance scenarios of sales-domain §1.
     expect(Number(history?.n)).toBeGreaterThan(200);
   });
 
-  it("quota attainment (§1.7): closed won over quota per rep and quarter; deals follow their close date to the owner's quota", async () => {
+  it("quota attainment and coverage (§1.7): closed won over quota, open pipeline over quota − closed, per rep and quarter; deals follow their close date to the owner's quota", async () => {
     const rep = await as("pl.rep01");
     const widget = widgetQuery("forecast", "attainment");
     const [row] = await query("pl.exec", { ...widget, filter: `owner = '${rep.userId}' AND period = '2026-Q2'` });
@@ -127,6 +127,15 @@ describe("Sales pipeline template: the acceptance scenarios of sales-domain §1.
     expect(Number(won?.amount)).toBeGreaterThan(0);
     expect(row?.closed).toBe(won?.amount);
     expect(row?.attainment).toBe((Number(won?.amount) * 100) / Number(row?.quota));
+    // Coverage: open pipeline over what is left to close (quota − closed won), of the same quota's deals.
+    const [open] = await query("pl.exec", {
+      entity: "opportunity",
+      filter: `owner = '${rep.userId}' AND NOT(stage IN ('closed_won', 'closed_lost')) AND close_date >= DATE(2026, 4, 1) AND close_date <= DATE(2026, 6, 30)`,
+      measures: [{ id: "amount", aggregate: "sum", field: "amount" }],
+    });
+    expect(row?.open_pipeline).toBe(open?.amount);
+    expect(row?.remaining).toBe(Number(row?.quota) - Number(won?.amount));
+    expect(row?.coverage).toBe(Number(open?.amount) / (Number(row?.quota) - Number(won?.amount)));
 
     const [q3] = await list("pl.rep01", "quota", `owner = '${rep.userId}' AND period = '2026-Q3'`);
     const d = await deal("pl.rep01", "Wayne upgrade", { close_date: "2026-08-20" });

@@ -130,7 +130,7 @@ export const forecastDashboard: Page = {
     },
     {
       id: "attainment",
-      label: L("Quota attainment per rep and quarter", "各销售各季度配额完成率"),
+      label: L("Quota attainment and pipeline coverage per rep and quarter", "各销售各季度配额完成率与管道覆盖"),
       type: "table",
       query: {
         entity: "quota",
@@ -147,6 +147,20 @@ export const forecastDashboard: Page = {
             percent: true,
           },
           { id: "open_pipeline", label: L("Open pipeline", "未结管道"), aggregate: "sum", field: "open_pipeline" },
+          {
+            id: "remaining",
+            label: L("Left to close", "待完成"),
+            aggregate: "sum",
+            field: "amount",
+            minus: "closed",
+          },
+          {
+            id: "coverage",
+            label: L("Pipeline coverage (×, target ≥ 3)", "管道覆盖倍数（目标 ≥ 3）"),
+            aggregate: "sum",
+            field: "open_pipeline",
+            divideBy: "remaining",
+          },
         ],
         sort: [{ by: "period", direction: "desc" }],
         limit: 1000,
