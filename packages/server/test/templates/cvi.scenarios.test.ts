@@ -1,3 +1,4 @@
+import { validateApp } from "@plinth/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cviTemplate } from "../../../templates/src/cvi/index.js";
 import { type Client, type Server, testServer } from "../support/server.js";
@@ -140,6 +141,10 @@ beforeAll(async () => {
 afterAll(async () => server?.close());
 
 describe("CVI scorecard: acceptance scenarios (sales-domain §3.9)", () => {
+  it("the app schema validates without a single issue, warnings included", () => {
+    expect(validateApp(cviTemplate.app).issues).toEqual([]);
+  });
+
   it("1. a weight scheme of 25/20/15/20/25 (Σ 105) is rejected: weights must total 100; it freezes once the period opens", async () => {
     const period = await create(hr, "period", { code: "S1", start_date: "2026-07-01", end_date: "2026-09-30" });
     const body = { scheme_version: "S1", period: period.id, w_d1: 25, w_d2: 20, w_d3: 15, w_d4: 20 };
@@ -635,6 +640,26 @@ describe("CVI scorecard: acceptance scenarios (sales-domain §3.9)", () => {
       }
     }
     expect(ran).toBeGreaterThan(40);
+  });
+
+  it("every table page lists for the roles that see it", async () => {
+    const logins: Record<string, Client> = {
+      employee: await server.login("cvi.e001"),
+      manager: await server.login("cvi.m01"),
+      hr,
+      finance: await server.login("cvi.finance"),
+      exec,
+    };
+    const failures: string[] = [];
+    for (const page of cviTemplate.app.pages ?? []) {
+      if (page.kind !== "table") continue;
+      const fields = page.columns.map((c) => c.field).join(",");
+      for (const role of page.roles ?? Object.keys(logins)) {
+        const res = await (logins[role] as Client).request("GET", `${url(page.entity)}?limit=5&fields=${fields}`);
+        if (res.statusCode !== 200) failures.push(`${page.id} as ${role}: ${res.statusCode}`);
+      }
+    }
+    expect(failures).toEqual([]);
   });
 
   // Last: it moves the shared clock.

@@ -326,6 +326,7 @@ export const pages = [
     "维度得分",
     "dimension_score",
     cols("period", "employee", "dimension", "raw_value", "normalised", "effective_weight", "contribution", "edge_case"),
+    ["employee", "manager", "hr", "exec"],
   ),
   table(
     "calibration",
@@ -342,7 +343,12 @@ export const pages = [
     "reward_claim",
     cols("period", "employee", "contribution_type", "points", "status", "award"),
   ),
-  table("appeals", "Appeals", "申诉", "appeal", cols("score", "period_code", "dimension", "reason", "decision")),
+  table("appeals", "Appeals", "申诉", "appeal", cols("score", "period_code", "dimension", "reason", "decision"), [
+    "employee",
+    "manager",
+    "hr",
+    "exec",
+  ]),
   table(
     "periods",
     "Periods",
@@ -372,6 +378,7 @@ export const pages = [
     "指标快照",
     "metric_snapshot",
     cols("score", "period_code", "dimension", "amount", "kind", "reference"),
+    ["employee", "manager", "hr", "exec"],
   ),
   table(
     "evidence",
@@ -379,6 +386,7 @@ export const pages = [
     "证据",
     "evidence_item",
     cols("score", "dimension", "type", "external_id", "points", "reviewer", "status"),
+    ["employee", "manager", "hr", "exec"],
   ),
   table("deals", "CRM deals", "CRM 成交", "crm_deal", cols("external_id", "owner", "amount", "closed_on", "status"), [
     "hr",

@@ -117,6 +117,7 @@ export const permissions = [
     rowScope: "score.employee_user = $user.id OR score.manager = $user.id",
   },
   { role: "hr", entity: "metric_snapshot", actions: all },
+  { role: "exec", entity: "metric_snapshot", actions: readOnly },
   // Evidence: employees submit their own for review; reviewers (any role) read what they review.
   {
     role: "employee",
