@@ -261,6 +261,24 @@ describe("regional promotion approval (sales-domain §2.9)", () => {
     ]);
     const pool = await poolOf("south");
     expect(Number(pool.available)).toBe(before - 60_000);
+    // Approved money does not move by editing: lines and dates are frozen after submission.
+    const lines = await call(
+      "tp.south.rep",
+      "GET",
+      `${A}/data/promotion_line?filter=${encodeURIComponent(`promotion = '${id}'`)}`,
+    );
+    const line = (lines.records as Json[])[0] as Json;
+    const rep = await as("tp.south.rep");
+    const edited = await rep.request("PATCH", `${A}/data/promotion_line/${line.id}`, {
+      body: { lump_sum: 20_000 },
+      headers: { "if-match": `"${line.version}"` },
+    });
+    expect([edited.statusCode, edited.json().error.code]).toEqual([422, "record.rule"]);
+    const redated = await rep.request("PATCH", `${A}/data/promotion/${id}`, {
+      body: { in_store_to: "2026-08-31" },
+      headers: { "if-match": `"${record.version}"` },
+    });
+    expect([redated.statusCode, redated.json().error.code]).toEqual([422, "record.rule"]);
   });
 
   it("3: display fee committed 20,000 (10 stores × 2,000), evidence complete for 9 stores: verified 18,000 → ACTUAL 18,000 + RELEASE 2,000, Settled, Closed after payment", async () => {

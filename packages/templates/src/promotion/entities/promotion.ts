@@ -258,6 +258,16 @@ export const promotion = {
       ),
     },
     {
+      id: "frozen_after_submit",
+      invalidWhen:
+        "$old.status <> 'draft' AND (title <> $old.title OR region <> $old.region OR pool <> $old.pool OR customer <> $old.customer OR in_store_from <> $old.in_store_from OR in_store_to <> $old.in_store_to OR sell_in_from <> $old.sell_in_from OR sell_in_to <> $old.sell_in_to)",
+      message: l(
+        "A submitted or approved request is not edited: recall it, or raise a change request for the difference.",
+        "已提交或已批准的申请不能修改：请撤回，或就差额发起变更申请。",
+      ),
+      on: ["update"],
+    },
+    {
       id: "pool_same_region",
       invalidWhen: "NOT(ISBLANK(pool.region)) AND pool.region <> region",
       field: "pool",
@@ -341,6 +351,17 @@ export const promotionLine = {
       expression:
         "SWITCH(mechanic, 'tpr', 'Stamped store sales list + price-difference form', 'off_invoice', 'Invoice', 'scan_back', 'POS / sell-out report', 'bogo', 'Gift issue log + photos', 'display', 'Agreement + 3 photos per store', 'listing', 'Contract + first-delivery receipt + barcode list', 'promoter', 'Attendance + payroll sign-off + sales report', 'dm', 'DM original + contract', 'Issue log + photos')",
       resultType: "text",
+    },
+  ],
+  rules: [
+    {
+      id: "draft_only",
+      invalidWhen: "promotion.status <> 'draft'",
+      field: "promotion",
+      message: l(
+        "Lines change only while the request is a draft; recall it first, or raise a change request.",
+        "只有草稿状态的申请可以修改明细；请先撤回，或发起变更申请。",
+      ),
     },
   ],
 } as const;
