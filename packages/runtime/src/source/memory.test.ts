@@ -163,6 +163,25 @@ describe("createMemorySource", () => {
     await expect(rep.remove("opportunity", "o1", 2)).rejects.toMatchObject({ status: 403 });
   });
 
+  it("refuses to change or delete a record of an append-only entity, as the server does (409 http.appendOnly)", async () => {
+    const app = structuredClone(salesApp()) as App;
+    const account = app.entities?.find((e) => e.id === "account") as { appendOnly?: boolean };
+    account.appendOnly = true;
+    const source = createMemorySource({
+      app,
+      user: users.find((u) => u.id === "boss") as MemoryUser,
+      users,
+      clock: () => NOW,
+      newId: () => "n1",
+      records: { account: [{ id: "a1", version: 1, name: "Acme", region: "east", createdAt: NOW, updatedAt: NOW }] },
+    });
+    const changed = await failure(source.update("account", "a1", 1, { name: "Acme 2" }));
+    expect([changed.status, changed.code]).toEqual([409, "http.appendOnly"]);
+    const removed = await failure(source.remove("account", "a1", 1));
+    expect([removed.status, removed.code]).toEqual([409, "http.appendOnly"]);
+    expect((await source.create("account", { name: "Initech", region: "east" })).name).toBe("Initech");
+  });
+
   it("runs the query model: groups, date buckets, measures with filters", async () => {
     const source = setup();
     const byStage = await source.query({

@@ -100,6 +100,12 @@ function assertUnlocked(
   }
 }
 
+/** 409 for any change to a record of an append-only entity, as the server answers. */
+function refuseAppendOnly(ctx: MemoryContext, entity: string): void {
+  if (ctx.app.entities?.find((e) => e.id === entity)?.appendOnly === true)
+    throw sourceError(409, "http.appendOnly", { entity });
+}
+
 function conflict(ctx: MemoryContext, actor: MemoryActor, entity: string, current: SourceRecord) {
   return sourceError(
     409,
@@ -161,6 +167,7 @@ export function updateRow(
   input: Readonly<Record<string, unknown>>,
   options: UpdateOptions = {},
 ): SourceRecord {
+  refuseAppendOnly(ctx, entity);
   const system = options.system === true || actor.isAdmin;
   if (!options.system) requireAccess(ctx, actor, entity, "update");
   const current = options.system
@@ -203,6 +210,7 @@ export function removeRow(
   id: string,
   expected: number | undefined,
 ): void {
+  refuseAppendOnly(ctx, entity);
   const access = requireAccess(ctx, actor, entity, "delete");
   const current = scopedRow(ctx, actor, entity, id, accessFor(ctx, actor, entity, "read"));
   if (
