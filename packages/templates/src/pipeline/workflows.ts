@@ -86,6 +86,30 @@ const exitGuards: Record<string, ReturnType<typeof guard>[]> = {
 
 const closing = { closed_at: "NOW()", close_date: "TODAY()" };
 
+/** Path guidance per stage (what good looks like before moving on). */
+const guidance: Record<string, ReturnType<typeof L>> = {
+  prospecting: L(
+    "Confirm the account and the lead source, and name at least one contact and the part they play.",
+    "确认客户和线索来源，并至少添加一位联系人及其角色。",
+  ),
+  qualification: L(
+    "Find the decision maker, learn whether a budget exists, and agree a realistic close date.",
+    "找到决策者，了解是否有预算，并约定一个现实的成交日期。",
+  ),
+  needs_analysis: L(
+    "Write down the customer's pain in their words, size the deal, and agree the next step.",
+    "用客户的话记录痛点，估算金额，并约定下一步。",
+  ),
+  proposal: L(
+    "Add the line items and get the quote approved before presenting it.",
+    "添加商机明细，并在向客户提交前让报价获批。",
+  ),
+  negotiation: L(
+    "Close the open terms; move to Closed Won once the quote is accepted or the PO arrives.",
+    "谈妥剩余条款；报价被接受或收到订单后即可赢单。",
+  ),
+};
+
 /**
  * The opportunity stage machine (§1.1, §1.3): one "move to" transition per open stage from any
  * open stage (forward moves pass the exit guards of every stage between, backward moves none),
@@ -105,6 +129,7 @@ export const opportunityStage: StateMachine = {
     label: L(s.en, s.zh),
     ...(s.maxDays === undefined ? { final: true } : { maxDays: s.maxDays }),
     ...(exitGuards[s.id] ? { exitGuards: exitGuards[s.id] } : {}),
+    ...(guidance[s.id] ? { guidance: guidance[s.id] } : {}),
     onEnter: [
       {
         kind: "setFields",
