@@ -170,6 +170,26 @@ describe("regional promotion approval (sales-domain §2.9)", () => {
     expect(Number(rows.get("closed")?.actual)).toBeGreaterThan(0);
   });
 
+  it("every label and message of the app and its overlays has English and Chinese", () => {
+    const missing: string[] = [];
+    const walk = (node: unknown, path: string) => {
+      if (Array.isArray(node)) node.forEach((item, i) => walk(item, `${path}/${i}`));
+      else if (node && typeof node === "object") {
+        for (const [key, value] of Object.entries(node)) {
+          const texty = ["label", "pluralLabel", "message", "guardMessage", "entryMessage", "helpText", "reason"];
+          if (key === "values") continue; // effect formulas (a `reason` there is a field of the ledger)
+          if (texty.includes(key)) {
+            const v = value as Record<string, unknown>;
+            if (typeof v !== "object" || !v.en || !v["zh-CN"]) missing.push(`${path}/${key}`);
+          } else walk(value, `${path}/${key}`);
+        }
+      }
+    };
+    walk(promotionTemplate.app, "");
+    for (const variant of promotionTemplate.variants ?? []) walk(variant.app, `variant:${variant.app.id}`);
+    expect(missing).toEqual([]);
+  });
+
   it("every dashboard widget runs for HQ, a region and a requester", async () => {
     const pages = (promotionTemplate.app.pages ?? []) as unknown as Array<{
       kind: string;
