@@ -288,12 +288,31 @@ export async function seedPipeline(w: SeedWriter, { scale }: { readonly scale: S
           period: quarterOf(periodStart),
           period_start: periodStart,
           period_end: periodEnd,
-          amount: int(r, 8, 16) * 100_000,
+          amount: int(r, 20, 40) * 100_000,
         },
         { at: at(periodStart, 8) },
       );
       quotas.set(`${rep.id}|${quarterOf(periodStart)}`, quota);
     }
+  }
+
+  // This quarter's forecast calls: each rep's commit, adjusted by the team's manager.
+  for (const rep of reps) {
+    const amount = int(r, 6, 20) * 100_000;
+    await w.create(
+      "forecast_submission",
+      {
+        owner: rep.id,
+        team: rep.team,
+        period: quarterOf(SEED_ANCHOR),
+        category: "commit",
+        amount,
+        adjustment: r() < 0.4 ? -int(r, 1, 4) * 100_000 : null,
+        comment: "Weekly call",
+        submitted_at: at(addDays(SEED_ANCHOR, -int(r, 1, 6)), 17),
+      },
+      { at: at(addDays(SEED_ANCHOR, -1), 17), as: rep.username },
+    );
   }
 
   // Opportunities through the stage machine.
@@ -399,7 +418,8 @@ async function seedOpportunity(
   }
   const elapsed = hops.reduce((a, b) => a + b, 0);
   const closeAfter = elapsed + int(r, 3, 25);
-  const isOpen = closeAfter >= daysLeft;
+  // Deals of the last five months are mostly still open (a live pipeline to forecast).
+  const isOpen = closeAfter >= daysLeft || (daysLeft < 150 && r() < 0.7);
   const outcome = isOpen ? "open" : reach >= 3 && r() < 0.62 ? "won" : reach === 4 && r() < 0.75 ? "won" : "lost";
   const amount = weighted(r, [30, 80, 150, 300, 800], [25, 30, 25, 15, 5]) * 1000 + int(r, 0, 49) * 1000;
   // Open deals close after the anchor (a few are past due); closed ones on their closing day.
