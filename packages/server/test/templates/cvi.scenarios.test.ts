@@ -65,8 +65,6 @@ async function buildPeriod(
     code: `S-${codes}`,
     start_date: options.start ?? "2026-04-01",
     end_date: options.end ?? "2026-06-30",
-    bonus_pool: options.pool ?? 100_000,
-    pool_method: options.method ?? "share",
     pilot_reserve: 50_000,
   });
   const scheme = await create(hr, "weight_scheme", {
@@ -79,6 +77,13 @@ async function buildPeriod(
     w_d5: 20,
   });
   await ok(await update(exec, "weight_scheme", scheme.id, { approved_by: exec.userId }));
+  const pool = await create(hr, "bonus_pool", {
+    name: `S-${codes}`,
+    period: period.id,
+    scope: "company",
+    amount: options.pool ?? 100_000,
+    method: options.method ?? "share",
+  });
   await ok(await act(hr, "period", period.id, "open"));
   const out: Array<{ employee: string; cvi: string; scores: Record<string, string> }> = [];
   for (const [i, person] of people.entries()) {
@@ -99,6 +104,7 @@ async function buildPeriod(
     const cvi = await create(hr, "cvi_score", {
       period: period.id,
       employee,
+      pool: pool.id,
       ...(person.kpi ? { kpi_score: person.kpi.score, kpi_bonus: person.kpi.bonus } : {}),
     });
     const scores: Record<string, string> = {};
@@ -117,7 +123,7 @@ async function buildPeriod(
     }
     out.push({ employee, cvi: cvi.id, scores });
   }
-  return { period: period.id, scheme: scheme.id, people: out };
+  return { period: period.id, scheme: scheme.id, pool: pool.id, people: out };
 }
 
 /** Create a scoring run of the period and run it; returns the run record (its log). */
@@ -159,7 +165,10 @@ describe("CVI scorecard: acceptance scenarios (sales-domain §3.9)", () => {
     );
     // Once the period is Open the scheme is immutable (a new version applies to the next period).
     await ok(await update(exec, "weight_scheme", saved.id, { approved_by: exec.userId }));
-    await ok(await update(hr, "period", period.id, { bonus_pool: 1000 }));
+    const refused = await act(hr, "period", period.id, "open");
+    expect(refused.statusCode).toBe(422);
+    expect(messages(refused).en).toContain("set up a bonus pool");
+    await create(hr, "bonus_pool", { name: "S1", period: period.id, scope: "company", amount: 1000 });
     await ok(await act(hr, "period", period.id, "open"));
     // Employees read the weights once they are published (the period is open), not while drafted.
     const e001 = await server.login("cvi.e001");
@@ -566,11 +575,49 @@ describe("CVI scorecard: acceptance scenarios (sales-domain §3.9)", () => {
     expect(run).toMatchObject({ dual_kpi_baseline: 38_000, dual_paid: 38_638.3, cost_difference: 638.3 });
 
     // Method A: the pool shared by CVI × target bonus over the eligible (CVI ≥ 60): 110 : 80 : 95.
-    await ok(await update(hr, "period", built.period, { pool_method: "share" }));
+    await ok(await update(hr, "bonus_pool", built.pool, { method: "share" }));
     run = await runScoring(built.period);
     rows = await scores();
     expect(rows.map((r) => r.cvi_bonus)).toEqual([9_649.12, 7_017.54, 8_333.33, 0]);
     expect(run.total_cvi_bonus).toBeCloseTo(24_999.99, 2);
+  });
+
+  it("bonus pools per region: each pool is shared among its own people; a person joins only a pool that covers them", async () => {
+    const built = await buildPeriod([
+      { region: "east", raw: onTarget },
+      { region: "north", targetBonus: 10_000, raw: onTarget },
+      { region: "north", targetBonus: 30_000, raw: onTarget },
+    ]);
+    const east = await create(hr, "bonus_pool", {
+      name: "East",
+      period: built.period,
+      scope: "region",
+      region: "east",
+      amount: 6_000,
+    });
+    const north = await create(hr, "bonus_pool", {
+      name: "North",
+      period: built.period,
+      scope: "region",
+      region: "north",
+      amount: 8_000,
+    });
+    const [p1, p2, p3] = built.people as [(typeof built.people)[0], (typeof built.people)[0], (typeof built.people)[0]];
+    const wrong = await update(hr, "cvi_score", p1.cvi, { pool: north.id });
+    expect(wrong.statusCode).toBe(422);
+    expect(messages(wrong).en).toContain("scope (region or team) includes this person");
+    await ok(await update(hr, "cvi_score", p1.cvi, { pool: east.id }));
+    await ok(await update(hr, "cvi_score", p2.cvi, { pool: north.id }));
+    await ok(await update(hr, "cvi_score", p3.cvi, { pool: north.id }));
+    await runScoring(built.period);
+    // Same CVI in the north: the pool splits 1 : 3 by target bonus.
+    const bonus = async (id: string) => (await read(hr, "cvi_score", id)).cvi_bonus;
+    expect([await bonus(p1.cvi), await bonus(p2.cvi), await bonus(p3.cvi)]).toEqual([6_000, 2_000, 6_000]);
+    expect(await read(hr, "bonus_pool", north.id)).toMatchObject({ allocated: 8_000, people: 2 });
+    expect(await read(hr, "period", built.period)).toMatchObject({
+      total_pool: 100_000 + 14_000,
+      total_cvi_bonus: 14_000,
+    });
   });
 
   it("8. calibration: a manager's +12 is rejected (max ±10); +7 is accepted and flagged for HR review (> 5)", async () => {

@@ -3,7 +3,7 @@ import { computations } from "./computations.js";
 import { navigation, pages } from "./dashboards.js";
 import { appeal, rewardClaim, rewardFund, scoreRun } from "./entities/rewards.js";
 import { calibrationNote, crmDeal, cviScore, dimensionScore, evidenceItem, metricSnapshot } from "./entities/scores.js";
-import { dimensionDef, employee, period, weightScheme } from "./entities/setup.js";
+import { bonusPool, dimensionDef, employee, period, weightScheme } from "./entities/setup.js";
 import { l } from "./labels.js";
 import { permissions, roles } from "./permissions.js";
 import { automations, workflows } from "./workflow.js";
@@ -31,6 +31,7 @@ export const cviApp = {
     employee,
     dimensionDef,
     weightScheme,
+    bonusPool,
     metricSnapshot,
     evidenceItem,
     crmDeal,

@@ -124,7 +124,7 @@ const placesAndBases = {
   values: {
     percentile_in_peer: "ROUND($stats.rank * 100, 1)",
     quintile: "5 - MIN(4, FLOOR($stats.rank * 5))",
-    share_basis: "IF(final_cvi >= period.eligibility_threshold, final_cvi * COALESCE(target_bonus, 0), 0)",
+    share_basis: "IF(final_cvi >= pool.eligibility_threshold, final_cvi * COALESCE(target_bonus, 0), 0)",
     curve_raw: `ROUND(COALESCE(target_bonus, 0) * IFS(
       final_cvi < 60, 0,
       final_cvi <= 100, 0.5 + 0.5 * (final_cvi - 60) / 40,
@@ -138,8 +138,8 @@ const placesAndBases = {
 };
 
 /**
- * Bonuses: Method A spends the pool exactly over the eligible; Method B pays the curve scaled
- * down to the pool. Then the pay rule of the person's track (dual: hold-harmless, shadow or
+ * Bonuses, per bonus pool (company, region or team): Method A spends the pool exactly over its
+ * eligible people; Method B pays the curve scaled down to the pool. Then the pay rule of the person's track (dual: hold-harmless, shadow or
  * blend), the change against the KPI bonus, and the dual-track report on the run.
  */
 const bonuses = {
@@ -150,13 +150,13 @@ const bonuses = {
   match: thisPeriod,
   where: "NOT ISBLANK(final_cvi)",
   stats: {
-    share_total: { aggregate: "sum", field: "share_basis" },
-    curve_total: { aggregate: "sum", field: "curve_raw" },
+    share_total: { aggregate: "sum", field: "share_basis", partitionBy: ["pool"] },
+    curve_total: { aggregate: "sum", field: "curve_raw", partitionBy: ["pool"] },
   },
   values: {
-    cvi_bonus: `ROUND(IF(period.pool_method = 'share',
-      IF($stats.share_total > 0, period.bonus_pool * share_basis / $stats.share_total, 0),
-      IF($stats.curve_total > 0, curve_raw * MIN(1, period.bonus_pool / $stats.curve_total), 0)), 2)`,
+    cvi_bonus: `ROUND(IF(pool.method = 'share',
+      IF($stats.share_total > 0, pool.amount * share_basis / $stats.share_total, 0),
+      IF($stats.curve_total > 0, curve_raw * MIN(1, pool.amount / $stats.curve_total), 0)), 2)`,
     rule_applied: `IFS(track = 'kpi', 'kpi', track = 'cvi', 'cvi',
       period.pay_rule = 'hold_harmless', 'hold_harmless', period.pay_rule = 'shadow', 'shadow', TRUE, 'blend')`,
     paid_bonus: `ROUND(IFS(

@@ -176,7 +176,7 @@ const company = {
         entity: "period",
         groupBy: [{ field: "code" }],
         measures: [
-          { id: "pool", label: l("Pool", "奖金池"), aggregate: "sum", field: "bonus_pool" },
+          { id: "pool", label: l("Pools", "奖金池"), aggregate: "sum", field: "total_pool" },
           { id: "cvi_bonus", label: l("Σ CVI bonus", "CVI 奖金合计"), aggregate: "sum", field: "total_cvi_bonus" },
           { id: "paid", label: l("Σ paid", "实发合计"), aggregate: "sum", field: "total_paid" },
         ],
@@ -259,7 +259,7 @@ const payout = {
         entity: "period",
         groupBy: [{ field: "code" }, { field: "status" }],
         measures: [
-          { id: "pool", label: l("Pool", "奖金池"), aggregate: "sum", field: "bonus_pool" },
+          { id: "pool", label: l("Pools", "奖金池"), aggregate: "sum", field: "total_pool" },
           { id: "cvi_bonus", label: l("Σ CVI bonus", "CVI 奖金合计"), aggregate: "sum", field: "total_cvi_bonus" },
           {
             id: "top_up",
@@ -354,7 +354,7 @@ export const pages = [
     "Periods",
     "考核期",
     "period",
-    cols("code", "status", "bonus_pool", "pool_method", "pay_rule", "total_paid"),
+    cols("code", "status", "total_pool", "pay_rule", "total_cvi_bonus", "total_paid"),
   ),
   table(
     "weights",
@@ -362,6 +362,13 @@ export const pages = [
     "权重方案",
     "weight_scheme",
     cols("scheme_version", "period", "role_scope", "w_d1", "w_d2", "w_d3", "w_d4", "w_d5", "total", "approved_by"),
+  ),
+  table(
+    "pools",
+    "Bonus pools",
+    "奖金池",
+    "bonus_pool",
+    cols("name", "period", "scope", "region", "team", "amount", "method", "allocated"),
   ),
   table("dimensions", "Dimensions", "维度", "dimension_def", cols("code", "name", "normalisation", "target", "cap")),
   table(
@@ -440,6 +447,7 @@ export const navigation = [
     items: [
       { kind: "page", page: "periods" },
       { kind: "page", page: "weights" },
+      { kind: "page", page: "pools" },
       { kind: "page", page: "dimensions" },
       { kind: "page", page: "employees" },
       { kind: "page", page: "funds" },

@@ -56,13 +56,15 @@ const computedScoreFields = [
 export const permissions = [
   // Setup: everyone reads periods, dimensions and weights (employees and managers once the period is
   // no longer a draft: published weights); HR maintains them; exec approves weights.
-  ...["period", "dimension_def", "weight_scheme", "reward_fund"].flatMap((entity) => [
+  ...["period", "dimension_def", "weight_scheme", "bonus_pool", "reward_fund"].flatMap((entity) => [
     ...["employee", "manager"].map((role) => ({
       role,
       entity,
       actions: readOnly,
       ...(entity === "period" ? { rowScope: "status <> 'draft'" } : {}),
-      ...(entity === "weight_scheme" || entity === "reward_fund" ? { rowScope: "period.status <> 'draft'" } : {}),
+      ...(["weight_scheme", "bonus_pool", "reward_fund"].includes(entity)
+        ? { rowScope: "period.status <> 'draft'" }
+        : {}),
     })),
     ...["finance", "exec"].map((role) => ({ role, entity, actions: readOnly })),
     { role: "hr", entity, actions: all },
@@ -79,9 +81,6 @@ export const permissions = [
       "status",
       "lock_at",
       "appeal_until",
-      "bonus_pool",
-      "pool_method",
-      "eligibility_threshold",
       "pay_rule",
       "blend_alpha",
       "pilot_reserve",

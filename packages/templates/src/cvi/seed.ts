@@ -80,6 +80,7 @@ interface Person {
   id: string;
   index: number;
   role: (typeof roles)[number];
+  region: (typeof regions)[number];
   targetBonus: number;
   track: "kpi" | "dual" | "cvi";
   /** A talent factor so a person's quarters resemble each other. */
@@ -112,7 +113,7 @@ export async function seedCvi(writer: SeedWriter, { scale }: { scale: SeedScale 
   for (let i = 1; i <= volume.employees; i++) {
     const login = i <= EMPLOYEES_WITH_LOGIN ? employeeUser(i) : undefined;
     const manager = managers[(i - 1) % managers.length] as (typeof managers)[number];
-    const region = login ? manager.region : pick(random, regions);
+    const region = (login ? manager.region : pick(random, regions)) as (typeof regions)[number];
     const role = roles[i % roles.length] as (typeof roles)[number];
     const targetBonus = pick(random, [20_000, 30_000, 40_000, 50_000]);
     // The dual-track pilot: one team in five (every fifth person), the first demo login among them.
@@ -137,6 +138,7 @@ export async function seedCvi(writer: SeedWriter, { scale }: { scale: SeedScale 
       id,
       index: i,
       role,
+      region,
       targetBonus,
       track,
       talent: gauss(random) * 0.25,
@@ -162,8 +164,6 @@ export async function seedCvi(writer: SeedWriter, { scale }: { scale: SeedScale 
         code: quarter.code,
         start_date: quarter.start,
         end_date: quarter.end,
-        bonus_pool: pool,
-        pool_method: q % 2 === 0 ? "share" : "curve",
         pay_rule: "hold_harmless",
         // The hold-harmless reserve covers the pilot's KPI bonuses (at most 1.3 × target bonus each).
         pilot_reserve: Math.round(
@@ -186,10 +186,35 @@ export async function seedCvi(writer: SeedWriter, { scale }: { scale: SeedScale 
       { approved_by: writer.userId("cvi.exec") },
       { as: "cvi.exec", at: at(-8) },
     );
+    // Bonus pools: one company pool shared by Method A in Q1 and Q3; in Q2 and Q4 a pool per region,
+    // paying the Method B curve capped at the region's pool.
+    const poolOf = new Map<string, string>();
+    if (q % 2 === 0) {
+      const company = await writer.create(
+        "bonus_pool",
+        { name: `Company ${quarter.code}`, period, scope: "company", amount: pool, method: "share" },
+        { ...hr, at: at(-9) },
+      );
+      for (const region of regions) poolOf.set(region, company);
+    } else {
+      for (const region of regions) {
+        const amount = people.filter((p) => p.region === region).reduce((sum, p) => sum + p.targetBonus, 0);
+        const id = await writer.create(
+          "bonus_pool",
+          { name: `${region} ${quarter.code}`, period, scope: "region", region, amount, method: "curve" },
+          { ...hr, at: at(-9) },
+        );
+        poolOf.set(region, id);
+      }
+    }
     await writer.transition("period", period, "period_status", "open", { ...hr, at: at(0) });
 
     for (const person of people) {
-      const cvi = await writer.create("cvi_score", { period, employee: person.id }, { ...hr, at: at(1) });
+      const cvi = await writer.create(
+        "cvi_score",
+        { period, employee: person.id, pool: poolOf.get(person.region) },
+        { ...hr, at: at(1) },
+      );
       cviOf.set(person.id, cvi);
       if (person.track === "dual") {
         const kpi = Math.round(Math.max(40, Math.min(130, 90 + 25 * (person.talent + gauss(random) * 0.3))));

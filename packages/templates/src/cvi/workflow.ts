@@ -30,12 +30,11 @@ export const periodStatus = {
       from: ["draft"],
       to: "open",
       roles: hr,
-      guard: "approved_schemes > 0",
+      guard: "approved_schemes > 0 AND pools > 0",
       guardMessage: l(
-        "Approve a weight scheme for this period before opening it.",
-        "开放前请先批准该考核期的权重方案。",
+        "Approve a weight scheme and set up a bonus pool for this period before opening it.",
+        "开放前请先批准该考核期的权重方案并设置奖金池。",
       ),
-      requiredFields: ["bonus_pool"],
     },
     { id: "lock", label: l("Lock", "锁定"), from: ["open"], to: "locked", roles: hr },
     { id: "calibrate", label: l("Start calibration", "开始校准"), from: ["locked"], to: "calibration", roles: hr },
@@ -50,7 +49,7 @@ export const periodStatus = {
       roles: ["finance", "hr"],
       guard:
         // Bonuses are rounded to cents one by one: their sum may pass the pool by up to half a cent each.
-        "COALESCE(total_cvi_bonus, 0) <= bonus_pool + 1 AND COALESCE(total_hold_gap, 0) <= COALESCE(pilot_reserve, 0) + 1",
+        "COALESCE(total_cvi_bonus, 0) <= COALESCE(total_pool, 0) + 1 AND COALESCE(total_hold_gap, 0) <= COALESCE(pilot_reserve, 0) + 1",
       guardMessage: l(
         "Σ CVI bonus exceeds the pool, or the hold-harmless top-ups exceed the pilot reserve: rerun the scoring or raise the pool.",
         "CVI 奖金合计超过奖金池，或保底补差超过试点储备：请重新运行评分或增加奖金池。",

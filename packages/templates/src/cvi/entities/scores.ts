@@ -264,6 +264,7 @@ export const cviScore = {
   fields: [
     { id: "period", kind: "relation", label: l("Period", "考核期"), target: "period", required: true },
     { id: "employee", kind: "relation", label: l("Employee", "员工"), target: "employee", required: true },
+    { id: "pool", kind: "relation", label: l("Bonus pool", "奖金池"), target: "bonus_pool", required: true },
     { id: "employee_name", kind: "formula", label: l("Employee", "员工"), expression: "employee.name" },
     { id: "employee_user", kind: "formula", label: l("Employee user", "员工用户"), expression: "employee.user" },
     { id: "manager", kind: "formula", label: l("Manager", "直属经理"), expression: "employee.manager" },
@@ -387,6 +388,16 @@ export const cviScore = {
     },
   ],
   rules: [
+    {
+      id: "pool_of_this_period",
+      invalidWhen:
+        "pool.period <> period OR (pool.scope = 'region' AND pool.region <> region) OR (pool.scope = 'team' AND pool.team <> team)",
+      field: "pool",
+      message: l(
+        "Choose a bonus pool of this period whose scope (region or team) includes this person.",
+        "请选择本考核期内、范围（区域或团队）包含此人的奖金池。",
+      ),
+    },
     {
       id: "hr_edit_needs_reason",
       invalidWhen:

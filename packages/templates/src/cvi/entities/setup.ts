@@ -1,6 +1,6 @@
 import { dimensions, jobRoles, l, options, periodStatuses, regions, tracks } from "../labels.js";
 
-/** A quarter: its state, its bonus pool and pay rule (the pool is the period's: one scope, the company). */
+/** A quarter: its state, its pay rule for the dual-track pilot and the totals of its bonus pools. */
 export const period = {
   id: "period",
   label: l("Period", "考核期"),
@@ -12,25 +12,6 @@ export const period = {
     { id: "status", kind: "select", label: l("Status", "状态"), options: periodStatuses, default: "draft" },
     { id: "lock_at", kind: "date", label: l("Lock date", "锁定日期") },
     { id: "appeal_until", kind: "date", label: l("Appeals until", "申诉截止") },
-    { id: "bonus_pool", kind: "currency", label: l("Bonus pool", "奖金池"), currency: "CNY", min: 0 },
-    {
-      id: "pool_method",
-      kind: "select",
-      label: l("Bonus method", "奖金方法"),
-      options: options([
-        ["share", "A: pool share", "A：奖金池分配"],
-        ["curve", "B: payout curve, pool cap", "B：支付曲线并封顶"],
-      ]),
-      default: "share",
-    },
-    {
-      id: "eligibility_threshold",
-      kind: "number",
-      label: l("Eligibility threshold (CVI)", "奖金门槛（CVI）"),
-      default: 60,
-      min: 0,
-      max: 120,
-    },
     {
       id: "pay_rule",
       kind: "select",
@@ -44,6 +25,23 @@ export const period = {
     },
     { id: "blend_alpha", kind: "number", label: l("Blend α (CVI share)", "混合系数 α"), min: 0, max: 1, default: 0.25 },
     { id: "pilot_reserve", kind: "currency", label: l("Pilot reserve", "试点保底储备"), currency: "CNY", min: 0 },
+    {
+      id: "pools",
+      kind: "rollup",
+      label: l("Bonus pools", "奖金池数"),
+      from: "bonus_pool",
+      via: "period",
+      aggregate: "count",
+    },
+    {
+      id: "total_pool",
+      kind: "rollup",
+      label: l("Σ bonus pools", "奖金池合计"),
+      from: "bonus_pool",
+      via: "period",
+      aggregate: "sum",
+      field: "amount",
+    },
     {
       id: "approved_schemes",
       kind: "rollup",
@@ -79,6 +77,78 @@ export const period = {
       via: "period",
       aggregate: "sum",
       field: "paid_bonus",
+    },
+  ],
+} as const;
+
+/**
+ * A bonus pool of a period for a scope (the company, a region or a team) with its method:
+ * A shares the pool exactly over the eligible, B pays the curve scaled down to the pool.
+ */
+export const bonusPool = {
+  id: "bonus_pool",
+  label: l("Bonus pool", "奖金池"),
+  titleField: "name",
+  fields: [
+    { id: "name", kind: "text", label: l("Name", "名称"), required: true, maxLength: 80 },
+    { id: "period", kind: "relation", label: l("Period", "考核期"), target: "period", required: true },
+    {
+      id: "scope",
+      kind: "select",
+      label: l("Scope", "范围"),
+      options: options([
+        ["company", "Company", "公司"],
+        ["region", "Region", "区域"],
+        ["team", "Team", "团队"],
+      ]),
+      default: "company",
+      required: true,
+    },
+    { id: "region", kind: "select", label: l("Region", "区域"), options: regions, visibleWhen: "scope = 'region'" },
+    { id: "team", kind: "text", label: l("Team", "团队"), maxLength: 40, visibleWhen: "scope = 'team'" },
+    { id: "amount", kind: "currency", label: l("Amount", "金额"), currency: "CNY", min: 0, required: true },
+    {
+      id: "method",
+      kind: "select",
+      label: l("Bonus method", "奖金方法"),
+      options: options([
+        ["share", "A: pool share", "A：奖金池分配"],
+        ["curve", "B: payout curve, pool cap", "B：支付曲线并封顶"],
+      ]),
+      default: "share",
+      required: true,
+    },
+    {
+      id: "eligibility_threshold",
+      kind: "number",
+      label: l("Eligibility threshold (CVI)", "奖金门槛（CVI）"),
+      default: 60,
+      min: 0,
+      max: 120,
+    },
+    {
+      id: "allocated",
+      kind: "rollup",
+      label: l("Σ CVI bonus", "CVI 奖金合计"),
+      from: "cvi_score",
+      via: "pool",
+      aggregate: "sum",
+      field: "cvi_bonus",
+    },
+    {
+      id: "people",
+      kind: "rollup",
+      label: l("People", "人数"),
+      from: "cvi_score",
+      via: "pool",
+      aggregate: "count",
+    },
+  ],
+  rules: [
+    {
+      id: "scope_named",
+      invalidWhen: "(scope = 'region' AND ISBLANK(region)) OR (scope = 'team' AND ISBLANK(team))",
+      message: l("Name the region or team this pool is for.", "请填写该奖金池适用的区域或团队。"),
     },
   ],
 } as const;
