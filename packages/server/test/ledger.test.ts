@@ -24,6 +24,13 @@ const ledgerApp = {
         { id: "cap", kind: "number", label: label("Cap"), default: 1000 },
         { id: "limit", kind: "number", label: label("Limit") },
         {
+          id: "stage",
+          kind: "select",
+          label: label("Stage"),
+          options: ["open", "raised"].map((value) => ({ value, label: label(value) })),
+          default: "open",
+        },
+        {
           id: "available",
           kind: "rollup",
           label: label("Available"),
@@ -96,6 +103,22 @@ const ledgerApp = {
     { role: "clerk", entity: "ask", actions: ["read", "create", "update"], rowScope: "fund.name = $user.region" },
   ],
   workflows: [
+    {
+      kind: "stateMachine",
+      id: "fund_stage",
+      entity: "fund",
+      field: "stage",
+      initial: "open",
+      states: [{ id: "open" }, { id: "raised", final: true }],
+      transitions: [
+        {
+          id: "raise",
+          from: ["open"],
+          to: "raised",
+          effects: [{ kind: "setFields", values: { limit: "cap + 1" } }],
+        },
+      ],
+    },
     {
       kind: "approval",
       id: "ask_approval",
@@ -237,5 +260,17 @@ describe("append-only entities, ledger guards, audited refusals", () => {
       [fund.id, admin.userId, { rules: ["limit_under_cap"], attempted: { limit: 1500 } }],
     ]);
     expect((await admin.request("GET", `/api/apps/ledger/data/fund/${fund.id}`)).json().limit).toBe(500);
+  });
+
+  it("audits a refusal caused by a workflow action's effects as well", async () => {
+    const raised = await admin.request("POST", `/api/apps/ledger/data/fund/${fund.id}/actions/raise`, { body: {} });
+    expect([raised.statusCode, raised.json().error.code]).toEqual([422, "record.rule"]);
+    const audit = (await admin.request("GET", `/api/apps/ledger/audit?entity=fund&record=${fund.id}`)).json()
+      .entries as Array<{ action: string; diff: { rules?: string[]; attempted?: Record<string, unknown> } }>;
+    expect(audit[0]).toMatchObject({
+      action: "record.refused",
+      diff: { rules: ["limit_under_cap"], attempted: { limit: 1001 } },
+    });
+    expect((await admin.request("GET", `/api/apps/ledger/data/fund/${fund.id}`)).json().stage).toBe("open");
   });
 });

@@ -12,7 +12,7 @@ import type { PublishedApp, PublishedApps } from "../apps/published.js";
 import type { ServerContext } from "../http/context.js";
 import { httpError } from "../http/errors.js";
 import { accessFor, readableRecord } from "../records/access.js";
-import { present } from "../records/service.js";
+import { present, withRefusalAudit } from "../records/service.js";
 import { type Actor, actorIn } from "../records/userContext.js";
 import type { ReadTx } from "../storage/types.js";
 import { type ApprovalAction, type ApprovalInput, approvalActions, runApprovalAction } from "./approvals.js";
@@ -98,48 +98,56 @@ export async function registerWorkflows(
       const { app: appId, entity, id: recordIdValue, action } = request.params;
       const ifMatch = request.headers["if-match"];
       const expectedVersion = ifMatch === undefined ? undefined : Number(String(ifMatch).replace(/"/g, ""));
-      return ctx.storage.write(async (tx) => {
-        const published = await apps.get(tx, appId);
-        const actor = await actorIn(ctx, tx, request, published);
-        if ((approvalActions as readonly string[]).includes(action)) {
-          const { approval, record } = await runApprovalAction(
+      // A rule marked auditRefusal may refuse what an action's effects write: the attempt is audited too.
+      return withRefusalAudit(ctx, () =>
+        ctx.storage.write(async (tx) => {
+          const published = await apps.get(tx, appId);
+          const actor = await actorIn(ctx, tx, request, published);
+          if ((approvalActions as readonly string[]).includes(action)) {
+            const { approval, record } = await runApprovalAction(
+              ctx,
+              tx,
+              published,
+              actor,
+              entity,
+              recordIdValue,
+              action as ApprovalAction,
+              request.body ?? {},
+              request.id,
+              extra(),
+            );
+            return {
+              approval: {
+                id: approval.id,
+                workflow: approval.workflow,
+                status: approval.status,
+                state: approval.state,
+              },
+              record: present(published, actor, entity, record),
+            };
+          }
+          const found = findTransition(ctx, published, entity, action);
+          if (!found) {
+            throw workflowError(404, "workflow.unknownAction", {
+              action,
+              allowed: [...approvalActions, ...transitionIdsOf(published, entity)],
+            });
+          }
+          const record = await takeTransition(
             ctx,
             tx,
             published,
             actor,
             entity,
             recordIdValue,
-            action as ApprovalAction,
-            request.body ?? {},
-            request.id,
-            extra(),
-          );
-          return {
-            approval: { id: approval.id, workflow: approval.workflow, status: approval.status, state: approval.state },
-            record: present(published, actor, entity, record),
-          };
-        }
-        const found = findTransition(ctx, published, entity, action);
-        if (!found) {
-          throw workflowError(404, "workflow.unknownAction", {
+            found.id,
             action,
-            allowed: [...approvalActions, ...transitionIdsOf(published, entity)],
-          });
-        }
-        const record = await takeTransition(
-          ctx,
-          tx,
-          published,
-          actor,
-          entity,
-          recordIdValue,
-          found.id,
-          action,
-          request.id,
-          { expectedVersion, extra: extra() },
-        );
-        return { record: present(published, actor, entity, record) };
-      });
+            request.id,
+            { expectedVersion, extra: extra() },
+          );
+          return { record: present(published, actor, entity, record) };
+        }),
+      );
     },
   );
 
