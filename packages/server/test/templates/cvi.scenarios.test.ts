@@ -620,6 +620,21 @@ describe("CVI scorecard: acceptance scenarios (sales-domain §3.9)", () => {
     });
   });
 
+  it("the old track's KPI (70 % revenue, 30 % new accounts) feeds the dual-track comparison", async () => {
+    const built = await buildPeriod([{ track: "dual", targetBonus: 10_000, raw: onTarget }]);
+    const person = built.people[0] as (typeof built.people)[number];
+    const kpi = await create(hr, "kpi_score", {
+      period: built.period,
+      employee: person.employee,
+      revenue_attainment: 110,
+      new_accounts_attainment: 80,
+    });
+    expect(kpi).toMatchObject({ kpi: 101, kpi_bonus: 10_100 });
+    await ok(await update(hr, "cvi_score", person.cvi, { kpi: kpi.id }));
+    await runScoring(built.period);
+    expect(await read(hr, "cvi_score", person.cvi)).toMatchObject({ kpi_score: 101, kpi_bonus: 10_100 });
+  });
+
   it("8. calibration: a manager's +12 is rejected (max ±10); +7 is accepted and flagged for HR review (> 5)", async () => {
     const m01 = await server.login("cvi.m01");
     // The second person is the manager himself (a player-coach reporting to himself in the data).

@@ -2,7 +2,15 @@ import type { App } from "@plinth/runtime";
 import { computations } from "./computations.js";
 import { navigation, pages } from "./dashboards.js";
 import { appeal, rewardClaim, rewardFund, scoreRun } from "./entities/rewards.js";
-import { calibrationNote, crmDeal, cviScore, dimensionScore, evidenceItem, metricSnapshot } from "./entities/scores.js";
+import {
+  calibrationNote,
+  crmDeal,
+  cviScore,
+  dimensionScore,
+  evidenceItem,
+  kpiScore,
+  metricSnapshot,
+} from "./entities/scores.js";
 import { bonusPool, dimensionDef, employee, period, weightScheme } from "./entities/setup.js";
 import { l } from "./labels.js";
 import { permissions, roles } from "./permissions.js";
@@ -36,6 +44,7 @@ export const cviApp = {
     evidenceItem,
     crmDeal,
     dimensionScore,
+    kpiScore,
     cviScore,
     calibrationNote,
     rewardFund,

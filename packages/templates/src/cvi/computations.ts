@@ -76,7 +76,10 @@ const renormalise = {
   summary: { missing_dimensions: { aggregate: "count", filter: "missing" } },
 };
 
-/** CVI = Σ contributions (1 decimal), approved calibration, provisional while the period is open. */
+/**
+ * CVI = Σ contributions (1 decimal), approved calibration, provisional while the period is open;
+ * the KPI score and bonus of the old track copied from its KPI record.
+ */
 const aggregate = {
   id: "cvi",
   label: l("CVI", "CVI"),
@@ -88,6 +91,8 @@ const aggregate = {
     renormalised: "COALESCE(missing_dims, 0) > 0",
     calibration_delta: "COALESCE(calibration_total, 0)",
     provisional: "period.status IN ('draft', 'open')",
+    kpi_score: "IF(ISBLANK(kpi), kpi_score, kpi.kpi)",
+    kpi_bonus: "IF(ISBLANK(kpi), kpi_bonus, kpi.kpi_bonus)",
   },
   summary: { renormalised: { aggregate: "count", filter: "renormalised" } },
 };

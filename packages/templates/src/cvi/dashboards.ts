@@ -364,6 +364,14 @@ export const pages = [
     cols("scheme_version", "period", "role_scope", "w_d1", "w_d2", "w_d3", "w_d4", "w_d5", "total", "approved_by"),
   ),
   table(
+    "kpis",
+    "KPI scores (old track)",
+    "KPI 得分（原考核）",
+    "kpi_score",
+    cols("period", "employee", "revenue_attainment", "new_accounts_attainment", "kpi", "kpi_bonus"),
+    ["employee", "manager", "hr", "exec", "finance"],
+  ),
+  table(
     "pools",
     "Bonus pools",
     "奖金池",
@@ -435,6 +443,7 @@ export const navigation = [
     items: [
       { kind: "page", page: "scores" },
       { kind: "page", page: "dimension_scores" },
+      { kind: "page", page: "kpis" },
       { kind: "page", page: "calibration" },
       { kind: "page", page: "appeals" },
       { kind: "page", page: "claims" },

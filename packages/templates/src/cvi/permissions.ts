@@ -99,12 +99,14 @@ export const permissions = [
   { role: "exec", entity: "employee", actions: readOnly },
   { role: "finance", entity: "employee", actions: readOnly, hiddenFields: ["grade"] },
   // Scores: own (employee), own and reports (manager), all (HR, exec); finance reads paid amounts.
-  ...["cvi_score", "dimension_score"].flatMap((entity) => [
+  ...["cvi_score", "dimension_score", "kpi_score"].flatMap((entity) => [
     { role: "employee", entity, actions: ["read"], rowScope: own },
     { role: "manager", entity, actions: readOnly, rowScope: ownOrReports },
     { role: "exec", entity, actions: readOnly },
   ]),
   { role: "hr", entity: "dimension_score", actions: all },
+  { role: "hr", entity: "kpi_score", actions: all },
+  { role: "finance", entity: "kpi_score", actions: readOnly },
   { role: "hr", entity: "cvi_score", actions: all, readOnlyFields: computedScoreFields },
   { role: "finance", entity: "cvi_score", actions: readOnly, hiddenFields: scoreDetail },
   // Evidence: the employee's own facts; HR maintains the connectors' data.

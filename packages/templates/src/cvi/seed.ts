@@ -210,21 +210,30 @@ export async function seedCvi(writer: SeedWriter, { scale }: { scale: SeedScale 
     await writer.transition("period", period, "period_status", "open", { ...hr, at: at(0) });
 
     for (const person of people) {
+      // The dual-track pilot keeps the old KPI: revenue and new-account attainment from the KPI system.
+      const kpi =
+        person.track === "dual"
+          ? await writer.create(
+              "kpi_score",
+              {
+                period,
+                employee: person.id,
+                revenue_attainment: Math.round(
+                  Math.max(30, Math.min(140, 90 + 25 * (person.talent + gauss(random) * 0.3))),
+                ),
+                new_accounts_attainment: Math.round(
+                  Math.max(0, Math.min(150, 85 + 30 * (person.talent + gauss(random) * 0.4))),
+                ),
+              },
+              { ...hr, at: at(85) },
+            )
+          : undefined;
       const cvi = await writer.create(
         "cvi_score",
-        { period, employee: person.id, pool: poolOf.get(person.region) },
+        { period, employee: person.id, pool: poolOf.get(person.region), ...(kpi ? { kpi } : {}) },
         { ...hr, at: at(1) },
       );
       cviOf.set(person.id, cvi);
-      if (person.track === "dual") {
-        const kpi = Math.round(Math.max(40, Math.min(130, 90 + 25 * (person.talent + gauss(random) * 0.3))));
-        await writer.update(
-          "cvi_score",
-          cvi,
-          { kpi_score: kpi, kpi_bonus: Math.round(person.targetBonus * Math.max(0, kpi / 100)) },
-          { ...hr, at: at(85) },
-        );
-      }
       for (const def of dimensionDefs) {
         const score = await writer.create(
           "dimension_score",

@@ -257,6 +257,38 @@ export const dimensionScore = {
   ],
 } as const;
 
+/**
+ * The old track's KPI score (the dual-track pilot's baseline): revenue attainment 70 % and new
+ * accounts 30 % (§3.3's example), paying target bonus × KPI / 100 under the old plan.
+ */
+export const kpiScore = {
+  id: "kpi_score",
+  label: l("KPI score", "KPI 得分"),
+  fields: [
+    { id: "period", kind: "relation", label: l("Period", "考核期"), target: "period", required: true },
+    { id: "employee", kind: "relation", label: l("Employee", "员工"), target: "employee", required: true },
+    number("revenue_attainment", "Revenue attainment %", "收入达成率 %", { required: true, min: 0 }),
+    number("new_accounts_attainment", "New accounts attainment %", "新客户达成率 %", { required: true, min: 0 }),
+    {
+      id: "kpi",
+      kind: "formula",
+      label: l("KPI score", "KPI 得分"),
+      expression: "ROUND(0.7 * revenue_attainment + 0.3 * new_accounts_attainment, 1)",
+      resultType: "number",
+    },
+    {
+      id: "kpi_bonus",
+      kind: "formula",
+      label: l("KPI bonus (old plan)", "KPI 奖金（原方案）"),
+      expression: "ROUND(COALESCE(employee.target_bonus, 0) * kpi / 100, 2)",
+      resultType: "number",
+      format: "currency",
+    },
+    { id: "employee_user", kind: "formula", label: l("Employee user", "员工用户"), expression: "employee.user" },
+    { id: "manager", kind: "formula", label: l("Manager", "直属经理"), expression: "employee.manager" },
+  ],
+} as const;
+
 /** One person's CVI in one period: score, calibration, bonus and the dual-track comparison. */
 export const cviScore = {
   id: "cvi_score",
@@ -265,6 +297,7 @@ export const cviScore = {
     { id: "period", kind: "relation", label: l("Period", "考核期"), target: "period", required: true },
     { id: "employee", kind: "relation", label: l("Employee", "员工"), target: "employee", required: true },
     { id: "pool", kind: "relation", label: l("Bonus pool", "奖金池"), target: "bonus_pool", required: true },
+    { id: "kpi", kind: "relation", label: l("KPI score (old track)", "KPI 得分（原考核）"), target: "kpi_score" },
     { id: "employee_name", kind: "formula", label: l("Employee", "员工"), expression: "employee.name" },
     { id: "employee_user", kind: "formula", label: l("Employee user", "员工用户"), expression: "employee.user" },
     { id: "manager", kind: "formula", label: l("Manager", "直属经理"), expression: "employee.manager" },
