@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FieldTypes, indexApp } from "../src/index.js";
+import { applyOverlay, FieldTypes, indexApp } from "../src/index.js";
 import { createRuntime } from "../src/runtime.js";
 import type { App } from "../src/schema/types.js";
 import { compileComputation } from "../src/workflow/computation.js";
@@ -119,5 +119,13 @@ describe("compileComputation", () => {
       env,
     );
     expect(again.ok && again.updates).toEqual([]);
+  });
+
+  it("a regional overlay addresses a computation by its id", () => {
+    const result = applyOverlay(app, [
+      { op: "set", target: "/computations/share/stats/total/filter", value: "score >= 70" },
+    ]);
+    expect(result.issues).toEqual([]);
+    expect(result.app.computations?.[0]?.stats?.total?.filter).toBe("score >= 70");
   });
 });

@@ -15,6 +15,7 @@ export const ID_COLLECTIONS: ReadonlySet<string> = new Set([
   "transitions",
   "steps",
   "automations",
+  "computations",
   "pages",
   "widgets",
   "tabs",
