@@ -333,37 +333,59 @@ describe("regional promotion approval (sales-domain §2.9)", () => {
       )
     ).records as Json[];
     expect(stores).toHaveLength(6);
-    const evidence: Json[] = [];
+    // The rep uploads the signed agreement and, per store, the on-site photos: 3 each for 9 stores,
+    // none for the tenth.
+    const rep = await as("tp.north.rep");
+    const upload = async (entity: string, name: string, type: string) => {
+      const res = await rep.request("POST", `${A}/files/${entity}/file?name=${encodeURIComponent(name)}`, {
+        body: Buffer.from(`the bytes of ${name}`),
+        headers: { "content-type": type },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as Json;
+    };
+    const agreement = await upload("claim_document", "display-agreement.pdf", "application/pdf");
+    await call("tp.north.rep", "POST", `${A}/data/claim_document`, {
+      claim: claim.id,
+      type: "agreement",
+      file: [agreement],
+    });
+    let firstPhoto: Json | undefined;
     for (let i = 0; i < 10; i++) {
-      evidence.push(
-        await call("tp.north.rep", "POST", `${A}/data/claim_evidence`, {
+      const evidence = await call("tp.north.rep", "POST", `${A}/data/claim_evidence`, {
+        claim: claim.id,
+        store: stores[i % stores.length]?.id,
+        amount: 2_000,
+      });
+      for (let p = 0; p < (i === 9 ? 0 : 3); p++) {
+        const photo = await upload("evidence_photo", `store-${i}-${p}.jpg`, "image/jpeg");
+        const row = await call("tp.north.rep", "POST", `${A}/data/evidence_photo`, {
+          evidence: evidence.id,
           claim: claim.id,
-          store: stores[i % stores.length]?.id,
-          amount: 2_000,
-        }),
-      );
+          file: [photo],
+        });
+        firstPhoto ??= row;
+      }
+      expect((await get("tp.north.rep", "claim_evidence", String(evidence.id))).photo_count).toBe(i === 9 ? 0 : 3);
     }
-    // The claimant cannot vouch for the evidence: Region Finance records what it found.
-    const selfCheck = await (await as("tp.north.rep")).request("PATCH", `${A}/data/claim_evidence/${evidence[0]?.id}`, {
-      body: { photo_count: 5 },
+    // Whether a photo shows the surroundings is Region Finance's call, not the claimant's.
+    const selfCheck = await rep.request("PATCH", `${A}/data/evidence_photo/${firstPhoto?.id}`, {
+      body: { shows_surroundings: true },
       headers: { "if-match": '"1"' },
     });
     expect(selfCheck.statusCode).toBe(403);
-    await transition("tp.north.rep", "promotion", id, "submit_claim");
     const finance = await as("tp.north.finance");
-    const claimRow = await get("tp.north.finance", "claim", String(claim.id));
-    const signed = await finance.request("PATCH", `${A}/data/claim/${claim.id}`, {
-      body: { agreement_signed: true },
-      headers: { "if-match": `"${claimRow.version}"` },
-    });
-    expect(signed.statusCode, signed.body).toBe(200);
-    for (const [i, row] of evidence.entries()) {
-      const checked = await finance.request("PATCH", `${A}/data/claim_evidence/${row.id}`, {
-        body: { photo_count: i === 9 ? 0 : 3 + (i % 3) },
-        headers: { "if-match": '"1"' },
+    const judge = async (value: boolean, version: number) => {
+      const res = await finance.request("PATCH", `${A}/data/evidence_photo/${firstPhoto?.id}`, {
+        body: { shows_surroundings: value },
+        headers: { "if-match": `"${version}"` },
       });
-      expect(checked.statusCode, checked.body).toBe(200);
-    }
+      expect(res.statusCode, res.body).toBe(200);
+      return Number((await get("tp.north.finance", "claim", String(claim.id))).eligible_amount);
+    };
+    expect(await judge(false, 1)).toBe(16_000); // a store with 2 good photos drops out
+    expect(await judge(true, 2)).toBe(18_000);
+    await transition("tp.north.rep", "promotion", id, "submit_claim");
     expect((await get("tp.north.rep", "claim", String(claim.id))).eligible_amount).toBe(18_000);
     // Settling before the claim is verified is refused.
     await transition("tp.north.finance", "promotion", id, "settle", 422);

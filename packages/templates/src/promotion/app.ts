@@ -3,7 +3,15 @@ import { navigation, pages } from "./dashboards.js";
 import { budgetPool, budgetTransfer, fundTransaction } from "./entities/budget.js";
 import { channel, customer, region, sku, store } from "./entities/master.js";
 import { promotion, promotionLine } from "./entities/promotion.js";
-import { claim, claimEvidence, executionCheck, payment, salesActual } from "./entities/settlement.js";
+import {
+  claim,
+  claimDocument,
+  claimEvidence,
+  evidencePhoto,
+  executionCheck,
+  payment,
+  salesActual,
+} from "./entities/settlement.js";
 import { l } from "./labels.js";
 import { permissions, roles } from "./permissions.js";
 import { approval, automations, claimFlow, lifecycle, transferApproval } from "./workflows.js";
@@ -67,6 +75,8 @@ export const promotionApp = {
     promotionLine,
     claim,
     claimEvidence,
+    evidencePhoto,
+    claimDocument,
     payment,
     executionCheck,
     salesActual,

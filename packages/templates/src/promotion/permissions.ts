@@ -23,8 +23,10 @@ const own = {
   promotion_line: "promotion.region.code = $user.region",
   budget_pool: "region.code = $user.region",
   fund_transaction: "region.code = $user.region",
-  claim: "promotion.region.code = $user.region",
-  claim_evidence: "claim.promotion.region.code = $user.region",
+  claim: "region.code = $user.region",
+  claim_evidence: "claim.region.code = $user.region",
+  evidence_photo: "claim.region.code = $user.region",
+  claim_document: "claim.region.code = $user.region",
   payment: "promotion.region.code = $user.region",
   execution_check: "promotion.region.code = $user.region",
   sales_actual: "region.code = $user.region",
@@ -79,52 +81,50 @@ export const permissions = [
   { role: "hq_finance", entity: "budget_transfer", actions: ["read", "create", "update", "export"] },
   ...read(["director", "region_admin"], "budget_transfer", "to_pool.region.code = $user.region"),
   ...read(["hq_trade", "auditor", "hq_admin"], "budget_transfer"),
-  // Claims and settlement: the requester claims, Region Finance verifies, HQ Finance pays.
-  ...["claim", "claim_evidence"].flatMap((entity) => [
-    {
-      role: "rep",
-      entity,
-      actions: ["read", "create", "update"],
-      rowScope: own[entity as keyof typeof own],
-      // What counts as evidence is Region Finance's call: the agreement on file, the photos per store.
-      readOnlyFields:
-        entity === "claim"
-          ? ["verified_amount", "verifier", "verified_at", "flagged", "agreement_signed"]
-          : ["photo_count"],
-    },
-    ...read(["manager", "director"], entity, own[entity as keyof typeof own]),
-    {
-      role: "region_finance",
-      entity,
-      actions: ["read", "update", "export"],
-      rowScope: own[entity as keyof typeof own],
-    },
-    ...read(["hq_trade", "hq_pricing", "hq_gm", "hq_admin"], entity),
-    { role: "hq_finance", entity, actions: ["read", "update", "export"] },
-    {
-      role: "auditor",
-      entity,
-      actions: ["read", "update", "export"],
+  // Claims and settlement: the requester claims and uploads the evidence, Region Finance judges it
+  // (a photo's surroundings, a document's acceptance) and verifies, HQ Finance pays; the auditor
+  // may flag a claim.
+  ...(["claim", "claim_evidence", "evidence_photo", "claim_document"] as const).flatMap((entity) => {
+    const scope = own[entity];
+    const judged: Record<string, string[]> = {
+      claim: ["verified_amount", "verifier", "verified_at", "flagged"],
+      evidence_photo: ["shows_surroundings"],
+      claim_document: ["accepted"],
+    };
+    return [
+      {
+        role: "rep",
+        entity,
+        actions: ["read", "create", "update"],
+        rowScope: scope,
+        ...(judged[entity] ? { readOnlyFields: judged[entity] } : {}),
+      },
+      ...read(["manager", "director"], entity, scope),
+      { role: "region_finance", entity, actions: ["read", "update", "export"], rowScope: scope },
+      ...read(["hq_trade", "hq_pricing", "hq_gm", "hq_admin"], entity),
+      { role: "hq_finance", entity, actions: ["read", "update", "export"] },
       ...(entity === "claim"
-        ? {
-            readOnlyFields: [
-              "claimed_amount",
-              "verified_amount",
-              "agreement_signed",
-              "agreement",
-              "invoice",
-              "status",
-              "promotion",
-              "region",
-              "payment_method",
-              "rejection_reason",
-              "verifier",
-              "verified_at",
-            ],
-          }
-        : { readOnlyFields: ["claim", "store", "amount", "photos", "photo_count", "notes"] }),
-    },
-  ]),
+        ? [
+            {
+              role: "auditor",
+              entity,
+              actions: ["read", "update", "export"],
+              readOnlyFields: [
+                "claimed_amount",
+                "verified_amount",
+                "status",
+                "promotion",
+                "region",
+                "payment_method",
+                "rejection_reason",
+                "verifier",
+                "verified_at",
+              ],
+            },
+          ]
+        : read(["auditor"], entity)),
+    ];
+  }),
   { role: "region_finance", entity: "payment", actions: ["read", "create", "export"], rowScope: own.payment },
   { role: "hq_finance", entity: "payment", actions: ["read", "create", "export"] },
   ...read(["rep", "manager", "director"], "payment", own.payment),

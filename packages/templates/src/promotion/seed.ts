@@ -422,29 +422,27 @@ async function seedRequest(
     { as: rep, at: claimAt },
   );
   const stores = ids.stores.get(r.code) ?? [];
+  // The rep files the signed agreement and, per store, the on-site photos (records standing for
+  // the uploaded files; most stores have the 3 photos the rule asks for, some fewer).
+  await w.create("claim_document", { claim, type: "agreement" }, { as: rep, at: claimAt });
   const pieces = 2;
-  const evidence: string[] = [];
+  let verified = 0;
   for (let s = 0; s < pieces; s++) {
-    evidence.push(
-      await w.create(
-        "claim_evidence",
-        { claim, store: stores[(n + s) % stores.length], amount: Math.round((planned / pieces) * 100) / 100 },
-        { as: rep, at: claimAt },
-      ),
+    const amount = Math.round((planned / pieces) * 100) / 100;
+    const evidence = await w.create(
+      "claim_evidence",
+      { claim, store: stores[(n + s) % stores.length], amount },
+      { as: rep, at: claimAt },
     );
+    const complete = w.random() < 0.85;
+    if (complete) verified += amount;
+    const photos = complete ? 3 : int(w.random, 0, 2);
+    for (let p = 0; p < photos; p++)
+      await w.create("evidence_photo", { evidence, claim, taken_at: at(to, 9 + p) }, { as: rep, at: claimAt });
   }
   await w.transition("promotion", id, "lifecycle", "submit_claim", { as: rep, at: claimAt });
   if (target === "claim_submitted") return;
-  // Region Finance checks the evidence: the agreement, and the photos of each store.
   const verifyAt = at(addDays(to, 22));
-  let verified = 0;
-  await w.update("claim", claim, { agreement_signed: true }, { as: finance, at: verifyAt });
-  for (const piece of evidence) {
-    const complete = w.random() < 0.85;
-    if (complete) verified += Math.round((planned / pieces) * 100) / 100;
-    const photos = complete ? int(w.random, 3, 6) : int(w.random, 0, 2);
-    await w.update("claim_evidence", piece, { photo_count: photos }, { as: finance, at: verifyAt });
-  }
   // Claims above the region's limit are HQ Finance's to verify.
   const verifier = planned > r.limit ? "tp.hq.finance" : finance;
   await w.transition("claim", claim, "claim_flow", "verify", { as: verifier, at: verifyAt });

@@ -326,7 +326,7 @@ export const claimFlow = {
         {
           kind: "setFields",
           values: {
-            verified_amount: "IF(agreement_signed, MIN(eligible_amount, claimed_amount), 0)",
+            verified_amount: "IF(agreements > 0, MIN(eligible_amount, claimed_amount), 0)",
             verifier: "$user.id",
             verified_at: "$now",
           },

@@ -1,8 +1,10 @@
 import { l, options } from "../labels.js";
 
 /**
- * A claim (核销): the evidence per store decides the verified amount. A store counts when its
- * row has at least 3 on-site photos and the claim has the signed agreement.
+ * A claim (核销): the evidence decides the verified amount. A store counts when at least 3 of its
+ * on-site photos show the surroundings, and nothing counts without the signed agreement among the
+ * claim's documents. Photos and documents are records holding the uploaded files, so the counts
+ * are rollups over what was really uploaded.
  */
 export const claim = {
   id: "claim",
@@ -18,7 +20,7 @@ export const claim = {
       required: true,
       inverse: { id: "claims", label: l("Claims", "核销单") },
     },
-    { id: "region", kind: "relation", label: l("Region", "区域"), target: "region", indexed: true },
+    { id: "region", kind: "relation", label: l("Region", "区域"), target: "region", required: true, indexed: true },
     {
       id: "claimed_amount",
       kind: "currency",
@@ -27,9 +29,15 @@ export const claim = {
       min: 0,
       required: true,
     },
-    { id: "agreement", kind: "attachment", label: l("Signed agreement", "签字协议"), maxFiles: 3 },
-    { id: "agreement_signed", kind: "boolean", label: l("Agreement on file", "协议已提供"), default: false },
-    { id: "invoice", kind: "attachment", label: l("Invoice", "发票"), maxFiles: 5 },
+    {
+      id: "agreements",
+      kind: "rollup",
+      label: l("Signed agreements on file", "已上传签字协议"),
+      from: "claim_document",
+      via: "claim",
+      aggregate: "count",
+      filter: "type = 'agreement' AND accepted",
+    },
     {
       id: "eligible_amount",
       kind: "rollup",
@@ -77,6 +85,12 @@ export const claim = {
   ],
   rules: [
     {
+      id: "same_region",
+      invalidWhen: "region <> promotion.region",
+      field: "region",
+      message: l("A claim belongs to its promotion's region.", "核销单须属于其促销所在区域。"),
+    },
+    {
       id: "claimable",
       invalidWhen: "NOT(promotion.status IN ('ended', 'claim_submitted'))",
       field: "promotion",
@@ -91,7 +105,7 @@ export const claim = {
 
 export const claimEvidence = {
   id: "claim_evidence",
-  label: l("Claim evidence", "核销凭证"),
+  label: l("Claim evidence (per store)", "核销凭证（按门店）"),
   fields: [
     {
       id: "claim",
@@ -104,16 +118,89 @@ export const claimEvidence = {
     },
     { id: "store", kind: "relation", label: l("Store", "门店"), target: "store" },
     { id: "amount", kind: "currency", label: l("Amount", "金额"), currency: "CNY", min: 0, required: true },
-    { id: "photos", kind: "attachment", label: l("On-site photos", "现场照片"), maxFiles: 20 },
     {
       id: "photo_count",
-      kind: "number",
-      label: l("Photos showing the surroundings (checked by finance)", "含周边环境的照片数（财务核对）"),
-      integer: true,
-      min: 0,
-      default: 0,
+      kind: "rollup",
+      label: l("Photos showing the surroundings", "含周边环境的照片数"),
+      from: "evidence_photo",
+      via: "evidence",
+      aggregate: "count",
+      filter: "shows_surroundings",
     },
     { id: "notes", kind: "text", label: l("Notes", "备注"), maxLength: 500 },
+  ],
+} as const;
+
+/** One on-site photo of a store's display or event; Region Finance may refuse it. */
+export const evidencePhoto = {
+  id: "evidence_photo",
+  label: l("Evidence photo", "现场照片"),
+  fields: [
+    {
+      id: "evidence",
+      kind: "relation",
+      label: l("Store evidence", "门店凭证"),
+      target: "claim_evidence",
+      required: true,
+      onDelete: "cascade",
+      inverse: { id: "photos", label: l("Photos", "照片") },
+    },
+    { id: "claim", kind: "relation", label: l("Claim", "核销单"), target: "claim", required: true },
+    {
+      id: "file",
+      kind: "attachment",
+      label: l("Photo", "照片"),
+      maxFiles: 1,
+      maxSizeMb: 20,
+      accept: ["image/*"],
+    },
+    {
+      id: "shows_surroundings",
+      kind: "boolean",
+      label: l("Shows the surroundings (finance check)", "显示周边环境（财务核对）"),
+      default: true,
+    },
+    { id: "taken_at", kind: "datetime", label: l("Taken at", "拍摄时间") },
+  ],
+  rules: [
+    {
+      id: "same_claim",
+      invalidWhen: "claim <> evidence.claim",
+      field: "claim",
+      message: l("The photo belongs to the claim of its store evidence.", "照片须属于其门店凭证所在的核销单。"),
+    },
+  ],
+} as const;
+
+/** A document of a claim: the signed agreement, invoices, sales lists; Region Finance accepts it. */
+export const claimDocument = {
+  id: "claim_document",
+  label: l("Claim document", "核销单据"),
+  fields: [
+    {
+      id: "claim",
+      kind: "relation",
+      label: l("Claim", "核销单"),
+      target: "claim",
+      required: true,
+      onDelete: "cascade",
+      inverse: { id: "documents", label: l("Documents", "单据") },
+    },
+    {
+      id: "type",
+      kind: "select",
+      label: l("Type", "类型"),
+      required: true,
+      options: options([
+        ["agreement", "Signed agreement", "签字协议"],
+        ["invoice", "Invoice", "发票"],
+        ["sales_list", "Stamped sales list", "盖章销售清单"],
+        ["price_form", "Price-difference form", "价差表"],
+        ["other", "Other", "其他"],
+      ]),
+    },
+    { id: "file", kind: "attachment", label: l("File", "文件"), maxFiles: 1, maxSizeMb: 20 },
+    { id: "accepted", kind: "boolean", label: l("Accepted (finance check)", "已认可（财务核对）"), default: true },
   ],
 } as const;
 
