@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyOverlay, FieldTypes, indexApp } from "../src/index.js";
+import { applyOverlay, applyRefactorEdits, FieldTypes, indexApp, renameEdits } from "../src/index.js";
 import { createRuntime } from "../src/runtime.js";
 import type { App } from "../src/schema/types.js";
 import { compileComputation } from "../src/workflow/computation.js";
@@ -127,5 +127,43 @@ describe("compileComputation", () => {
     ]);
     expect(result.issues).toEqual([]);
     expect(result.app.computations?.[0]?.stats?.total?.filter).toBe("score >= 70");
+  });
+
+  it("renaming a field rewrites it in the computations: keys, statistics, partitions and formulas", () => {
+    const copy = structuredClone(app);
+    const refs = runtime.references(copy);
+    if (!refs.ok) throw new Error("references");
+    const result = renameEdits(copy, refs.refs, { kind: "field", entity: "person", id: "score" }, "cvi");
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(applyRefactorEdits(copy, result.edits)).toEqual([]);
+    const renamed = copy.computations?.[0];
+    expect(renamed?.where).toBe("NOT ISBLANK(cvi)");
+    expect(renamed?.stats?.total?.filter).toBe("cvi >= 60");
+    expect(renamed?.stats?.rank?.field).toBe("cvi");
+    expect(renamed?.values.basis).toBe("IF(cvi >= 60, cvi * weight, 0)");
+    const team = runtime.references(copy);
+    expect(team.ok).toBe(true);
+    const teamRename = renameEdits(
+      copy,
+      team.ok ? team.refs : [],
+      { kind: "field", entity: "person", id: "team" },
+      "squad",
+    );
+    if (!teamRename.ok) throw new Error("rename");
+    applyRefactorEdits(copy, teamRename.edits);
+    expect(copy.computations?.[0]?.stats?.rank?.partitionBy).toEqual(["squad"]);
+    // Keys name fields too: the target's (values) and the run's (summary).
+    for (const [entity, id, to] of [
+      ["person", "bonus", "award"],
+      ["round", "eligible_people", "eligible"],
+    ] as const) {
+      const now = runtime.references(copy);
+      const edits = renameEdits(copy, now.ok ? now.refs : [], { kind: "field", entity, id }, to);
+      if (!edits.ok) throw new Error("rename");
+      expect(applyRefactorEdits(copy, edits.edits)).toEqual([]);
+    }
+    expect(copy.computations?.[0]?.values.award).toBe("ROUND($run.pool * basis / $stats.total, 2)");
+    expect(Object.keys(copy.computations?.[0]?.summary ?? {})).toEqual(["eligible"]);
+    expect(runtime.validateApp(copy).issues).toEqual([]);
   });
 });

@@ -1,9 +1,10 @@
 import type { FormulaType } from "../../expr/types.js";
-import type { Computation } from "../../schema/types.js";
+import type { App, Computation } from "../../schema/types.js";
 import { computationVariables, perRecordAggregates } from "../../workflow/computation.js";
 import { schemaIssue } from "../messages.js";
 import type { EntityModel } from "../model.js";
 import type { CheckContext } from "./context.js";
+import type { FormulaSite } from "./formulaSites.js";
 import { checkSite } from "./formulas.js";
 import { refEntity, refField, refFieldKey, refWorkflow, unknown, words } from "./refs.js";
 
@@ -102,7 +103,9 @@ export function checkComputations(ctx: CheckContext): void {
       checkStat(ctx, target, stat, `${path}/stats/${id}`, plain, false);
     for (const [field, text] of Object.entries(computation.values)) {
       const p = `${path}/values/${field}`;
-      const f = refField(ctx, target, field, p);
+      // A key names the field (a rename rewrites the key, not the formula under it).
+      refFieldKey(ctx, target, field, p);
+      const f = target.fields.get(field)?.value;
       if (f && computedKinds.has(f.kind)) {
         ctx.issues.push(schemaIssue("schema.wrongFieldKind", p, { field, actual: f.kind, expected: "a stored field" }));
         continue;
@@ -117,8 +120,39 @@ export function checkComputations(ctx: CheckContext): void {
     }
     for (const [field, stat] of Object.entries(computation.summary ?? {})) {
       const p = `${path}/summary/${field}`;
-      const f = refField(ctx, run, field, p, ["number", "currency", "percent"], "a number field of the run");
-      if (f) checkStat(ctx, target, stat, p, plain, true);
+      refFieldKey(ctx, run, field, p);
+      const f = run.fields.get(field)?.value;
+      if (f && !["number", "currency", "percent"].includes(f.kind)) {
+        ctx.issues.push(
+          schemaIssue("schema.wrongFieldKind", p, { field, actual: f.kind, expected: "a number field of the run" }),
+        );
+      }
+      checkStat(ctx, target, stat, p, plain, true);
     }
   });
+}
+
+/**
+ * Every formula of the app's computations with the entity it reads (the run entity for `match`,
+ * the target entity for the rest): the refactors find the fields they name here.
+ */
+export function computationFormulaSites(app: App): FormulaSite[] {
+  const out: FormulaSite[] = [];
+  app.computations?.forEach((c, i) => {
+    const path = `/computations/${i}`;
+    for (const [field, text] of Object.entries(c.match ?? {}))
+      out.push({ entity: c.runOn.entity, text, path: `${path}/match/${field}` });
+    if (c.where !== undefined) out.push({ entity: c.entity, text: c.where, path: `${path}/where` });
+    for (const [group, stats] of [
+      ["stats", c.stats],
+      ["summary", c.summary],
+    ] as const) {
+      for (const [id, stat] of Object.entries(stats ?? {}))
+        if (stat.filter !== undefined)
+          out.push({ entity: c.entity, text: stat.filter, path: `${path}/${group}/${id}/filter` });
+    }
+    for (const [field, text] of Object.entries(c.values))
+      out.push({ entity: c.entity, text, path: `${path}/values/${field}` });
+  });
+  return out;
 }

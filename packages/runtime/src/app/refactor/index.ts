@@ -2,6 +2,7 @@ import type { ValidateFunction } from "ajv/dist/2020.js";
 import type { FunctionSpec } from "../../expr/functionSpec.js";
 import type { Issue } from "../../issues/issue.js";
 import type { App } from "../../schema/types.js";
+import { checkComputations, computationFormulaSites } from "../checks/computations.js";
 import { collectFormulaSites } from "../checks/formulaSites.js";
 import { checkReferences } from "../checks/references.js";
 import type { SchemaRef } from "../checks/schemaRef.js";
@@ -53,6 +54,12 @@ export function collectReferences(
   const refs: SchemaRef[] = [];
   const ctx = { model, types: new FieldTypes(model, parts.functions), functions: parts.functions, issues: [], refs };
   checkReferences(ctx);
-  refs.push(...formulaRefs(model, collectFormulaSites(app)), ...targetRefs(model));
+  // Computations' field references (keys, stats, partitions) are recorded by their check; its
+  // type issues are not this function's business.
+  checkComputations({ ...ctx, issues: [] });
+  refs.push(
+    ...formulaRefs(model, [...collectFormulaSites(app), ...computationFormulaSites(app)]),
+    ...targetRefs(model),
+  );
   return { ok: true, app, refs };
 }
