@@ -575,6 +575,108 @@ describe("regional promotion approval (sales-domain §2.9)", () => {
     expect(direct.json().error.details.issues[0].params.rule).toBe("never_negative");
   });
 
+  it("line costs follow the mechanic formulas of §2.2", async () => {
+    const id = await request("guangdong", 1, 1_000);
+    const cases: Array<[Json, number]> = [
+      [{ mechanic: "tpr", regular_price: 10, promo_price: 8, planned_units: 1_000 }, 2_000],
+      [{ mechanic: "off_invoice", list_price: 20, discount_pct: 5, planned_units: 1_000 }, 1_000],
+      [{ mechanic: "scan_back", rate_per_unit: 0.8, planned_units: 2_500 }, 2_000],
+      [{ mechanic: "bogo", free_units: 300, unit_cost: 3.5 }, 1_050],
+      [{ mechanic: "display", lump_sum: 2_000, store_count: 10 }, 20_000],
+      [{ mechanic: "listing", lump_sum: 15_000 }, 15_000],
+      [{ mechanic: "promoter", persons: 2, days: 15, daily_rate: 250 }, 7_500],
+      [{ mechanic: "dm", lump_sum: 4_000 }, 4_000],
+      [{ mechanic: "posm", qty: 500, unit_cost: 6 }, 3_000],
+    ];
+    for (const [values, cost] of cases) {
+      const line = await call("tp.guangdong.rep", "POST", `${A}/data/promotion_line`, { promotion: id, ...values });
+      expect([values.mechanic, line.planned_cost]).toEqual([values.mechanic, cost]);
+    }
+    const tpr = await call(
+      "tp.guangdong.rep",
+      "GET",
+      `${A}/data/promotion_line?filter=${encodeURIComponent(`promotion = '${id}' AND mechanic = 'tpr'`)}`,
+    );
+    expect((tpr.records as Json[])[0]).toMatchObject({
+      discount_depth: 20,
+      evidence_required: expect.stringContaining("price-difference"),
+    });
+    expect((await get("tp.guangdong.rep", "promotion", id)).planned_spend).toBe(1_000 + 55_550);
+  });
+
+  it("the matrix adds HQ Finance for a revenue ROI below 1 under the limit, HQ Pricing for a discount above 30 %, the GM above 500,000 and the KA department for a new customer's listing fee", async () => {
+    const steps = async (id: string) => (await approvalOf("tp.jiangsu.rep", id)).state.steps.map((s) => s.id);
+    // 10,000 of display fee with no incremental units: ROI 0.
+    const lowRoi = await request("jiangsu", 1, 10_000);
+    const lines = await call(
+      "tp.jiangsu.rep",
+      "GET",
+      `${A}/data/promotion_line?filter=${encodeURIComponent(`promotion = '${lowRoi}'`)}`,
+    );
+    const line = (lines.records as Json[])[0] as Json;
+    await (await as("tp.jiangsu.rep")).request("PATCH", `${A}/data/promotion_line/${line.id}`, {
+      body: { planned_units: 10_000 },
+      headers: { "if-match": `"${line.version}"` },
+    });
+    await act("tp.jiangsu.rep", lowRoi, "submit");
+    expect(await steps(lowRoi)).toEqual(["manager", "region_finance", "hq_finance"]);
+
+    const deep = await request("jiangsu", 1, 1_000);
+    await call("tp.jiangsu.rep", "POST", `${A}/data/promotion_line`, {
+      promotion: deep,
+      mechanic: "tpr",
+      regular_price: 10,
+      promo_price: 6,
+      baseline_units: 0,
+      planned_units: 2_000,
+    });
+    await act("tp.jiangsu.rep", deep, "submit");
+    expect(await steps(deep)).toEqual(["manager", "region_finance", "hq_pricing"]);
+
+    const big = await request("jiangsu", 1, 520_000);
+    await act("tp.jiangsu.rep", big, "submit");
+    expect(await steps(big)).toEqual(["manager", "director", "region_finance", "hq_trade", "hq_finance", "gm"]);
+
+    const region = await regionOf("jiangsu");
+    const fresh = await call("tp.hq.admin", "POST", `${A}/data/customer`, {
+      code: "C-R09-NEW",
+      name: "New chain",
+      type: "chain",
+      region: region.id,
+      is_new: true,
+    });
+    const listing = await request("jiangsu", 1, 1_000);
+    const header = await get("tp.jiangsu.rep", "promotion", listing);
+    await (await as("tp.jiangsu.rep")).request("PATCH", `${A}/data/promotion/${listing}`, {
+      body: { customer: fresh.id },
+      headers: { "if-match": `"${header.version}"` },
+    });
+    await call("tp.jiangsu.rep", "POST", `${A}/data/promotion_line`, {
+      promotion: listing,
+      mechanic: "listing",
+      lump_sum: 5_000,
+      promo_price: 10,
+      baseline_units: 0,
+      planned_units: 2_000,
+    });
+    await act("tp.jiangsu.rep", listing, "submit");
+    expect(await steps(listing)).toEqual(["manager", "region_finance", "hq_ka"]);
+  });
+
+  it("a return for information sends the request back to Draft, unreserved, at the same version", async () => {
+    const before = Number((await poolOf("fujian")).available);
+    const id = await request("fujian", 1, 12_000);
+    await act("tp.fujian.rep", id, "submit");
+    await act("tp.fujian.manager", id, "return", { comment: "Which stores exactly?" });
+    const record = await get("tp.fujian.rep", "promotion", id);
+    expect([record.status, record.approval_status, record.version_no]).toEqual(["draft", "returned", 1]);
+    expect(await ledgerOf(id)).toEqual([
+      ["RESERVE", 12_000],
+      ["UNRESERVE", 12_000],
+    ]);
+    expect(Number((await poolOf("fujian")).available)).toBe(before);
+  });
+
   it("the submission window: on the 1st–15th for next month, otherwise only as Urgent (which adds the director)", async () => {
     const id = await request("hubei", 1, 8_000, { from: "2026-06-25", to: "2026-07-10" });
     const refused = await (await as("tp.hubei.rep")).request("POST", `${A}/data/promotion/${id}/actions/submit`, {
