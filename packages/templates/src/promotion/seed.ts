@@ -250,12 +250,12 @@ function costOf(v: Record<string, unknown>): number {
 }
 
 /** The approvers the matrix of §2.5 puts on a request, in order (the seed's lines never need Pricing, GM or KA). */
-function chain(r: RegionSeed, spend: number, roi: number, urgent: boolean): string[] {
+function chain(r: RegionSeed, spend: number, revenue: number, urgent: boolean): string[] {
   const steps = [`tp.${r.code}.manager`];
   if (spend > 20_000 || urgent) steps.push(`tp.${r.code}.director`);
   steps.push(`tp.${r.code}.finance`);
   if (spend > r.limit) steps.push("tp.hq.trade");
-  if (spend > r.limit || roi < 1) steps.push("tp.hq.finance");
+  if (spend > r.limit || revenue < spend) steps.push("tp.hq.finance");
   return steps;
 }
 
@@ -377,7 +377,7 @@ async function seedRequest(
   const revenue =
     Math.round((Number(line.planned_units ?? 0) - Number(line.baseline_units ?? 0)) * Number(line.promo_price) * 100) /
     100;
-  const approvers = chain(r, planned, revenue < planned ? 0 : 1, urgent);
+  const approvers = chain(r, planned, revenue, urgent);
   if (target === "pending") {
     if (approvers.length > 1 && w.random() < 0.5)
       await w.approval("promotion", id, "approve", { as: approvers[0], at: at(addDays(created, 1)) });
