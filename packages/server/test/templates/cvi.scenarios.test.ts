@@ -151,6 +151,23 @@ describe("CVI scorecard: acceptance scenarios (sales-domain §3.9)", () => {
     expect(validateApp(cviTemplate.app).issues).toEqual([]);
   });
 
+  it("every label and message of the schema is in English and Chinese", () => {
+    const missing: string[] = [];
+    const walk = (node: unknown, path: string) => {
+      if (Array.isArray(node)) node.forEach((item, i) => walk(item, `${path}/${i}`));
+      else if (node !== null && typeof node === "object") {
+        for (const [key, value] of Object.entries(node)) {
+          if (["label", "message", "guardMessage", "reason", "description"].includes(key)) {
+            const text = value as Record<string, unknown>;
+            if (typeof text !== "object" || !text.en || !text["zh-CN"]) missing.push(`${path}/${key}`);
+          } else walk(value, `${path}/${key}`);
+        }
+      }
+    };
+    walk(cviTemplate.app, "");
+    expect(missing).toEqual([]);
+  });
+
   it("1. a weight scheme of 25/20/15/20/25 (Σ 105) is rejected: weights must total 100; it freezes once the period opens", async () => {
     const period = await create(hr, "period", { code: "S1", start_date: "2026-07-01", end_date: "2026-09-30" });
     const body = { scheme_version: "S1", period: period.id, w_d1: 25, w_d2: 20, w_d3: 15, w_d4: 20 };
