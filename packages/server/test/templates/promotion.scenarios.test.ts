@@ -206,6 +206,24 @@ describe("regional promotion approval (sales-domain §2.9)", () => {
         }
       }
     }
+    // Revenue and profit ROI per region over the settled promotions, as the HQ table computes them.
+    const roi = dashboards[0]?.widgets?.find((w) => w.id === "region_roi");
+    const hqRows = (await call("tp.hq.finance", "POST", `${A}/query`, roi?.query)).rows as Json[];
+    expect(hqRows.length).toBeGreaterThan(0);
+    for (const row of hqRows) {
+      const spend = Number(row.spend);
+      const settled = await call("tp.hq.finance", "POST", `${A}/query`, {
+        entity: "promotion",
+        filter: `status IN ('settled', 'closed') AND region = '${row.region}'`,
+        measures: [
+          { id: "revenue", aggregate: "sum", field: "actual_incremental_revenue" },
+          { id: "margin", aggregate: "sum", field: "actual_incremental_margin" },
+        ],
+      });
+      const totals = (settled.rows as Json[])[0] as Json;
+      expect(row.roi_revenue).toBeCloseTo(Number(totals.revenue) / spend, 9);
+      expect(row.roi_profit).toBeCloseTo((Number(totals.margin) - spend) / spend, 9);
+    }
     const mine = await call("tp.east.rep", "POST", `${A}/query`, dashboards[2]?.widgets?.[0]?.query);
     expect((mine.rows as Json[]).reduce((n, r) => n + Number(r.count), 0)).toBe(2);
   });

@@ -73,10 +73,14 @@ export const hqDashboard = {
             divideBy: "spend",
           },
           {
-            id: "gross_profit_per_spend",
-            label: l("Incremental gross profit ÷ spend (profit ROI + 1)", "增量毛利÷费用（利润ROI+1）"),
+            id: "roi_profit",
+            label: l(
+              "Profit ROI ((incremental gross profit − spend) ÷ spend)",
+              "利润投入产出比（(增量毛利−费用)÷费用）",
+            ),
             aggregate: "sum",
             field: "actual_incremental_margin",
+            minus: "spend",
             divideBy: "spend",
           },
           m("promotions", "Promotions", "促销数", "count"),
