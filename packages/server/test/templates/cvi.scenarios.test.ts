@@ -121,6 +121,7 @@ async function buildPeriod(
       for (const amount of person.raw[dimension] ?? [])
         await create(hr, "metric_snapshot", { score: score.id, amount, reference: `${dimension} source` });
     }
+    await create(hr, "leaderboard_entry", { period: period.id, cvi: cvi.id });
     out.push({ employee, cvi: cvi.id, scores });
   }
   return { period: period.id, scheme: scheme.id, pool: pool.id, people: out };
@@ -650,6 +651,42 @@ describe("CVI scorecard: acceptance scenarios (sales-domain §3.9)", () => {
     await ok(await update(hr, "cvi_score", person.cvi, { kpi: kpi.id }));
     await runScoring(built.period);
     expect(await read(hr, "cvi_score", person.cvi)).toMatchObject({ kpi_score: 101, kpi_bonus: 10_100 });
+  });
+
+  it("leaderboard: opt-in only for employees (they change nothing else on their record), the team for managers", async () => {
+    const logins = await Promise.all(["cvi.e007", "cvi.e008", "cvi.e009"].map((u) => server.login(u)));
+    const employees: string[] = [];
+    for (const [i, login] of logins.entries()) {
+      const own = (await list(login, "employee", "TRUE"))[0] as Json;
+      employees.push(own.id);
+      await ok(await update(login, "employee", own.id, { leaderboard_opt_in: i < 2 }));
+    }
+    const e009 = logins[2] as Client;
+    expect((await update(e009, "employee", employees[2] as string, { target_bonus: 99_999 })).statusCode).toBe(403);
+    // e007 on target (92.5), e008 half the D1 target (80), e009 on target but not shown.
+    const built = await buildPeriod([{ raw: onTarget }, { raw: { ...onTarget, d1: [250_000] } }, { raw: onTarget }], {
+      employees,
+    });
+    await runScoring(built.period);
+    const board = async (as: Client) =>
+      (await list(as, "leaderboard_entry", `period = '${built.period}'`))
+        .map((e) => [e.rank, e.final_cvi, e.opted_in])
+        .sort((a, b) => Number(a[0] ?? 99) - Number(b[0] ?? 99));
+    expect(await board(e009)).toEqual([
+      [1, 92.5, true],
+      [2, 80, true],
+    ]);
+    expect(await board(hr)).toEqual([
+      [1, 92.5, true],
+      [2, 80, true],
+      [null, 92.5, false],
+    ]);
+    // The board shows a colleague's CVI, not the score behind it.
+    const line = (await list(e009, "leaderboard_entry", `period = '${built.period}'`))[0] as Json;
+    expect((await e009.request("GET", url("cvi_score", String(line.cvi)))).statusCode).toBe(404);
+    // A manager sees their whole team (e007 and e009 report to cvi.m01).
+    const m01 = await server.login("cvi.m01");
+    expect((await board(m01)).length).toBe(3);
   });
 
   it("8. calibration: a manager's +12 is rejected (max ±10); +7 is accepted and flagged for HR review (> 5)", async () => {

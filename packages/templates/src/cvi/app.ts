@@ -1,7 +1,7 @@
 import type { App } from "@plinth/runtime";
 import { computations } from "./computations.js";
 import { navigation, pages } from "./dashboards.js";
-import { appeal, rewardClaim, rewardFund, scoreRun } from "./entities/rewards.js";
+import { appeal, leaderboardEntry, rewardClaim, rewardFund, scoreRun } from "./entities/rewards.js";
 import {
   calibrationNote,
   crmDeal,
@@ -50,6 +50,7 @@ export const cviApp = {
     rewardFund,
     rewardClaim,
     appeal,
+    leaderboardEntry,
     scoreRun,
   ],
   workflows,

@@ -244,6 +244,28 @@ const promotion = {
   },
 };
 
+/** Leaderboard lines: the final CVI and opt-in copied from the score, then the rank among the opted-in. */
+const leaderboardCopy = {
+  id: "leaderboard",
+  label: l("Leaderboard", "排行榜"),
+  entity: "leaderboard_entry",
+  runOn: onRun,
+  match: thisPeriod,
+  values: {
+    final_cvi: "cvi.final_cvi",
+    opted_in: "COALESCE(cvi.employee.leaderboard_opt_in, FALSE)",
+  },
+};
+const leaderboardRank = {
+  id: "leaderboard_rank",
+  label: l("Leaderboard ranks", "排行榜名次"),
+  entity: "leaderboard_entry",
+  runOn: onRun,
+  match: thisPeriod,
+  stats: { rank: { aggregate: "rank", field: "final_cvi", filter: "opted_in" } },
+  values: { rank: "IF(opted_in, $stats.rank, BLANK)" },
+};
+
 export const computations = [
   peerGroups,
   normalise,
@@ -252,5 +274,7 @@ export const computations = [
   placesAndBases,
   bonuses,
   promotion,
+  leaderboardCopy,
+  leaderboardRank,
   rewards,
 ];

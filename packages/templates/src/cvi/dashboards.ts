@@ -363,6 +363,15 @@ export const pages = [
     "weight_scheme",
     cols("scheme_version", "period", "role_scope", "w_d1", "w_d2", "w_d3", "w_d4", "w_d5", "total", "approved_by"),
   ),
+  {
+    kind: "table",
+    id: "leaderboard",
+    label: l("Leaderboard", "排行榜"),
+    entity: "leaderboard_entry",
+    columns: cols("period", "rank", "name", "team", "final_cvi"),
+    sort: [{ by: "rank", direction: "asc" }],
+    roles: ["employee", "manager", "hr", "exec"],
+  },
   table(
     "kpis",
     "KPI scores (old track)",
@@ -447,6 +456,7 @@ export const navigation = [
       { kind: "page", page: "calibration" },
       { kind: "page", page: "appeals" },
       { kind: "page", page: "claims" },
+      { kind: "page", page: "leaderboard" },
     ],
   },
   {

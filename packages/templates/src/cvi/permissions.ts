@@ -93,7 +93,26 @@ export const permissions = [
     readOnlyFields: ["scheme_version", "period", "role_scope", "w_d1", "w_d2", "w_d3", "w_d4", "w_d5"],
   },
   // People: employees see themselves, managers their reports, HR and exec everyone.
-  { role: "employee", entity: "employee", actions: ["read"], rowScope: "user = $user.id" },
+  {
+    role: "employee",
+    entity: "employee",
+    actions: ["read", "update"],
+    rowScope: "user = $user.id",
+    // An employee changes one thing on their own record: whether they appear on the leaderboard.
+    readOnlyFields: [
+      "name",
+      "user",
+      "job_role",
+      "grade",
+      "team",
+      "region",
+      "manager",
+      "target_bonus",
+      "track",
+      "hire_date",
+      "leave_date",
+    ],
+  },
   { role: "manager", entity: "employee", actions: readOnly, rowScope: "user = $user.id OR manager = $user.id" },
   { role: "hr", entity: "employee", actions: all },
   { role: "exec", entity: "employee", actions: readOnly },
@@ -175,6 +194,11 @@ export const permissions = [
   { role: "manager", entity: "appeal", actions: readOnly, rowScope: ownOrReports },
   { role: "hr", entity: "appeal", actions: all },
   { role: "exec", entity: "appeal", actions: readOnly },
+  // Leaderboards (§3.8): opt-in only for employees, the team for managers, all for HR and exec.
+  { role: "employee", entity: "leaderboard_entry", actions: ["read"], rowScope: "opted_in" },
+  { role: "manager", entity: "leaderboard_entry", actions: ["read"], rowScope: "opted_in OR manager = $user.id" },
+  { role: "hr", entity: "leaderboard_entry", actions: all },
+  { role: "exec", entity: "leaderboard_entry", actions: readOnly },
   // Runs: HR runs the scoring; everyone who reads aggregates reads the run logs.
   { role: "hr", entity: "score_run", actions: all },
   ...["exec", "finance"].map((role) => ({ role, entity: "score_run", actions: readOnly })),

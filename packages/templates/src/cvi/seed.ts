@@ -130,6 +130,8 @@ export async function seedCvi(writer: SeedWriter, { scale }: { scale: SeedScale 
         manager: writer.userId(manager.username),
         target_bonus: targetBonus,
         track,
+        // About a third show themselves on the leaderboard.
+        leaderboard_opt_in: random() < 0.35,
         hire_date: `20${int(random, 18, 25)}-0${int(random, 1, 9)}-1${int(random, 0, 9)}`,
       },
       hr,
@@ -234,6 +236,7 @@ export async function seedCvi(writer: SeedWriter, { scale }: { scale: SeedScale 
         { ...hr, at: at(1) },
       );
       cviOf.set(person.id, cvi);
+      await writer.create("leaderboard_entry", { period, cvi }, { ...hr, at: at(1) });
       for (const def of dimensionDefs) {
         const score = await writer.create(
           "dimension_score",

@@ -163,6 +163,26 @@ export const appeal = {
 } as const;
 
 /**
+ * One line of a period's leaderboard (§3.8: employees see only the people who opted in; managers
+ * their team; HR and exec everyone): a copy of a score's final CVI and its rank, kept by the
+ * scoring run, so that a colleague's line never exposes the score behind it.
+ */
+export const leaderboardEntry = {
+  id: "leaderboard_entry",
+  label: l("Leaderboard entry", "排行榜条目"),
+  fields: [
+    { id: "period", kind: "relation", label: l("Period", "考核期"), target: "period", required: true },
+    { id: "cvi", kind: "relation", label: l("CVI score", "CVI 得分"), target: "cvi_score", required: true },
+    { id: "name", kind: "formula", label: l("Name", "姓名"), expression: "cvi.employee_name" },
+    { id: "team", kind: "formula", label: l("Team", "团队"), expression: "cvi.team" },
+    { id: "manager", kind: "formula", label: l("Manager", "直属经理"), expression: "cvi.manager" },
+    { id: "final_cvi", kind: "number", label: l("CVI", "CVI") },
+    { id: "opted_in", kind: "boolean", label: l("Opted in", "已选择公开") },
+    { id: "rank", kind: "number", label: l("Rank (opted in)", "名次（公开者）") },
+  ],
+} as const;
+
+/**
  * A scoring run of a period: taking its `run` transition recomputes every score of the period
  * (computations) and keeps the run's log in its own fields.
  */

@@ -177,6 +177,12 @@ export const employee = {
     { id: "region", kind: "select", label: l("Region", "区域"), options: regions, required: true },
     { id: "manager", kind: "user", label: l("Manager", "直属经理") },
     { id: "target_bonus", kind: "currency", label: l("Target bonus", "目标奖金"), currency: "CNY", min: 0 },
+    {
+      id: "leaderboard_opt_in",
+      kind: "boolean",
+      label: l("Show me on the leaderboard", "在排行榜上显示我"),
+      default: false,
+    },
     { id: "track", kind: "select", label: l("Track", "考核轨道"), options: tracks, default: "cvi" },
     { id: "hire_date", kind: "date", label: l("Hired", "入职日期") },
     { id: "leave_date", kind: "date", label: l("Left", "离职日期") },
