@@ -681,6 +681,37 @@ describe("regional promotion approval (sales-domain §2.9)", () => {
     expect(await steps(listing)).toEqual(["manager", "region_finance", "hq_ka"]);
   });
 
+  it("local autonomy inside HQ's guardrails: a region lowers its director threshold (data the matrix reads) but cannot lower the ROI floor", async () => {
+    const region = await regionOf("shandong");
+    expect([region.director_threshold, region.roi_floor]).toEqual([20_000, 1]);
+    const admin = await as("tp.shandong.admin");
+    const lowered = await admin.request("PATCH", `${A}/data/region/${region.id}`, {
+      body: { director_threshold: 10_000 },
+      headers: { "if-match": `"${region.version}"` },
+    });
+    expect(lowered.statusCode, lowered.body).toBe(200);
+    const id = await request("shandong", 1, 15_000);
+    await act("tp.shandong.rep", id, "submit");
+    expect((await approvalOf("tp.shandong.rep", id)).state.steps.map((s) => s.id)).toEqual([
+      "manager",
+      "director",
+      "region_finance",
+    ]);
+    for (const body of [{ roi_floor: 0.8 }, { director_threshold: 25_000 }]) {
+      const refused = await admin.request("PATCH", `${A}/data/region/${region.id}`, {
+        body,
+        headers: { "if-match": `"${lowered.json().version}"` },
+      });
+      expect([refused.statusCode, refused.json().error.code]).toEqual([422, "record.rule"]);
+    }
+    const audit = await call("tp.auditor", "GET", `/api/apps/promotion/audit?entity=region&record=${region.id}`);
+    const attempts = (audit.entries as Json[]).filter((e) => e.action === "record.refused");
+    expect(attempts.map((e) => (e.diff as Json).attempted)).toEqual([
+      { director_threshold: 25_000 },
+      { roi_floor: 0.8 },
+    ]);
+  });
+
   it("a return for information sends the request back to Draft, unreserved, at the same version", async () => {
     const before = Number((await poolOf("fujian")).available);
     const id = await request("fujian", 1, 12_000);

@@ -47,6 +47,11 @@ export const locks = [
     mode: "frozen",
     reason: l("HQ cap on regional limits", "总部区域限额上限"),
   },
+  {
+    target: "/entities/region/rules/hq_guardrails",
+    mode: "frozen",
+    reason: l("HQ guardrails: director threshold and ROI floor", "总部红线：总监审批金额与投入产出比下限"),
+  },
 ] as const;
 
 /** The regional trade-promotion (TPM) approval app (sales-domain §2). */

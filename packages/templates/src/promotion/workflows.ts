@@ -188,7 +188,7 @@ export const approval = {
     {
       id: "director",
       label: l("Regional Director", "区域总监"),
-      condition: "planned_spend > 20000 OR urgent",
+      condition: "planned_spend > region.director_threshold OR urgent",
       approvers: { kind: "role", role: "director", match: inRegion },
       sla: { hours: 48, remindAfterHours: 24 },
     },
@@ -208,7 +208,8 @@ export const approval = {
     {
       id: "hq_finance",
       label: l("HQ Finance", "总部财务"),
-      condition: "planned_spend > region.single_request_limit OR expected_incremental_revenue < planned_spend",
+      condition:
+        "planned_spend > region.single_request_limit OR expected_incremental_revenue < planned_spend * region.roi_floor",
       approvers: { kind: "role", role: "hq_finance" },
       sla: { hours: 48, remindAfterHours: 24 },
     },
