@@ -88,7 +88,16 @@ export const effectSchema = {
   oneOf: [
     {
       type: "object",
-      properties: { kind: { const: "setFields" }, values: fieldFormulasSchema, links: effectLinksSchema },
+      properties: {
+        kind: { const: "setFields" },
+        values: fieldFormulasSchema,
+        links: effectLinksSchema,
+        relation: {
+          ...idSchema,
+          description:
+            "A relation field of this record: set the fields of the record it points to (a line item keeping its opportunity's amount), the values computed on this record.",
+        },
+      },
       required: ["kind", "values"],
       additionalProperties: false,
     },

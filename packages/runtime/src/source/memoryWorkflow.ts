@@ -157,7 +157,27 @@ function carryOut(
   };
   for (const effect of effects) {
     switch (effect.kind) {
-      case "setFields":
+      case "setFields": {
+        if (effect.relation !== undefined) {
+          // On the related record, as the server: skipped when the relation is blank or gone.
+          const field = ctx.model.entities.get(entity)?.fields.get(effect.relation)?.value;
+          const id = current[effect.relation];
+          const related =
+            field?.kind === "relation" && typeof id === "string" ? rowsOf(ctx, field.target).get(id) : undefined;
+          if (field?.kind === "relation" && related)
+            updateRow(
+              ctx,
+              actor,
+              field.target,
+              String(related.id),
+              Number(related.version),
+              linked(effect.values, effect.links),
+              {
+                system: true,
+              },
+            );
+          break;
+        }
         current = updateRow(
           ctx,
           actor,
@@ -168,6 +188,7 @@ function carryOut(
           { system: true },
         );
         break;
+      }
       case "createRecord": {
         // As the server: the first key set whose values are all filled and equal gives the oldest such record.
         const values = linked(effect.values, effect.links);

@@ -19,6 +19,8 @@ export type EvaluatedEffect =
       readonly values: Readonly<Record<string, Value>>;
       /** Field → name (`as`) of a record an earlier createRecord of the list created or found. */
       readonly links?: Readonly<Record<string, string>>;
+      /** Set the fields of the record this relation field points to, not of this record. */
+      readonly relation?: string;
     }
   | { readonly kind: "notify"; readonly to: Party; readonly message: Label }
   | {
@@ -66,6 +68,7 @@ type CompiledEffect =
         readonly findBy?: ReadonlyArray<readonly string[]>;
         readonly links?: Readonly<Record<string, string>>;
         readonly ifMissing?: "create" | "skip";
+        readonly relation?: string;
       };
     }
   | { readonly kind: "static"; readonly value: EvaluatedEffect };
@@ -92,7 +95,14 @@ export function compileEffects(
           kind: "values",
           effect: "setFields",
           values: Object.entries(effect.values).map(([k, v]) => [k, compile(v)] as const),
-          ...(effect.links ? { extra: { links: effect.links } } : {}),
+          ...(effect.links || effect.relation
+            ? {
+                extra: {
+                  ...(effect.links ? { links: effect.links } : {}),
+                  ...(effect.relation ? { relation: effect.relation } : {}),
+                },
+              }
+            : {}),
         };
       case "createRecord":
         return {

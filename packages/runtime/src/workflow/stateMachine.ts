@@ -132,7 +132,8 @@ export function compileStateMachine(
         }
         for (const effect of result.effects) {
           // setFields with links need the ids of records created by earlier effects: the host's.
-          if (effect.kind === "setFields" && !effect.links) Object.assign(changes, effect.values);
+          // So do setFields on a related record.
+          if (effect.kind === "setFields" && !effect.links && !effect.relation) Object.assign(changes, effect.values);
           else effects.push(effect);
         }
       }

@@ -7,7 +7,7 @@ import type { Actor } from "../records/userContext.js";
 import type { Row, WriteTx } from "../storage/types.js";
 import { enqueueWebhook } from "../webhooks/outbox.js";
 import { type ExtraEffectRunner, notifyUsers } from "../workflow/carryOut.js";
-import { createOrFind, type EffectNames, withLinks } from "../workflow/effectRecords.js";
+import { createOrFind, type EffectNames, setRelatedFields, withLinks } from "../workflow/effectRecords.js";
 import { loadDirectory } from "../workflow/people.js";
 import { systemActor } from "../workflow/timers.js";
 import { takeTransition } from "../workflow/transitions.js";
@@ -107,6 +107,25 @@ async function carryOutOne(
     recordId === null || work.deleted ? undefined : await tx.records(published.stored).get(entity, recordId);
   switch (effect.kind) {
     case "setFields":
+      // On the related record: also after a delete (a removed line item still updates its deal).
+      if (effect.relation !== undefined) {
+        const values = withLinks(effect.values, effect.links, names);
+        const source = current ?? work.record;
+        await setRelatedFields(
+          ctx,
+          tx,
+          published,
+          actor,
+          entity,
+          source,
+          effect.relation,
+          values,
+          requestId,
+          depth + 1,
+          "record.automation",
+        );
+        return;
+      }
       if (!current || recordId === null) return skipped(work, effect.kind);
       await updateRecord(
         ctx,

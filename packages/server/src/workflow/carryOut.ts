@@ -5,7 +5,7 @@ import type { ServerContext, WriteEvent } from "../http/context.js";
 import { updateRecord } from "../records/service.js";
 import type { Actor } from "../records/userContext.js";
 import type { Row, WriteTx } from "../storage/types.js";
-import { createOrFind, type EffectNames, withLinks } from "./effectRecords.js";
+import { createOrFind, type EffectNames, setRelatedFields, withLinks } from "./effectRecords.js";
 import type { Directory } from "./people.js";
 
 /** Runs effects the workflow engine does not carry out itself (webhooks, transitions): set by the automation plugin. */
@@ -57,6 +57,23 @@ export async function carryOut(c: CarryOutContext, record: Row, effects: readonl
   for (const effect of effects) {
     switch (effect.kind) {
       case "setFields":
+        if (effect.relation !== undefined) {
+          const values = withLinks(effect.values, effect.links, names);
+          await setRelatedFields(
+            c.ctx,
+            c.tx,
+            c.published,
+            c.actor,
+            c.entity,
+            current,
+            effect.relation,
+            values,
+            c.requestId,
+            c.depth + 1,
+            "record.effect",
+          );
+          break;
+        }
         current = await updateRecord(
           c.ctx,
           c.tx,

@@ -2,7 +2,7 @@ import type { EvaluatedEffect, Value } from "@plinth/runtime";
 import type { PublishedApp } from "../apps/published.js";
 import type { ServerContext } from "../http/context.js";
 import { compileFilter } from "../records/formulas.js";
-import { createRecord } from "../records/service.js";
+import { createRecord, updateRecord } from "../records/service.js";
 import type { Actor } from "../records/userContext.js";
 import type { WriteTx } from "../storage/types.js";
 
@@ -26,6 +26,37 @@ export function withLinks(
     out[field] = names.get(name) ?? null;
   }
   return out;
+}
+
+/**
+ * Set fields of the record a relation field of `record` points to (setFields with `relation`),
+ * as a system change at its current version. Nothing happens when the relation is blank or the
+ * related record is gone. Returns whether it wrote.
+ */
+export async function setRelatedFields(
+  ctx: ServerContext,
+  tx: WriteTx,
+  published: PublishedApp,
+  actor: Actor,
+  entity: string,
+  record: Readonly<Record<string, unknown>>,
+  relation: string,
+  values: Readonly<Record<string, unknown>>,
+  requestId: string | null,
+  depth: number,
+  action: string,
+): Promise<boolean> {
+  const field = published.stored.schema.entities?.find((e) => e.id === entity)?.fields.find((f) => f.id === relation);
+  const id = record[relation];
+  if (field?.kind !== "relation" || typeof id !== "string" || id === "") return false;
+  const related = await tx.records(published.stored).get(field.target, id);
+  if (!related) return false;
+  await updateRecord(ctx, tx, published, actor, field.target, id, Number(related.version), values, requestId, {
+    depth,
+    system: true,
+    action,
+  });
+  return true;
 }
 
 /** A formula literal of a key value, or undefined for values a key cannot hold (lists, blanks). */

@@ -21,19 +21,31 @@ export interface FormulaSite {
 
 const condition = ["boolean"] as const;
 
+/** Entity → relation field → target entity, for setFields on a related record. */
+type RelationTargets = ReadonlyMap<string, ReadonlyMap<string, string>>;
+
 function effectSites(
   entity: string,
   effects: readonly Effect[] | undefined,
   path: string,
   out: FormulaSite[],
+  relationTargets: RelationTargets,
   variables?: ReadonlyMap<string, FormulaType>,
 ): void {
   const extra = variables ? { variables } : {};
   effects?.forEach((effect, i) => {
     const p = `${path}/${i}`;
     if (effect.kind === "setFields") {
+      // Values are computed on this record; with `relation` they fill the related record's fields.
+      const target = effect.relation === undefined ? entity : relationTargets.get(entity)?.get(effect.relation);
       for (const [field, text] of Object.entries(effect.values)) {
-        out.push({ entity, text, path: `${p}/values/${field}`, assigns: { entity, field }, ...extra });
+        out.push({
+          entity,
+          text,
+          path: `${p}/values/${field}`,
+          ...(target ? { assigns: { entity: target, field } } : {}),
+          ...extra,
+        });
       }
     } else if (effect.kind === "createRecord") {
       for (const [field, text] of Object.entries(effect.values)) {
@@ -96,6 +108,12 @@ function layoutSites(entity: string, node: LayoutNode, path: string, out: Formul
 
 /** Every formula in the app, in document order. */
 export function collectFormulaSites(app: App): FormulaSite[] {
+  const relationTargets: RelationTargets = new Map(
+    (app.entities ?? []).map((e) => [
+      e.id,
+      new Map(e.fields.flatMap((f) => (f.kind === "relation" ? [[f.id, f.target] as const] : []))),
+    ]),
+  );
   const out: FormulaSite[] = [];
   app.entities?.forEach((entity, e) => {
     const base = `/entities/${e}`;
@@ -130,7 +148,7 @@ export function collectFormulaSites(app: App): FormulaSite[] {
     const base = `/workflows/${w}`;
     if (wf.kind === "stateMachine") {
       wf.states.forEach((s, i) => {
-        effectSites(wf.entity, s.onEnter, `${base}/states/${i}/onEnter`, out);
+        effectSites(wf.entity, s.onEnter, `${base}/states/${i}/onEnter`, out, relationTargets);
         s.exitGuards?.forEach((g, j) =>
           out.push({
             entity: wf.entity,
@@ -143,7 +161,7 @@ export function collectFormulaSites(app: App): FormulaSite[] {
       wf.transitions.forEach((t, i) => {
         if (t.guard !== undefined)
           out.push({ entity: wf.entity, text: t.guard, path: `${base}/transitions/${i}/guard`, expected: condition });
-        effectSites(wf.entity, t.effects, `${base}/transitions/${i}/effects`, out);
+        effectSites(wf.entity, t.effects, `${base}/transitions/${i}/effects`, out, relationTargets);
       });
     } else {
       if (wf.entryCriteria !== undefined)
@@ -157,7 +175,7 @@ export function collectFormulaSites(app: App): FormulaSite[] {
         if (escalate && escalate !== "manager") partySites(wf.entity, escalate, `${p}/sla/escalateTo`, out);
       });
       for (const key of ["onSubmit", "onApprove", "onReject", "onRecall"] as const)
-        effectSites(wf.entity, wf[key], `${base}/${key}`, out, approvalEffectVariables);
+        effectSites(wf.entity, wf[key], `${base}/${key}`, out, relationTargets, approvalEffectVariables);
     }
   });
   app.automations?.forEach((a, i) => {
@@ -166,7 +184,7 @@ export function collectFormulaSites(app: App): FormulaSite[] {
       out.push({ entity: a.entity, text: a.trigger.formula, path: `${base}/trigger/formula`, expected: condition });
     if (a.condition !== undefined)
       out.push({ entity: a.entity, text: a.condition, path: `${base}/condition`, expected: condition });
-    effectSites(a.entity, a.actions, `${base}/actions`, out);
+    effectSites(a.entity, a.actions, `${base}/actions`, out, relationTargets);
   });
   app.permissions?.forEach((p, i) => {
     if (p.rowScope !== undefined && p.entity !== "*") {

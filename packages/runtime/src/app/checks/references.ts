@@ -105,10 +105,22 @@ export function checkEffects(
   effects?.forEach((effect, i) => {
     const p = `${path}/${i}`;
     switch (effect.kind) {
-      case "setFields":
-        for (const id of Object.keys(effect.values)) refFieldKey(ctx, entity, id, `${p}/values/${id}`);
-        checkLinks(entity, effect.links, p);
+      case "setFields": {
+        // With `relation`, the fields are the related record's.
+        const via =
+          effect.relation === undefined
+            ? undefined
+            : refField(ctx, entity, effect.relation, `${p}/relation`, ["relation"], "a relation field");
+        const target =
+          effect.relation === undefined
+            ? entity
+            : via?.kind === "relation"
+              ? refEntity(ctx, via.target, `${p}/relation`)
+              : undefined;
+        for (const id of Object.keys(effect.values)) refFieldKey(ctx, target, id, `${p}/values/${id}`);
+        checkLinks(target, effect.links, p);
         return;
+      }
       case "createRecord": {
         const target = refEntity(ctx, effect.entity, `${p}/entity`);
         for (const id of Object.keys(effect.values)) refFieldKey(ctx, target, id, `${p}/values/${id}`);
