@@ -274,6 +274,35 @@ describe("Sales pipeline template: the acceptance scenarios of sales-domain §1.
     expect((await get(rep, "opportunity", d.id)).closed_at ?? null).toBeNull();
   });
 
+  it("V7: with line items the amount is their total, recomputed on every change; a closed deal's lines are locked for the rep", async () => {
+    const rep = "pl.rep01";
+    const d = await deal(rep, "Soylent rollout");
+    await create(rep, "opportunity_line_item", { opportunity: d.id, product: "Seat", quantity: 10, list_price: 1200 });
+    expect((await get(rep, "opportunity", d.id)).amount).toBe(12_000);
+    const training = await create(rep, "opportunity_line_item", {
+      opportunity: d.id,
+      product: "Training day",
+      quantity: 2,
+      list_price: 6000,
+      discount_pct: 25,
+    });
+    expect((await get(rep, "opportunity", d.id)).amount).toBe(21_000);
+    expect((await patch(rep, "opportunity_line_item", String(training.id), { quantity: 4 })).statusCode).toBe(200);
+    expect((await get(rep, "opportunity", d.id)).amount).toBe(30_000);
+    expect(
+      (await (await as(rep)).request("DELETE", `${API}/data/opportunity_line_item/${training.id}`)).statusCode,
+    ).toBe(204);
+    expect((await get(rep, "opportunity", d.id)).amount).toBe(12_000);
+
+    expect((await patch(rep, "opportunity", d.id, { lost_reason: "product_gap" })).statusCode).toBe(200);
+    expect((await move(rep, d.id, "close_lost")).statusCode).toBe(200);
+    const locked = await (await as(rep)).request("POST", `${API}/data/opportunity_line_item`, {
+      body: { opportunity: d.id, product: "Seat", quantity: 1, list_price: 1200 },
+    });
+    expect(locked.statusCode).toBe(403);
+    expect((await get(rep, "opportunity", d.id)).amount).toBe(12_000);
+  });
+
   it("the §1.8 matrix: reps own, managers their team, executives read all, finance won only, marketing leads", async () => {
     const rep1 = await as("pl.rep01");
     const ids = async (who: string, filter: string) =>

@@ -51,6 +51,17 @@ export const automations: Automation[] = [
       ],
     }),
   ),
+  // V7: with line items, the amount is their total (recomputed, no error).
+  ...(["create", "update", "delete"] as const).map(
+    (kind): Automation => ({
+      id: `amount_from_lines_on_${kind}`,
+      label: L("Amount = Σ line item totals (V7)", "金额 = 明细小计之和（V7）"),
+      entity: "opportunity_line_item",
+      trigger: { kind },
+      condition: "opportunity.line_item_count > 0",
+      actions: [{ kind: "setFields", relation: "opportunity", values: { amount: "opportunity.line_total" } }],
+    }),
+  ),
   {
     id: "stale_task",
     label: L("Stale deal: task for the owner", "停滞商机：为负责人创建任务"),

@@ -7,6 +7,8 @@ import type { Permission } from "@plinth/runtime";
 const OWN = "owner = $user.id";
 const TEAM = "team = $user.team";
 const OWN_DEAL = "opportunity.owner = $user.id";
+/** Line items of a closed deal are locked for reps like the deal itself (V6). */
+const OWN_OPEN_DEAL = "opportunity.owner = $user.id AND NOT(opportunity.stage IN ('closed_won', 'closed_lost'))";
 const TEAM_DEAL = "opportunity.team = $user.team";
 const NOT_CONVERTED = "NOT(status = 'qualified')";
 const crud = ["read", "create", "update", "delete", "export", "import"];
@@ -32,7 +34,8 @@ export const permissions: Permission[] = [
     actions: ["read", "create", "update", "delete"],
     rowScope: OWN_DEAL,
   },
-  { role: "rep", entity: "opportunity_line_item", actions: ["read", "create", "update", "delete"], rowScope: OWN_DEAL },
+  { role: "rep", entity: "opportunity_line_item", actions: ["read"], rowScope: OWN_DEAL },
+  { role: "rep", entity: "opportunity_line_item", actions: ["create", "update", "delete"], rowScope: OWN_OPEN_DEAL },
   { role: "rep", entity: "stage_history", actions: ["read"], rowScope: OWN_DEAL },
   { role: "rep", entity: "activity", actions: ["read", "create", "update"], rowScope: OWN },
   { role: "rep", entity: "quota", actions: ["read"], rowScope: OWN },

@@ -421,7 +421,11 @@ async function seedOpportunity(
   // Deals of the last five months are mostly still open (a live pipeline to forecast).
   const isOpen = closeAfter >= daysLeft || (daysLeft < 150 && r() < 0.7);
   const outcome = isOpen ? "open" : reach >= 3 && r() < 0.62 ? "won" : reach === 4 && r() < 0.75 ? "won" : "lost";
-  const amount = weighted(r, [30, 80, 150, 300, 800], [25, 30, 25, 15, 5]) * 1000 + int(r, 0, 49) * 1000;
+  const size = weighted(r, [30, 80, 150, 300, 800], [25, 30, 25, 15, 5]) * 1000 + int(r, 0, 49) * 1000;
+  // From Proposal on a deal has a line item, and its amount is the line's total (V7).
+  const [product, price] = pick(r, PRODUCTS);
+  const quantity = Math.max(1, Math.round(size / price));
+  const amount = reach >= 3 ? quantity * price : size;
   // Open deals close after the anchor (a few are past due); closed ones on their closing day.
   if (isOpen && hops.length > 0) {
     // Keep the moves in the past: squeeze them into the days the deal has had so far.
@@ -475,10 +479,9 @@ async function seedOpportunity(
     );
   }
   if (reach >= 3) {
-    const [product, price] = pick(r, PRODUCTS);
     await w.create(
       "opportunity_line_item",
-      { opportunity: id, product, quantity: Math.max(1, Math.round(amount / price)), list_price: price },
+      { opportunity: id, product, quantity, list_price: price },
       { at: at(created, 11), as },
     );
   }

@@ -220,6 +220,15 @@ export const opportunity: Entity = {
       aggregate: "count",
     },
     {
+      id: "line_total",
+      kind: "rollup",
+      label: L("Line items total", "明细合计"),
+      from: "opportunity_line_item",
+      via: "opportunity",
+      aggregate: "sum",
+      field: "total",
+    },
+    {
       id: "last_activity_at",
       kind: "rollup",
       label: L("Last activity", "最近活动"),
