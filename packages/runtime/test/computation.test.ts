@@ -1,8 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { applyOverlay, applyRefactorEdits, FieldTypes, indexApp, renameEdits } from "../src/index.js";
 import { createRuntime } from "../src/runtime.js";
 import type { App } from "../src/schema/types.js";
 import { compileComputation } from "../src/workflow/computation.js";
+import { percentile, percentRank, rankDescending } from "../src/workflow/peerStats.js";
 
 const label = (en: string) => ({ en, "zh-CN": en });
 
@@ -165,5 +167,41 @@ describe("compileComputation", () => {
     expect(copy.computations?.[0]?.values.award).toBe("ROUND($run.pool * basis / $stats.total, 2)");
     expect(Object.keys(copy.computations?.[0]?.summary ?? {})).toEqual(["eligible"]);
     expect(runtime.validateApp(copy).issues).toEqual([]);
+  });
+
+  it("per-record places and per-partition statistics agree with the reference functions (property)", () => {
+    const placing = compileComputation(
+      {
+        id: "places",
+        entity: "person",
+        runOn: { entity: "round", workflow: "round_status", transition: "go" },
+        stats: {
+          rank: { aggregate: "rank", field: "score", partitionBy: ["team"] },
+          pr: { aggregate: "percentRank", field: "score", partitionBy: ["team"] },
+          p90: { aggregate: "percentile", field: "score", p: 90, partitionBy: ["team"] },
+        },
+        values: { rank: "$stats.rank", weight: "$stats.pr", basis: "$stats.p90" },
+      } as never,
+      { model, types: new FieldTypes(model, functions), functions },
+    );
+    const row = fc.record({
+      team: fc.constantFrom("a", "b", "c"),
+      score: fc.option(fc.integer({ min: -5, max: 5 }), { nil: null }),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 40 }), (people) => {
+        const rows = people.map((p, i) => ({ id: String(i), version: 1, ...p }));
+        const result = placing.compute(rows, { id: "r" }, env);
+        if (!result.ok) throw new Error(result.issue.message.en);
+        for (const r of rows) {
+          const got = { rank: null, weight: null, basis: null, ...result.updates.find((u) => u.id === r.id)?.values };
+          const peers = rows.filter((o) => o.team === r.team && o.score !== null).map((o) => o.score as number);
+          expect(got.basis).toBe(peers.length === 0 ? null : percentile(peers, 90));
+          expect(got.rank).toBe(r.score === null ? null : rankDescending(peers, r.score));
+          expect(got.weight).toBe(r.score === null ? null : percentRank(peers, r.score));
+        }
+      }),
+      { seed: 20261205 },
+    );
   });
 });

@@ -6,7 +6,7 @@ import type { FormulaType } from "../expr/types.js";
 import type { EvalEnv, Value } from "../expr/values.js";
 import type { Issue } from "../issues/issue.js";
 import type { App, Computation } from "../schema/types.js";
-import { mean, percentile, percentRank, rankDescending, spearman, stdev, sum } from "./peerStats.js";
+import { mean, percentile, spearman, stdev, sum } from "./peerStats.js";
 import { toValue } from "./values.js";
 
 type Stat = NonNullable<Computation["stats"]>[string];
@@ -115,6 +115,42 @@ interface CompiledStat {
   readonly filter?: Formula;
 }
 
+/** The values of one statistic in one partition; what is derived from them is computed once. */
+interface Group {
+  readonly xs: number[];
+  readonly pairs: Array<[number, number]>;
+  count: number;
+  /** `xs` ascending, for the per-record places (binary search instead of a scan per record). */
+  sorted?: number[];
+  /** The partition's value of a per-partition aggregate, once computed. */
+  value?: number | null;
+}
+
+/** How many of the ascending `sorted` are < x (`strict`) or ≤ x. */
+function bound(sorted: readonly number[], x: number, strict: boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = sorted[mid] as number;
+    if (strict ? v < x : v <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function minOf(xs: readonly number[]): number | null {
+  let out: number | null = null;
+  for (const x of xs) if (out === null || x < out) out = x;
+  return out;
+}
+
+function maxOf(xs: readonly number[]): number | null {
+  let out: number | null = null;
+  for (const x of xs) if (out === null || x > out) out = x;
+  return out;
+}
+
 /**
  * Compile a computation of a valid app (`validateApp` reports bad formulas first; here they
  * throw). See docs/workflows.md, "Computations".
@@ -159,7 +195,7 @@ export function compileComputation(definition: Computation, ctx: ComputationComp
 
   /** Values of one statistic, per partition key, over the records where its filter holds. */
   const gather = (stat: CompiledStat, records: readonly Row[], env: EvalEnv) => {
-    const groups = new Map<string, { xs: number[]; pairs: Array<[number, number]>; count: number }>();
+    const groups = new Map<string, Group>();
     for (const record of records) {
       const ok = holds(stat.filter, record, env);
       if (ok !== true) {
@@ -186,11 +222,8 @@ export function compileComputation(definition: Computation, ctx: ComputationComp
   const partitionKey = (spec: Stat, record: Row) =>
     JSON.stringify((spec.partitionBy ?? []).map((f) => toValue(record[f])));
 
-  const aggregate = (
-    spec: Stat,
-    group: { xs: number[]; pairs: Array<[number, number]>; count: number } | undefined,
-    own: Row,
-  ): number | null => {
+  /** A per-partition aggregate over the group's values (see docs/workflows.md for each). */
+  const ofPartition = (spec: Stat, group: Group | undefined): number | null => {
     const xs = group?.xs ?? [];
     switch (spec.aggregate) {
       case "count":
@@ -200,9 +233,9 @@ export function compileComputation(definition: Computation, ctx: ComputationComp
       case "avg":
         return mean(xs);
       case "min":
-        return xs.length === 0 ? null : Math.min(...xs);
+        return minOf(xs);
       case "max":
-        return xs.length === 0 ? null : Math.max(...xs);
+        return maxOf(xs);
       case "stdev":
         return stdev(xs);
       case "percentile":
@@ -210,12 +243,31 @@ export function compileComputation(definition: Computation, ctx: ComputationComp
       case "spearman":
         return spearman(group?.pairs ?? []);
       case "percentRank":
-      case "rank": {
-        const x = spec.field === undefined ? null : asNumber(own[spec.field]);
-        if (x === null) return null;
-        return spec.aggregate === "rank" ? rankDescending(xs, x) : percentRank(xs, x);
-      }
+      case "rank":
+        return null;
     }
+  };
+
+  /**
+   * The statistic for one record: its partition's value (computed once per partition), or for
+   * `percentRank` and `rank` the record's own value placed among the partition's, as
+   * `percentRank` and `rankDescending` of peerStats.ts define them, by binary search.
+   */
+  const aggregate = (spec: Stat, group: Group | undefined, own: Row): number | null => {
+    if (!perRecordAggregates.has(spec.aggregate)) {
+      if (!group) return ofPartition(spec, group);
+      if (group.value === undefined) group.value = ofPartition(spec, group);
+      return group.value;
+    }
+    const x = spec.field === undefined ? null : asNumber(own[spec.field]);
+    if (x === null || !group || group.xs.length === 0) return null;
+    group.sorted ??= [...group.xs].sort((a, b) => a - b);
+    const n = group.sorted.length;
+    const less = bound(group.sorted, x, true);
+    const equal = bound(group.sorted, x, false) - less;
+    if (spec.aggregate === "percentRank") return (less + 0.5 * equal) / n;
+    const greater = n - less - equal;
+    return equal === 0 ? greater + 1 : greater + (equal + 1) / 2;
   };
 
   return {
@@ -244,7 +296,7 @@ export function compileComputation(definition: Computation, ctx: ComputationComp
         if (ok === true) members.push(row);
         else if (ok !== false) return { ok: false, issue: ok };
       }
-      const groups = new Map<string, Map<string, { xs: number[]; pairs: Array<[number, number]>; count: number }>>();
+      const groups = new Map<string, Map<string, Group>>();
       const partitions: Record<string, number> = {};
       for (const stat of stats) {
         const gathered = gather(stat, members, base);
