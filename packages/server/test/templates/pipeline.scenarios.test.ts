@@ -172,6 +172,21 @@ describe("Sales pipeline template: the acceptance scenarios of sales-domain §1.
       ["workflow.guardFailed", "decision_maker", "Qualification exit: add a contact role 'Decision Maker'"],
     ]);
     expect(issues[0]?.message["zh-CN"]).toBe("离开资格确认阶段：请添加角色为“决策者”的联系人");
+    // The error's own message is that guard's, in the caller's language.
+    expect(res.json<{ error: { code: string; message: string } }>().error).toMatchObject({
+      code: "workflow.guardFailed",
+      message: "Qualification exit: add a contact role 'Decision Maker'",
+    });
+    const zh = await (await as("pl.rep01")).request(
+      "POST",
+      `${API}/data/opportunity/${acme.id}/actions/to_needs_analysis`,
+      {
+        headers: { "accept-language": "zh-CN" },
+      },
+    );
+    expect(zh.json<{ error: { message: string } }>().error.message).toBe(
+      "离开资格确认阶段：请添加角色为“决策者”的联系人",
+    );
     expect((await get("pl.rep01", "opportunity", acme.id)).stage).toBe("qualification");
   });
 
