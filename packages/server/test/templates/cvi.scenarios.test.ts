@@ -294,6 +294,16 @@ describe("CVI scorecard: acceptance scenarios (sales-domain §3.9)", () => {
     const q3d1 = (q3.people[0] as (typeof q3.people)[number]).scores.d1 as string;
     const q4d1 = (q4.people[0] as (typeof q4.people)[number]).scores.d1 as string;
     // The CRM deal closes in Q3: the automation credits it to Q3's D1.
+    const misfiled = await hr.request("POST", url("crm_deal"), {
+      body: {
+        external_id: "CRM-76",
+        owner: employee,
+        amount: 1,
+        closed_on: "2026-09-20",
+        credited_score: q3.people[0]?.scores.d2,
+      },
+    });
+    expect(misfiled.statusCode).toBe(422);
     const deal = await create(hr, "crm_deal", {
       external_id: "CRM-77",
       owner: employee,
@@ -314,6 +324,10 @@ describe("CVI scorecard: acceptance scenarios (sales-domain §3.9)", () => {
     expect(late.statusCode).toBe(422);
     expect(messages(late).en).toContain("locked");
     // …so the reversal in Q4 adjusts Q4's D1 with −amount and a reference to the deal.
+    // The adjustment goes to the owner's D1 of the open quarter, not any other score.
+    const q4d2 = (q4.people[0] as (typeof q4.people)[number]).scores.d2 as string;
+    await ok(await update(hr, "crm_deal", deal.id, { reversal_score: q4d2, reversed_on: "2026-10-15" }));
+    expect((await act(hr, "crm_deal", deal.id, "reverse")).statusCode).toBe(422);
     await ok(await update(hr, "crm_deal", deal.id, { reversal_score: q4d1, reversed_on: "2026-10-15" }));
     await ok(await act(hr, "crm_deal", deal.id, "reverse"));
     const adjustments = await list(hr, "metric_snapshot", `score = '${q4d1}' AND kind = 'adjustment'`);

@@ -105,10 +105,10 @@ export const dealStatus = {
       to: "reversed",
       roles: hr,
       requiredFields: ["reversal_score", "reversed_on"],
-      guard: "reversal_score <> credited_score",
+      guard: "reversal_score <> credited_score AND reversal_score.dimension = 'd1' AND reversal_score.employee = owner",
       guardMessage: l(
-        "Adjust the D1 score of the open period, not the one the deal was credited to.",
-        "请调整当前进行中考核期的 D1 得分，而不是该成交原先计入的得分。",
+        "Adjust the owner's D1 score of the open period, not the one the deal was credited to.",
+        "请调整负责人在当前进行中考核期的 D1 得分，而不是该成交原先计入的得分。",
       ),
       effects: [
         {

@@ -156,6 +156,14 @@ export const crmDeal = {
     },
     { id: "reversed_on", kind: "date", label: l("Reversed on", "冲销日期") },
   ],
+  rules: [
+    {
+      id: "credit_owner_d1",
+      invalidWhen: "COALESCE(credited_score.dimension, '') <> 'd1' OR COALESCE(credited_score.employee, '') <> owner",
+      field: "credited_score",
+      message: l("Credit the deal to its owner's D1 score.", "请将成交计入其负责人的 D1 得分。"),
+    },
+  ],
 } as const;
 
 /** Score of one person in one dimension and period: raw value, normalised score, weight, contribution. */
