@@ -177,6 +177,7 @@ function numberExpr(gen: Gen, d: number): fc.Arbitrary<TypedTree> {
     n.map(tt.neg),
     fc.tuple(fc.constantFrom("+", "-", "*", "/"), n, n).map(([op, a, b]) => tt.bin(op, a, b)),
     gen("text", d).map((t) => call("LEN", t)),
+    fc.tuple(gen("text", d), gen("text", d)).map(([search, t]) => call("FIND", search, t)),
     gen("text", d).map((t) => call("VALUE", t)),
     fc
       .tuple(n, fc.oneof(smallInt, n), fc.boolean())
