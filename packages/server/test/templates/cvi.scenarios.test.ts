@@ -244,6 +244,11 @@ describe("CVI scorecard: acceptance scenarios (sales-domain §3.9)", () => {
     const cvi = await read(hr, "cvi_score", person.cvi);
     expect(cvi).toMatchObject({ renormalised: true, cvi_raw: 90.625, cvi: 90.6, final_cvi: 90.6, provisional: true });
     expect(run).toMatchObject({ missing_dimensions: 1, renormalised: 1 });
+    // One score per person and period, one dimension score per dimension.
+    const twice = await hr.request("POST", url("cvi_score"), {
+      body: { period: built.period, employee: person.employee, pool: built.pool },
+    });
+    expect(twice.statusCode).toBe(409);
   });
 
   it("4. dual track, hold-harmless: KPI bonus 12,000, CVI bonus 9,500 → paid 12,000, listed under CVI < KPI by > 20 % (−20.8 %)", async () => {

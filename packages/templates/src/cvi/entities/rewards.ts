@@ -170,6 +170,7 @@ export const appeal = {
 export const leaderboardEntry = {
   id: "leaderboard_entry",
   label: l("Leaderboard entry", "排行榜条目"),
+  indexes: [{ fields: ["cvi"], unique: true }],
   fields: [
     { id: "period", kind: "relation", label: l("Period", "考核期"), target: "period", required: true },
     { id: "cvi", kind: "relation", label: l("CVI score", "CVI 得分"), target: "cvi_score", required: true },

@@ -170,6 +170,7 @@ export const crmDeal = {
 export const dimensionScore = {
   id: "dimension_score",
   label: l("Dimension score", "维度得分"),
+  indexes: [{ fields: ["cvi", "dimension"], unique: true }],
   fields: [
     { id: "period", kind: "relation", label: l("Period", "考核期"), target: "period", required: true },
     { id: "employee", kind: "relation", label: l("Employee", "员工"), target: "employee", required: true },
@@ -272,6 +273,7 @@ export const dimensionScore = {
 export const kpiScore = {
   id: "kpi_score",
   label: l("KPI score", "KPI 得分"),
+  indexes: [{ fields: ["period", "employee"], unique: true }],
   fields: [
     { id: "period", kind: "relation", label: l("Period", "考核期"), target: "period", required: true },
     { id: "employee", kind: "relation", label: l("Employee", "员工"), target: "employee", required: true },
@@ -301,6 +303,7 @@ export const kpiScore = {
 export const cviScore = {
   id: "cvi_score",
   label: l("CVI score", "CVI 得分"),
+  indexes: [{ fields: ["period", "employee"], unique: true }],
   fields: [
     { id: "period", kind: "relation", label: l("Period", "考核期"), target: "period", required: true },
     { id: "employee", kind: "relation", label: l("Employee", "员工"), target: "employee", required: true },
