@@ -10,7 +10,7 @@ export const fieldPathSchema = {
 } as const;
 
 export const dateBuckets = ["day", "week", "month", "quarter", "year"] as const;
-export const aggregates = ["count", "countDistinct", "sum", "avg", "min", "max"] as const;
+export const aggregates = ["count", "countDistinct", "sum", "avg", "min", "max", "median", "percentile"] as const;
 
 /**
  * The one query model shared by lists and dashboards: an entity, a filter formula,
@@ -49,6 +49,13 @@ export const querySchema = {
               "Another measure of this query (without divideBy): the result is this aggregate divided by it, blank when it is 0 or blank (a win rate: won count divided by closed count).",
           },
           percent: { type: "boolean", description: "With divideBy: the ratio times 100." },
+          p: {
+            type: "number",
+            minimum: 0,
+            maximum: 100,
+            description:
+              "For percentile: which one, 0–100 (90 = p90), interpolated linearly between neighbours as PERCENTILE.INC.",
+          },
           minus: {
             ...idSchema,
             description:

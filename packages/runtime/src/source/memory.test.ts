@@ -182,6 +182,37 @@ describe("createMemorySource", () => {
     expect((await source.create("account", { name: "Initech", region: "east" })).name).toBe("Initech");
   });
 
+  it("computes median and percentile measures as the server (PERCENTILE.INC), and validateApp asks a percentile for its p", async () => {
+    const [row] = (
+      await setup().query({
+        entity: "opportunity",
+        measures: [
+          { id: "median", aggregate: "median", field: "amount" },
+          { id: "p90", aggregate: "percentile", field: "amount", p: 90 },
+        ],
+      })
+    ).rows;
+    // amounts 1000, 5000, 700, (blank), 1000 → sorted 700, 1000, 1000, 5000
+    expect(row?.median).toBe(1000);
+    expect(row?.p90).toBeCloseTo(3800, 9);
+    const app = structuredClone(salesApp()) as unknown as { pages: Array<Record<string, unknown>> };
+    app.pages.push({
+      kind: "dashboard",
+      id: "p_check",
+      widgets: [
+        {
+          id: "w",
+          type: "kpi",
+          query: { entity: "opportunity", measures: [{ id: "p", aggregate: "percentile", field: "amount" }] },
+        },
+      ],
+    });
+    const issues = validateApp(app).issues.filter((i) => i.code === "schema.required");
+    expect(issues.map((i) => [i.path, i.params?.property])).toEqual([
+      [`/pages/${app.pages.length - 1}/widgets/0/query/measures/0`, "p"],
+    ]);
+  });
+
   it("runs the query model: groups, date buckets, measures with filters", async () => {
     const source = setup();
     const byStage = await source.query({

@@ -138,7 +138,7 @@ export function runQuery(
     const f: Formula | undefined = m.filter
       ? callerFilter(ctx, actor, entity, m.filter, `/measures/${i}/filter`)
       : undefined;
-    return { id: m.id, aggregate: m.aggregate, path, filter: f };
+    return { id: m.id, aggregate: m.aggregate, path, filter: f, p: m.p };
   });
   const sortable = new Set([...groupBy.map((g) => g.name), ...measures.map((m) => m.id)]);
   (query.sort ?? []).forEach((s, i) => {
@@ -178,7 +178,7 @@ export function runQuery(
       const values = chosen
         .map((r) => (m.path ? stored(follow(ctx, entity, r, m.path, env)) : 1))
         .filter((v) => v !== null);
-      result[m.id] = aggregate(m.aggregate, values);
+      result[m.id] = aggregate(m.aggregate, values, m.p);
     }
     // Differences, then ratios, as the server's SQL: blank over 0 or blank, scale first.
     const plain = { ...result };

@@ -10,6 +10,7 @@ import type { Field } from "../fields/index.js";
 import type { Runtime } from "../runtime.js";
 import type { App } from "../schema/types.js";
 import type { ApprovalState } from "../workflow/approval.types.js";
+import { percentile } from "../workflow/peerStats.js";
 import type { SourceNotification, SourceRecord, StageHistoryEntry } from "./types.js";
 
 /** A person the memory source knows: the acting user and the directory approvals resolve against. */
@@ -196,9 +197,19 @@ function rollup(
   return aggregate(field.aggregate, values.map(stored));
 }
 
-/** SQLite's aggregates over non-blank values (COUNT, SUM coalesced to 0, AVG, MIN, MAX). */
-export function aggregate(kind: "count" | "countDistinct" | "sum" | "avg" | "min" | "max", values: unknown[]): unknown {
+/** SQLite's aggregates over non-blank values (COUNT, SUM coalesced to 0, AVG, MIN, MAX, MEDIAN, PERCENTILE). */
+export function aggregate(
+  kind: "count" | "countDistinct" | "sum" | "avg" | "min" | "max" | "median" | "percentile",
+  values: unknown[],
+  p = 50,
+): unknown {
   switch (kind) {
+    case "median":
+    case "percentile":
+      return percentile(
+        values.map((v) => Number(v)),
+        kind === "median" ? 50 : p,
+      );
     case "count":
       return values.length;
     case "countDistinct":

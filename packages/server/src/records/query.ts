@@ -47,6 +47,7 @@ export async function runQuery(
       filter,
       ...(m.divideBy === undefined ? {} : { divideBy: m.divideBy, percent: m.percent === true }),
       ...(m.minus === undefined ? {} : { minus: m.minus }),
+      ...(m.p === undefined ? {} : { p: m.p }),
     };
   });
   const sortable = new Set([...groupBy.map((g) => g.path.join(".")), ...measures.map((m) => m.id)]);

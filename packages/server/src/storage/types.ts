@@ -53,7 +53,9 @@ export interface AggregateOptions {
   }>;
   readonly measures: ReadonlyArray<{
     readonly id: string;
-    readonly aggregate: "count" | "countDistinct" | "sum" | "avg" | "min" | "max";
+    readonly aggregate: "count" | "countDistinct" | "sum" | "avg" | "min" | "max" | "median" | "percentile";
+    /** For percentile: 0–100. */
+    readonly p?: number;
     readonly path?: readonly string[];
     readonly filter?: Condition;
     /** Divide by another (plain) measure of the query: NULL when it is 0 or NULL; `percent` times 100. */

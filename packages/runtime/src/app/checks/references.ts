@@ -276,6 +276,8 @@ export function checkQueryRefs(ctx: CheckContext, query: Query, path: string): v
     if (m.field !== undefined) refFieldPath(ctx, entity, m.field, `${path}/measures/${i}/field`);
     else if (m.aggregate !== "count")
       ctx.issues.push(schemaIssue("schema.rollupFieldRequired", `${path}/measures/${i}`, { aggregate: m.aggregate }));
+    if (m.aggregate === "percentile" && m.p === undefined)
+      ctx.issues.push(schemaIssue("schema.required", `${path}/measures/${i}`, { property: "p" }));
   });
   const measureIds = new Set(query.measures?.map((m) => m.id));
   // A difference subtracts a plain aggregate; a ratio divides by a measure that is no ratio

@@ -161,7 +161,10 @@ export function sqliteRecords(
               ? `COUNT(DISTINCT ${filtered})`
               : m.aggregate === "sum"
                 ? `COALESCE(SUM(${filtered}), 0)`
-                : `${m.aggregate.toUpperCase()}(${filtered})`;
+                : m.aggregate === "percentile"
+                  ? // SQLite's percentile(Y, P) interpolates as PERCENTILE.INC (percentile_cont in PostgreSQL).
+                    `PERCENTILE(${filtered}, ${b.param(m.p ?? 50)})`
+                  : `${m.aggregate.toUpperCase()}(${filtered})`;
         return { sql, as: m.id };
       });
       // Ratios are computed in SQL too, so a query can sort by them; the scale comes first so
