@@ -797,8 +797,26 @@ describe("CVI scorecard: acceptance scenarios (sales-domain §3.9)", () => {
     expect(failures).toEqual([]);
   });
 
-  // Last: it moves the shared clock.
+  // Last: these move the shared clock.
+  it("a daily run rescores the open period overnight: the provisional CVI follows the day's new data", async () => {
+    const built = await buildPeriod([{ raw: { ...onTarget, d4: [1.5] } }]);
+    const run = await create(hr, "score_run", { period: built.period, daily: true });
+    await ok(await act(hr, "score_run", run.id, "run"));
+    const d4 = (built.people[0] as (typeof built.people)[number]).scores.d4 as string;
+    expect((await read(hr, "dimension_score", d4)).normalised).toBe(50);
+    await create(hr, "metric_snapshot", { score: d4, amount: 1.5, reference: "OA sync" });
+    const scheduler = server.app.automation.scheduler;
+    await scheduler.runDue(server.clock.now());
+    server.clock.advance(86_400_000);
+    await scheduler.runDue(server.clock.now());
+    await scheduler.runDue(server.clock.now());
+    hr = await server.login("cvi.hr"); // the session expired while the clock moved
+    expect((await read(hr, "dimension_score", d4)).normalised).toBe(100);
+    expect(await read(hr, "score_run", run.id)).toMatchObject({ status: "done" });
+  });
+
   it("the calendar locks an open period on its lock date and closes the Appeal window after appeal_until", async () => {
+    exec = await server.login("cvi.exec"); // the earlier test moved the clock past its session
     const built = await buildPeriod([{ raw: onTarget }]);
     await ok(await update(hr, "period", built.period, { lock_at: "2026-06-16", appeal_until: "2026-06-20" }));
     const scheduler = server.app.automation.scheduler;

@@ -262,7 +262,11 @@ export async function seedCvi(writer: SeedWriter, { scale }: { scale: SeedScale 
     }
     writer.progress(`${quarter.code}: scores of ${people.length} people`);
 
-    const run = await writer.create("score_run", { period, note: "Quarter scoring" }, { ...hr, at: at(86) });
+    const run = await writer.create(
+      "score_run",
+      { period, note: "Quarter scoring", daily: last },
+      { ...hr, at: at(86) },
+    );
     await writer.transition("score_run", run, "run_status", "run", { ...hr, at: at(86) });
 
     // Process rewards: claims by people with logins, approved by their manager (≤ 5) or HR (> 5).

@@ -218,6 +218,18 @@ export const workflows = [
  */
 export const automations = [
   {
+    id: "daily_rescore",
+    label: l("Rescore the open period every night", "进行中的考核期每晚重新评分"),
+    entity: "score_run",
+    // Connectors sync during the day; the personal dashboard's provisional CVI follows overnight.
+    trigger: { kind: "schedule", every: "day", at: "02:00" },
+    condition: "daily AND status = 'done' AND period.status = 'open'",
+    actions: [
+      { kind: "transition", workflow: "run_status", transition: "rerun" },
+      { kind: "transition", workflow: "run_status", transition: "run" },
+    ],
+  },
+  {
     id: "auto_lock",
     label: l("Lock on the lock date", "到锁定日自动锁定"),
     entity: "period",

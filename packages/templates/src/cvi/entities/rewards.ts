@@ -193,6 +193,12 @@ export const scoreRun = {
   fields: [
     { id: "period", kind: "relation", label: l("Period", "考核期"), target: "period", required: true },
     { id: "note", kind: "text", label: l("Note", "备注"), maxLength: 200 },
+    {
+      id: "daily",
+      kind: "boolean",
+      label: l("Rescore daily while the period is open", "考核期进行中每日重新评分"),
+      default: false,
+    },
     { id: "period_end", kind: "formula", label: l("Period end", "考核期结束"), expression: "period.end_date" },
     { id: "promotion_eligible", kind: "number", label: l("Promotion eligible", "具备晋升资格人数") },
     {
