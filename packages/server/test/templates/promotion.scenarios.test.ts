@@ -224,6 +224,28 @@ describe("regional promotion approval (sales-domain §2.9)", () => {
       expect(row.roi_revenue).toBeCloseTo(Number(totals.revenue) / spend, 9);
       expect(row.roi_profit).toBeCloseTo((Number(totals.margin) - spend) / spend, 9);
     }
+    // Approval cycle by region: median and p90 of the approved requests' cycle days.
+    const cycle = dashboards[0]?.widgets?.find((w) => w.id === "approval_cycle");
+    const cycleRows = (await call("tp.hq.finance", "POST", `${A}/query`, cycle?.query)).rows as Json[];
+    expect(cycleRows.length).toBeGreaterThan(1);
+    const approved = (
+      await call(
+        "tp.hq.finance",
+        "GET",
+        `${A}/data/promotion?filter=${encodeURIComponent("NOT(ISBLANK(approved_at))")}&fields=region,approval_cycle_days&limit=500`,
+      )
+    ).records as Json[];
+    const inc = (xs: number[], p: number) => {
+      const sorted = [...xs].sort((a, b) => a - b);
+      const h = ((sorted.length - 1) * p) / 100;
+      const lo = sorted[Math.floor(h)] as number;
+      return lo + ((sorted[Math.ceil(h)] as number) - lo) * (h - Math.floor(h));
+    };
+    for (const row of cycleRows) {
+      const days = approved.filter((r) => r.region === row.region).map((r) => Number(r.approval_cycle_days));
+      expect([row.approved, row.median]).toEqual([days.length, inc(days, 50)]);
+      expect(row.p90).toBeCloseTo(inc(days, 90), 9);
+    }
     const mine = await call("tp.east.rep", "POST", `${A}/query`, dashboards[2]?.widgets?.[0]?.query);
     expect((mine.rows as Json[]).reduce((n, r) => n + Number(r.count), 0)).toBe(2);
   });

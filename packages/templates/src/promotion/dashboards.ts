@@ -149,19 +149,23 @@ export const hqDashboard = {
             divideBy: "claims",
             percent: true,
           },
-          m("lag", "Settlement lag (avg days)", "平均核销滞后（天）", "avg", "settlement_lag_days"),
+          m("lag", "Settlement lag (median days)", "核销滞后中位数（天）", "median", "settlement_lag_days"),
         ],
       },
     },
     {
       id: "approval_cycle",
-      label: l("Approval cycle by region (avg days)", "各区域审批周期（平均天数）"),
-      type: "bar",
+      label: l("Approval cycle by region (days: median, p90)", "各区域审批周期（天：中位数、P90）"),
+      type: "table",
       query: {
         entity: "promotion",
         filter: "NOT(ISBLANK(approved_at))",
         groupBy: [{ field: "region" }],
-        measures: [m("days", "Avg days", "平均天数", "avg", "approval_cycle_days")],
+        measures: [
+          m("median", "Median", "中位数", "median", "approval_cycle_days"),
+          { ...m("p90", "p90", "P90", "percentile", "approval_cycle_days"), p: 90 },
+          m("approved", "Approved", "已批准", "count"),
+        ],
       },
     },
     {
