@@ -224,6 +224,19 @@ describe("regional promotion approval (sales-domain §2.9)", () => {
       expect(row.roi_revenue).toBeCloseTo(Number(totals.revenue) / spend, 9);
       expect(row.roi_profit).toBeCloseTo((Number(totals.margin) - spend) / spend, 9);
     }
+    // Top and bottom 10 by profit ROI: sorted, at most 10 each.
+    for (const [id, sign] of [
+      ["top_roi", -1],
+      ["bottom_roi", 1],
+    ] as const) {
+      const widget = dashboards[0]?.widgets?.find((w) => w.id === id);
+      const ranked = ((await call("tp.hq.finance", "POST", `${A}/query`, widget?.query)).rows as Json[]).map((r) =>
+        Number(r.roi_profit),
+      );
+      expect(ranked.length).toBeGreaterThan(0);
+      expect(ranked.length).toBeLessThanOrEqual(10);
+      expect(ranked).toEqual([...ranked].sort((a, b) => sign * (a - b)));
+    }
     // Approval cycle by region: median and p90 of the approved requests' cycle days.
     const cycle = dashboards[0]?.widgets?.find((w) => w.id === "approval_cycle");
     const cycleRows = (await call("tp.hq.finance", "POST", `${A}/query`, cycle?.query)).rows as Json[];

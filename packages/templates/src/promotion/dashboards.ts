@@ -119,17 +119,44 @@ export const hqDashboard = {
         measures: [m("count", "Promotions", "促销数", "count")],
       },
     },
-    {
-      id: "top_roi",
-      label: l("Top promotions by expected ROI", "预期投入产出比最高的促销"),
+    ...(["desc", "asc"] as const).map((direction) => ({
+      id: direction === "desc" ? "top_roi" : "bottom_roi",
+      label:
+        direction === "desc"
+          ? l("Top 10 settled promotions by profit ROI", "利润投入产出比最高的10个已核销促销")
+          : l("Bottom 10 settled promotions by profit ROI", "利润投入产出比最低的10个已核销促销"),
       type: "table",
       query: {
         entity: "promotion",
-        filter: "NOT(ISBLANK(expected_roi))",
+        filter: "status IN ('settled', 'closed') AND actual_spend > 0",
         groupBy: [{ field: "code" }],
-        measures: [m("roi", "Expected ROI", "预期投入产出比", "max", "expected_roi")],
-        sort: [{ by: "roi", direction: "desc" }],
+        measures: [
+          m("spend", "Spend", "费用", "sum", "actual_spend"),
+          {
+            id: "roi_profit",
+            label: l("Profit ROI", "利润投入产出比"),
+            aggregate: "sum",
+            field: "actual_incremental_margin",
+            minus: "spend",
+            divideBy: "spend",
+          },
+        ],
+        sort: [{ by: "roi_profit", direction }],
         limit: 10,
+      },
+    })),
+    {
+      id: "expense_ratio_trend",
+      label: l("Expense ratio by month (settled, by in-store end)", "按月费比（已核销，按门店结束月）"),
+      type: "line",
+      query: {
+        entity: "promotion",
+        filter: "status IN ('settled', 'closed')",
+        groupBy: [{ field: "in_store_to", bucket: "month" }],
+        measures: [
+          m("net_sales", "Net sales", "净销售额", "sum", "actual_net_sales"),
+          pct("expense_ratio", "Expense ratio %", "费比%", "actual_spend", "net_sales"),
+        ],
       },
     },
     {
