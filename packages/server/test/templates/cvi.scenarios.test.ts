@@ -181,7 +181,8 @@ describe("CVI scorecard: acceptance scenarios (sales-domain §3.9)", () => {
     expect((await (await server.login("cvi.e001")).request("GET", url("weight_scheme", saved.id))).statusCode).toBe(
       404,
     );
-    // Once the period is Open the scheme is immutable (a new version applies to the next period).
+    // HR drafts, the executive approves; once the period is Open the scheme is immutable.
+    expect((await update(hr, "weight_scheme", saved.id, { approved_by: hr.userId })).statusCode).toBe(403);
     await ok(await update(exec, "weight_scheme", saved.id, { approved_by: exec.userId }));
     const refused = await act(hr, "period", period.id, "open");
     expect(refused.statusCode).toBe(422);

@@ -67,7 +67,8 @@ export const permissions = [
         : {}),
     })),
     ...["finance", "exec"].map((role) => ({ role, entity, actions: readOnly })),
-    { role: "hr", entity, actions: all },
+    // HR drafts the weights; the executive approves them (§3.8).
+    { role: "hr", entity, actions: all, ...(entity === "weight_scheme" ? { readOnlyFields: ["approved_by"] } : {}) },
   ]),
   // Finance takes the period's `pay` transition (export to payroll) but edits none of its fields.
   {
