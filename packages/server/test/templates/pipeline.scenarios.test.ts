@@ -156,6 +156,25 @@ describe("Sales pipeline template: the acceptance scenarios of sales-domain §1.
     expect((await get("pl.rep01", "opportunity", d.id)).quota ?? null).toBeNull();
   });
 
+  it("sales cycle (§1.7): mean and median days from creation to close over won deals, computed by the server", async () => {
+    const won = await list("pl.exec", "opportunity", "stage = 'closed_won'");
+    const days = won.map((o) => Number(o.cycle_days)).sort((a, b) => a - b);
+    expect(days.length).toBeGreaterThan(10);
+    const [row] = await query("pl.exec", widgetQuery("forecast", "cycle_length"));
+    const mid = Math.floor(days.length / 2);
+    const median = days.length % 2 === 1 ? days[mid] : ((days[mid - 1] as number) + (days[mid] as number)) / 2;
+    expect(row?.median_days).toBe(median);
+    expect(row?.mean_days).toBeCloseTo(days.reduce((a, b) => a + b, 0) / days.length, 9);
+    // cycle_days is closed_at − createdAt in whole days.
+    const [first] = won;
+    expect(first?.cycle_days).toBe(
+      Math.round(
+        (Date.parse(String(first?.closed_at).slice(0, 10)) - Date.parse(String(first?.createdAt).slice(0, 10))) /
+          86_400_000,
+      ),
+    );
+  });
+
   let acme: Awaited<ReturnType<typeof deal>>;
 
   it("1. Qualification → Needs Analysis without a Decision Maker contact role is blocked; the 422 names the missing guard", async () => {

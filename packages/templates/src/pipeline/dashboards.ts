@@ -169,12 +169,15 @@ export const forecastDashboard: Page = {
     },
     {
       id: "cycle_length",
-      label: L("Sales cycle, mean days (won)", "销售周期平均天数（赢单）"),
+      label: L("Sales cycle in days, mean and median (won)", "销售周期天数：平均与中位（赢单）"),
       type: "kpi",
       query: {
         entity: "opportunity",
         filter: WON,
-        measures: [{ id: "mean_days", aggregate: "avg", field: "cycle_days" }],
+        measures: [
+          { id: "mean_days", label: L("Mean days", "平均天数"), aggregate: "avg", field: "cycle_days" },
+          { id: "median_days", label: L("Median days", "中位天数"), aggregate: "median", field: "cycle_days" },
+        ],
       },
       layout: { x: 6, y: 4, w: 3, h: 2 },
     },

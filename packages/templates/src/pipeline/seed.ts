@@ -405,34 +405,29 @@ async function seedOpportunity(
   quotas: ReadonlyMap<string, string>,
 ) {
   const r = w.random;
-  const created = addDays(start, int(r, 0, 725));
+  let created = addDays(start, int(r, 0, 725));
   const daysLeft = (Date.parse(SEED_ANCHOR) - Date.parse(created)) / 86_400_000;
   // How far the deal gets: the last open stage it reaches (0..4), then won, lost, or still open.
   const reach = weighted(r, [0, 1, 2, 3, 4], [22, 22, 18, 18, 20]);
   const hops: number[] = [];
-  let day = created;
-  for (let s = 0; s < reach; s++) {
-    const stay = int(r, 2, (openStages[s]?.maxDays ?? 20) - 1);
-    day = addDays(day, stay);
-    hops.push(stay);
-  }
+  for (let s = 0; s < reach; s++) hops.push(int(r, 2, (openStages[s]?.maxDays ?? 20) - 1));
   const elapsed = hops.reduce((a, b) => a + b, 0);
   const closeAfter = elapsed + int(r, 3, 25);
   // Deals of the last five months are mostly still open (a live pipeline to forecast).
   const isOpen = closeAfter >= daysLeft || (daysLeft < 150 && r() < 0.7);
+  if (isOpen) {
+    // An open deal is young: it entered its current stage recently, a fifth of them longer ago
+    // than the stage's maximum (stale, for the stale-deal automation to find).
+    const max = openStages[reach]?.maxDays ?? 14;
+    const stay = r() < 0.2 ? int(r, max + 1, max + 25) : int(r, 1, max - 1);
+    created = addDays(SEED_ANCHOR, -(elapsed + stay));
+  }
   const outcome = isOpen ? "open" : reach >= 3 && r() < 0.62 ? "won" : reach === 4 && r() < 0.75 ? "won" : "lost";
   const size = weighted(r, [30, 80, 150, 300, 800], [25, 30, 25, 15, 5]) * 1000 + int(r, 0, 49) * 1000;
   // From Proposal on a deal has a line item, and its amount is the line's total (V7).
   const [product, price] = pick(r, PRODUCTS);
   const quantity = Math.max(1, Math.round(size / price));
   const amount = reach >= 3 ? quantity * price : size;
-  // Open deals close after the anchor (a few are past due); closed ones on their closing day.
-  if (isOpen && hops.length > 0) {
-    // Keep the moves in the past: squeeze them into the days the deal has had so far.
-    const room = Math.max(1, Math.floor(daysLeft) - 1);
-    const factor = Math.min(1, room / Math.max(1, elapsed));
-    for (let i = 0; i < hops.length; i++) hops[i] = Math.max(0, Math.floor((hops[i] as number) * factor));
-  }
   const lastMove = addDays(
     created,
     hops.reduce((a, b) => a + b, 0),
