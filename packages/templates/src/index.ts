@@ -1,3 +1,4 @@
+export { cviTemplate } from "./cvi/index.js";
 export { promotionTemplate } from "./promotion/index.js";
 export { addDays, int, pick, prng, weighted } from "./random.js";
 export { templates } from "./templates.js";
