@@ -25,6 +25,9 @@ function startServer(data: string): Promise<{ child: ChildProcess; url: string; 
         main,
         "serve",
         "--demo",
+        // The templates' demo volumes take longer to seed than this test needs; it writes to the starter app.
+        "--demo-scale",
+        "test",
         "--port",
         "0",
         "--data",
