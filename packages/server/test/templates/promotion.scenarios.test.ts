@@ -747,6 +747,34 @@ describe("regional promotion approval (sales-domain §2.9)", () => {
     ]);
   });
 
+  it("an approved promotion's money changes only through a change request: +10,000 commits, −5,000 releases, each through the matrix", async () => {
+    const id = await request("henan", 3, 10_000);
+    await act("tp.henan.rep", id, "submit");
+    await approveAll(id, ["tp.henan.manager", "tp.henan.director", "tp.henan.finance"]);
+    const before = Number((await poolOf("henan")).available);
+    const change = async (delta: number, approvers: string[]) => {
+      const cr = await call("tp.henan.rep", "POST", `${A}/data/change_request`, {
+        promotion: id,
+        delta_amount: delta,
+        reason: delta > 0 ? "Two more end caps" : "One store closed",
+      });
+      const url = `${A}/data/change_request/${cr.id}`;
+      await call("tp.henan.rep", "POST", `${url}/actions/submit`, {});
+      const approvals = (await call("tp.henan.rep", "GET", `${url}/approvals`)).approvals as ApprovalView[];
+      expect(approvals.at(-1)?.state.steps.map((s) => s.id)).toEqual(["manager", "region_finance"]);
+      for (const who of approvers) await call(who, "POST", `${url}/actions/approve`, {});
+      expect((await get("tp.henan.rep", "change_request", String(cr.id))).status).toBe("approved");
+    };
+    await change(10_000, ["tp.henan.manager", "tp.henan.finance"]);
+    await change(-5_000, ["tp.henan.manager", "tp.henan.finance"]);
+    expect((await ledgerOf(id)).slice(3)).toEqual([
+      ["COMMIT", 10_000],
+      ["RELEASE", 5_000],
+    ]);
+    expect((await get("tp.henan.rep", "promotion", id)).committed_open).toBe(35_000);
+    expect(Number((await poolOf("henan")).available)).toBe(before - 5_000);
+  });
+
   it("a return for information sends the request back to Draft, unreserved, at the same version", async () => {
     const before = Number((await poolOf("fujian")).available);
     const id = await request("fujian", 1, 12_000);

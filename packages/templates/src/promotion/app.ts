@@ -2,7 +2,7 @@ import type { App } from "@plinth/runtime";
 import { navigation, pages } from "./dashboards.js";
 import { budgetPool, budgetTransfer, fundTransaction } from "./entities/budget.js";
 import { channel, customer, region, sku, store } from "./entities/master.js";
-import { promotion, promotionLine } from "./entities/promotion.js";
+import { changeRequest, promotion, promotionLine } from "./entities/promotion.js";
 import {
   claim,
   claimDocument,
@@ -14,7 +14,7 @@ import {
 } from "./entities/settlement.js";
 import { l } from "./labels.js";
 import { permissions, roles } from "./permissions.js";
-import { approval, automations, claimFlow, lifecycle, transferApproval } from "./workflows.js";
+import { approval, automations, changeApproval, claimFlow, lifecycle, transferApproval } from "./workflows.js";
 
 /**
  * HQ's red lines for regional overlays: the HQ-mandatory approval steps, the ledger and its rules,
@@ -78,6 +78,7 @@ export const promotionApp = {
     budgetTransfer,
     promotion,
     promotionLine,
+    changeRequest,
     claim,
     claimEvidence,
     evidencePhoto,
@@ -86,7 +87,7 @@ export const promotionApp = {
     executionCheck,
     salesActual,
   ],
-  workflows: [lifecycle, approval, claimFlow, transferApproval],
+  workflows: [lifecycle, approval, claimFlow, transferApproval, changeApproval],
   automations,
   permissions,
   pages,

@@ -430,7 +430,7 @@ export const pages = [
     kind: "inbox",
     id: "approvals",
     label: l("Approvals", "审批"),
-    workflows: ["promotion_approval", "transfer_approval"],
+    workflows: ["promotion_approval", "transfer_approval", "change_approval"],
   },
 ] as const;
 

@@ -71,6 +71,15 @@ export const permissions = [
   ...read(["hq_trade", "hq_pricing", "hq_gm", "auditor", "hq_admin"], "fund_transaction"),
   { role: "hq_finance", entity: "budget_pool", actions: ["read", "create", "update", "export"] },
   { role: "hq_finance", entity: "fund_transaction", actions: ["read", "create", "export"] },
+  // Change requests: the region's people raise them; the same people and HQ approve them.
+  ...["rep", "manager", "director"].map((role) => ({
+    role,
+    entity: "change_request",
+    actions: ["read", "create", "update"],
+    rowScope: "promotion.region.code = $user.region",
+  })),
+  ...read(["region_finance", "region_admin"], "change_request", "promotion.region.code = $user.region"),
+  ...read(["hq_trade", "hq_finance", "hq_pricing", "hq_gm", "auditor", "hq_admin"], "change_request"),
   // Transfers: Region Finance asks for money into its region's pool, HQ Finance approves.
   {
     role: "region_finance",

@@ -394,3 +394,65 @@ export const transferApproval = {
     },
   ],
 } as const;
+
+/** The delta of a change request, under the same matrix as a request (on its absolute amount). */
+const changeRegion = "$approver.region = promotion.region.code";
+export const changeApproval = {
+  kind: "approval",
+  id: "change_approval",
+  label: l("Change request approval", "变更申请审批"),
+  entity: "change_request",
+  entryCriteria:
+    "delta_amount <> 0 AND promotion.status IN ('approved', 'in_execution') AND IF(delta_amount > 0, promotion.pool.available >= delta_amount, promotion.committed_open >= -delta_amount)",
+  entryMessage: l(
+    "An increase needs the pool's available budget; a cut cannot exceed what is committed.",
+    "增加金额需费用池有足够可用余额；减少金额不能超过已承诺金额。",
+  ),
+  submitters: ["rep", "manager", "director"],
+  statusField: "status",
+  allowRecall: true,
+  steps: [
+    {
+      id: "manager",
+      label: l("Regional Sales Manager", "区域销售经理"),
+      approvers: { kind: "role", role: "manager", match: changeRegion },
+    },
+    {
+      id: "director",
+      label: l("Regional Director", "区域总监"),
+      condition: "ABS(delta_amount) > promotion.region.director_threshold",
+      approvers: { kind: "role", role: "director", match: changeRegion },
+    },
+    {
+      id: "region_finance",
+      label: l("Region Finance BP", "区域财务BP"),
+      approvers: { kind: "role", role: "region_finance", match: changeRegion },
+    },
+    {
+      id: "hq_trade",
+      label: l("HQ Trade Marketing", "总部通路市场部"),
+      condition: "ABS(delta_amount) > promotion.region.single_request_limit",
+      approvers: { kind: "role", role: "hq_trade" },
+    },
+    {
+      id: "hq_finance",
+      label: l("HQ Finance", "总部财务"),
+      condition: "ABS(delta_amount) > promotion.region.single_request_limit",
+      approvers: { kind: "role", role: "hq_finance" },
+    },
+  ],
+  onApprove: [
+    {
+      kind: "createRecord",
+      entity: "fund_transaction",
+      values: {
+        pool: "promotion.pool",
+        type: "IF(delta_amount > 0, 'COMMIT', 'RELEASE')",
+        amount: "ABS(delta_amount)",
+        promotion: "promotion",
+        region: "promotion.region",
+        reason: "code & ': ' & reason",
+      },
+    },
+  ],
+} as const;

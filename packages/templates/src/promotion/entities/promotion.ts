@@ -365,3 +365,58 @@ export const promotionLine = {
     },
   ],
 } as const;
+
+/**
+ * A change request (§2.4 "edit after approval"): an approved promotion's money changes only by a
+ * delta that goes through the same matrix; its approval commits the increase or releases the cut.
+ */
+export const changeRequest = {
+  id: "change_request",
+  label: l("Change request", "变更申请"),
+  titleField: "code",
+  fields: [
+    { id: "code", kind: "autonumber", label: l("Code", "编号"), prefix: "CR-", padding: 5 },
+    {
+      id: "promotion",
+      kind: "relation",
+      label: l("Promotion", "促销申请"),
+      target: "promotion",
+      required: true,
+      inverse: { id: "changes", label: l("Change requests", "变更申请") },
+    },
+    {
+      id: "delta_amount",
+      kind: "currency",
+      label: l("Change of the commitment (+ more, − less)", "承诺金额变动（+增加，−减少）"),
+      currency: "CNY",
+      required: true,
+    },
+    { id: "reason", kind: "longText", label: l("Reason", "原因"), required: true },
+    {
+      id: "status",
+      kind: "select",
+      label: l("Approval", "审批状态"),
+      options: options([
+        ["none", "Not submitted", "未提交"],
+        ["pending", "Pending", "审批中"],
+        ["approved", "Approved", "已批准"],
+        ["rejected", "Rejected", "已驳回"],
+        ["returned", "Returned", "已退回"],
+        ["recalled", "Recalled", "已撤回"],
+      ]),
+      default: "none",
+    },
+  ],
+  rules: [
+    {
+      id: "open_promotion",
+      invalidWhen: "NOT(promotion.status IN ('approved', 'in_execution'))",
+      field: "promotion",
+      message: l(
+        "Only an approved promotion, before it ends, takes a change request.",
+        "只有已批准且尚未结束的促销可以发起变更申请。",
+      ),
+      on: ["create"],
+    },
+  ],
+} as const;
