@@ -306,6 +306,16 @@ describe("Sales pipeline template: the acceptance scenarios of sales-domain §1.
       forecast_category: "commit",
     });
     expect((await get(rep, "opportunity", d.id)).closed_at ?? null).toBeNull();
+
+    // No way around the machine: no stage change in an edit, no deal created in a later stage.
+    const edit = await patch(rep, "opportunity", d.id, { stage: "closed_won" });
+    expect(edit.statusCode).toBe(422);
+    expect(edit.json<{ error: { code: string } }>().error.code).toBe("workflow.managedField");
+    const created = await (await as(rep)).request("POST", `${API}/data/opportunity`, {
+      body: { name: "Shortcut", account: d.account, amount: 5000, close_date: "2026-12-01", stage: "closed_won" },
+    });
+    expect(created.statusCode).toBe(422);
+    expect(ruleIds(created)).toContain("S1");
   });
 
   it("V7: with line items the amount is their total, recomputed on every change; a closed deal's lines are locked for the rep", async () => {

@@ -77,6 +77,16 @@ export const lead: Entity = {
   ],
   rules: [
     {
+      id: "L0",
+      on: ["create"],
+      invalidWhen: "NOT(ISBLANK(status)) AND status <> 'new'",
+      field: "status",
+      message: L(
+        "A new lead starts as New — create it, then work, nurture, convert or disqualify it",
+        "新线索的状态为“新建”——请先创建，再跟进、培育、转化或取消资格",
+      ),
+    },
+    {
       id: "L1",
       invalidWhen: "ISBLANK(last_name) AND ISBLANK(company)",
       field: "last_name",

@@ -240,6 +240,18 @@ export const opportunity: Entity = {
   ],
   rules: [
     {
+      // Stages move through the stage machine only: the engine refuses a stage change in an update;
+      // this refuses a new deal created straight into a later stage (around its exit guards).
+      id: "S1",
+      on: ["create"],
+      invalidWhen: "NOT(ISBLANK(stage)) AND stage <> 'prospecting'",
+      field: "stage",
+      message: L(
+        "A new opportunity starts in Prospecting — create it, then move it with the stage actions",
+        "新商机从“潜在客户”阶段开始——请先创建，再用阶段操作推进",
+      ),
+    },
+    {
       id: "V1",
       invalidWhen: `${OPEN} AND close_date < TODAY() AND (ISBLANK($old.close_date) OR close_date <> $old.close_date OR stage <> $old.stage)`,
       field: "close_date",
