@@ -75,6 +75,7 @@ export {
   type SqlParameters,
   sqliteDialect,
 } from "./expr/sqlDialect.js";
+export { postgresDialect } from "./expr/sqlDialectPostgres.js";
 export type { FormulaType, FormulaTypeKind } from "./expr/types.js";
 export type { EvalEnv, EvalUser, Value } from "./expr/values.js";
 // Attachment files (shared by the server, the memory source and the upload widget)
@@ -140,6 +141,7 @@ export {
   resolveVariant,
   variantDocument,
 } from "./overlay/index.js";
+export { optionRanks, orderGroupsByOptions } from "./query/optionOrder.js";
 export {
   createRuntime,
   getDefaultRuntime,

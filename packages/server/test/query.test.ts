@@ -42,6 +42,10 @@ function sql(text: string, ...params: unknown[]): Row[] {
   return db.db.prepare(text).all(...params) as Row[];
 }
 
+// Without a sort, select groupings come in their options' order (the starter's stage list).
+const STAGE_ORDER =
+  "CASE stage WHEN 'prospecting' THEN 0 WHEN 'qualification' THEN 1 WHEN 'proposal' THEN 2 WHEN 'negotiation' THEN 3 WHEN 'won' THEN 4 WHEN 'lost' THEN 5 END";
+
 const byStage = {
   entity: "opportunity",
   groupBy: [{ field: "stage" }],
@@ -55,7 +59,7 @@ describe("the query model over HTTP equals hand-written SQL", () => {
   it("groups by stage with sum(amount) and count, for an administrator", async () => {
     const rows = await query("admin", byStage);
     const expected = sql(
-      `SELECT stage, SUM(amount) AS amount, COUNT(*) AS deals FROM "${opportunities}" GROUP BY stage ORDER BY stage`,
+      `SELECT stage, SUM(amount) AS amount, COUNT(*) AS deals FROM "${opportunities}" GROUP BY stage ORDER BY ${STAGE_ORDER}`,
     );
     expect(expected).toHaveLength(6);
     expect(rows).toEqual(expected);
@@ -65,7 +69,7 @@ describe("the query model over HTTP equals hand-written SQL", () => {
   it("applies the row scope of manager.east (region east, or owned: the rep grant the manager inherits)", async () => {
     const rows = await query("manager.east", byStage);
     const expected = sql(
-      `SELECT stage, SUM(amount) AS amount, COUNT(*) AS deals FROM "${opportunities}" WHERE region = 'east' OR owner = ? GROUP BY stage ORDER BY stage`,
+      `SELECT stage, SUM(amount) AS amount, COUNT(*) AS deals FROM "${opportunities}" WHERE region = 'east' OR owner = ? GROUP BY stage ORDER BY ${STAGE_ORDER}`,
       as("manager.east").userId,
     );
     expect(rows).toEqual(expected);
@@ -186,5 +190,57 @@ describe("refusals", () => {
       400,
       "http.badRequest",
     );
+  });
+});
+
+describe("default order of select groupings", () => {
+  it("groups by a select field in the order of its options, not of their stored values", async () => {
+    const rows = await query("admin", {
+      entity: "opportunity",
+      groupBy: [{ field: "stage" }],
+      measures: [{ id: "deals", aggregate: "count" }],
+    });
+    // Alphabetically these would be lost, negotiation, proposal, prospecting, qualification, won.
+    expect(rows.map((r) => r.stage)).toEqual([
+      "prospecting",
+      "qualification",
+      "proposal",
+      "negotiation",
+      "won",
+      "lost",
+    ]);
+  });
+
+  it("orders through a relation, and an explicit sort still wins", async () => {
+    const byRegion = await query("admin", {
+      entity: "opportunity",
+      groupBy: [{ field: "account.region" }, { field: "stage" }],
+      measures: [{ id: "deals", aggregate: "count" }],
+    });
+    const regions = [...new Set(byRegion.map((r) => r["account.region"]))];
+    expect(regions).toEqual(["east", "north", "south", "west"].filter((r) => regions.includes(r)));
+    expect(regions.length).toBeGreaterThan(1);
+    expect(byRegion.filter((r) => r["account.region"] === "east").map((r) => r.stage)).toEqual([
+      "prospecting",
+      "qualification",
+      "proposal",
+      "negotiation",
+      "won",
+      "lost",
+    ]);
+    const sorted = await query("admin", {
+      entity: "opportunity",
+      groupBy: [{ field: "stage" }],
+      measures: [{ id: "deals", aggregate: "count" }],
+      sort: [{ by: "stage", direction: "asc" }],
+    });
+    expect(sorted.map((r) => r.stage)).toEqual([
+      "lost",
+      "negotiation",
+      "proposal",
+      "prospecting",
+      "qualification",
+      "won",
+    ]);
   });
 });

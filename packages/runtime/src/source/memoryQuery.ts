@@ -1,4 +1,5 @@
 import type { Formula } from "../expr/formula.js";
+import { orderGroupsByOptions } from "../query/optionOrder.js";
 import type { Query } from "../schema/types.js";
 import { sourceError } from "./errors.js";
 import { assertReadablePath, callerFilter, inScope, present, requireAccess } from "./memoryAccess.js";
@@ -207,5 +208,6 @@ export function runQuery(
     }
     return 0;
   });
-  return { rows: out.slice(0, query.limit ?? 1000) };
+  const limited = out.slice(0, query.limit ?? 1000);
+  return { rows: query.sort?.length ? limited : orderGroupsByOptions(ctx.app, entity, groupBy, limited) };
 }

@@ -1,4 +1,4 @@
-import type { Query } from "@plinth/runtime";
+import { orderGroupsByOptions, type Query } from "@plinth/runtime";
 import type { PublishedApp } from "../apps/published.js";
 import type { ServerContext } from "../http/context.js";
 import { httpError } from "../http/errors.js";
@@ -73,14 +73,16 @@ export async function runQuery(
     }),
   );
   const names = groupBy.map((g) => g.path.join("."));
-  return {
-    rows: rows.map((row) => {
-      const out: Row = {};
-      names.forEach((name, i) => {
-        out[name] = row[`g${i}`];
-      });
-      for (const m of measures) out[m.id] = row[m.id];
-      return out;
-    }),
-  };
+  const shaped = rows.map((row) => {
+    const out: Row = {};
+    names.forEach((name, i) => {
+      out[name] = row[`g${i}`];
+    });
+    for (const m of measures) out[m.id] = row[m.id];
+    return out;
+  });
+  // Without a sort, select groupings come in their options' order (stages as the schema lists them).
+  if (query.sort?.length) return { rows: shaped };
+  const groups = groupBy.map((g, i) => ({ name: names[i] as string, path: g.path }));
+  return { rows: orderGroupsByOptions(published.stored.schema, entity, groups, shaped) };
 }
