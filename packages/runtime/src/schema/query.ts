@@ -61,6 +61,11 @@ export const querySchema = {
             description:
               "Another plain measure of this query subtracted from this aggregate, before any divideBy (quota minus closed: what is left to sell).",
           },
+          format: {
+            enum: ["number", "currency", "percent"],
+            description:
+              "How this measure's numbers read, over the widget's format (a utilisation ratio in a table of money).",
+          },
         },
         required: ["id", "aggregate"],
         additionalProperties: false,

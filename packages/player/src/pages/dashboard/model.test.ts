@@ -9,6 +9,7 @@ import {
   filteredQuery,
   formatMeasure,
   groupFormula,
+  measureFormat,
   namedFields,
   periodFormula,
   quote,
@@ -69,6 +70,25 @@ describe("dashboard model", () => {
     expect(categoryLabel(undefined, "2026-03", "en", "-")).toBe("2026-03");
     expect(formatMeasure(1234.5, "number", "en", undefined)).toBe("1,234.5");
     expect(formatMeasure(0.25, "percent", "en", undefined)).toBe("25%");
+  });
+
+  it("reads a measure by its own format, a ratio as a number, then the widget's format", () => {
+    const widget = {
+      id: "w",
+      type: "table",
+      format: "currency",
+      query: {
+        entity: "deal",
+        measures: [
+          { id: "amount", aggregate: "sum", field: "close" },
+          { id: "used", aggregate: "sum", field: "close", divideBy: "amount", percent: true },
+          { id: "share", aggregate: "sum", field: "close", format: "percent" },
+        ],
+      },
+    } as never;
+    expect(measureFormat(app, widget, "amount")).toBe("currency");
+    expect(measureFormat(app, widget, "used")).toBe("number");
+    expect(measureFormat(app, widget, "share")).toBe("percent");
   });
 
   it("has the same words in both languages", () => {

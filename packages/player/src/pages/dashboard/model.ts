@@ -255,10 +255,16 @@ export function measureLabel(app: App, query: Query, measureId: string, locale: 
   return labelText(field?.label, locale, measure.id);
 }
 
-/** How a measure's numbers read: the widget's `format`, else currency for sums/averages of money fields. */
+/**
+ * How a measure's numbers read: its own `format`; else a ratio (divideBy) as a plain number
+ * (money over money is not money; `percent` ratios are already times 100); else the widget's
+ * `format`; else currency for sums and averages of money fields.
+ */
 export function measureFormat(app: App, widget: Widget, measureId: string): Widget["format"] {
-  if (widget.format) return widget.format;
   const measure = (widget.query.measures ?? []).find((m) => m.id === measureId);
+  if (measure?.format) return measure.format;
+  if (measure?.divideBy) return "number";
+  if (widget.format) return widget.format;
   if (!measure?.field || measure.aggregate === "count" || measure.aggregate === "countDistinct") return "number";
   return fieldAt(app, widget.query.entity, measure.field)?.kind === "currency" ? "currency" : "number";
 }
