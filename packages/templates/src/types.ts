@@ -24,6 +24,11 @@ export interface SeedActor {
 export interface SeedWriter {
   /** A seeded PRNG in [0, 1): the same install holds the same data. */
   readonly random: () => number;
+  /**
+   * The install's date (YYYY-MM-DD, from the server clock): seed data is laid out around it, so
+   * a demo installed today has deals closing next month and promotions running this week.
+   */
+  readonly today: string;
   /** The user id of a demo user (any installed template's). */
   userId(username: string): string;
   /** Create a record; returns its id. */

@@ -127,6 +127,7 @@ export async function installTemplate(
       seedActor(tx, published, userId(who?.as ?? "admin"), who?.at ?? ctx.clock.now().toISOString());
     const writer: SeedWriter = {
       random: prng(options.seed ?? 20261205),
+      today: ctx.clock.now().toISOString().slice(0, 10),
       userId,
       async create(entity, values, who) {
         const row = await createRecord(ctx, tx, published, await actorFor(who), entity, values, null);

@@ -3,9 +3,6 @@ import type { SeedScale, SeedWriter } from "../types.js";
 import { openStages, type StageDef, stages } from "./labels.js";
 import { pipelineUsers, TEAMS } from "./users.js";
 
-/** The seed's "today": two years of history end here; open deals close after it. */
-export const SEED_ANCHOR = "2026-06-15";
-
 interface Volumes {
   readonly teams: number;
   readonly repsPerTeam: number;
@@ -218,7 +215,7 @@ export async function seedPipeline(w: SeedWriter, { scale }: { readonly scale: S
       team: u.attributes.team as string,
       region: u.attributes.region as string,
     }));
-  const start = addDays(SEED_ANCHOR, -730);
+  const start = addDays(w.today, -730);
 
   // Accounts, each owned by a rep of a team, with one or two contacts.
   const accounts: AccountRef[] = [];
@@ -304,14 +301,14 @@ export async function seedPipeline(w: SeedWriter, { scale }: { readonly scale: S
       {
         owner: rep.id,
         team: rep.team,
-        period: quarterOf(SEED_ANCHOR),
+        period: quarterOf(w.today),
         category: "commit",
         amount,
         adjustment: r() < 0.4 ? -int(r, 1, 4) * 100_000 : null,
         comment: "Weekly call",
-        submitted_at: at(addDays(SEED_ANCHOR, -int(r, 1, 6)), 17),
+        submitted_at: at(addDays(w.today, -int(r, 1, 6)), 17),
       },
-      { at: at(addDays(SEED_ANCHOR, -1), 17), as: rep.username },
+      { at: at(addDays(w.today, -1), 17), as: rep.username },
     );
   }
 
@@ -329,7 +326,7 @@ export async function seedPipeline(w: SeedWriter, { scale }: { readonly scale: S
   // Activities on open deals (completed calls, meetings, emails).
   for (let i = 0; i < v.activities && open.length > 0; i++) {
     const { id: opportunity, rep } = pick(r, open);
-    const day = addDays(SEED_ANCHOR, -int(r, 1, 60));
+    const day = addDays(w.today, -int(r, 1, 60));
     const type = weighted(r, ["call", "meeting", "email"], [45, 25, 30]);
     await w.create(
       "activity",
@@ -353,7 +350,7 @@ export async function seedPipeline(w: SeedWriter, { scale }: { readonly scale: S
     const fate = r();
     const last = pick(r, LAST);
     const company = `${pick(r, PREFIXES)} ${pick(r, NOUNS)} Lead ${i + 1}`;
-    const day = addDays(SEED_ANCHOR, -int(r, 1, 120));
+    const day = addDays(w.today, -int(r, 1, 120));
     const source = weighted(r, SOURCES, SOURCE_WEIGHTS);
     const id = await w.create(
       "lead",
@@ -406,7 +403,7 @@ async function seedOpportunity(
 ) {
   const r = w.random;
   let created = addDays(start, int(r, 0, 725));
-  const daysLeft = (Date.parse(SEED_ANCHOR) - Date.parse(created)) / 86_400_000;
+  const daysLeft = (Date.parse(w.today) - Date.parse(created)) / 86_400_000;
   // How far the deal gets: the last open stage it reaches (0..4), then won, lost, or still open.
   const reach = weighted(r, [0, 1, 2, 3, 4], [22, 22, 18, 18, 20]);
   const hops: number[] = [];
@@ -420,7 +417,7 @@ async function seedOpportunity(
     // than the stage's maximum (stale, for the stale-deal automation to find).
     const max = openStages[reach]?.maxDays ?? 14;
     const stay = r() < 0.2 ? int(r, max + 1, max + 25) : int(r, 1, max - 1);
-    created = addDays(SEED_ANCHOR, -(elapsed + stay));
+    created = addDays(w.today, -(elapsed + stay));
   }
   const outcome = isOpen ? "open" : reach >= 3 && r() < 0.62 ? "won" : reach === 4 && r() < 0.75 ? "won" : "lost";
   const size = weighted(r, [30, 80, 150, 300, 800], [25, 30, 25, 15, 5]) * 1000 + int(r, 0, 49) * 1000;
@@ -436,9 +433,9 @@ async function seedOpportunity(
   // today: the manager's past-due list); closed deals close on their closing day.
   const closeDate = !isOpen
     ? addDays(created, closeAfter)
-    : r() < 0.08 && lastMove < addDays(SEED_ANCHOR, -2)
-      ? addDays(lastMove, int(r, 1, Math.max(1, (Date.parse(SEED_ANCHOR) - Date.parse(lastMove)) / 86_400_000 - 1)))
-      : addDays(SEED_ANCHOR, int(r, 5, 150));
+    : r() < 0.08 && lastMove < addDays(w.today, -2)
+      ? addDays(lastMove, int(r, 1, Math.max(1, (Date.parse(w.today) - Date.parse(lastMove)) / 86_400_000 - 1)))
+      : addDays(w.today, int(r, 5, 150));
   const as = rep.username;
   const id = await w.create(
     "opportunity",

@@ -46,5 +46,3 @@ export const regions: readonly RegionSeed[] = [
 export const HQ_LIMIT_CAP = 120_000;
 /** The HQ variable reserve, spent only by transfer. */
 export const HQ_RESERVE_BUDGET = 1_000_000;
-/** The budget period the seed allocates. */
-export const PERIOD = "2026-Q3";

@@ -1,9 +1,16 @@
 import { addDays, int, pick, weighted } from "../random.js";
 import type { SeedScale, SeedWriter } from "../types.js";
-import { HQ_LIMIT_CAP, HQ_RESERVE_BUDGET, PERIOD, type RegionSeed, regions } from "./regions.js";
+import { HQ_LIMIT_CAP, HQ_RESERVE_BUDGET, type RegionSeed, regions } from "./regions.js";
 
 /** Seed dates are pinned around this day so every install holds the same story. */
-export const SEED_ANCHOR = "2026-06-15";
+/**
+ * The budget period the seed fills: the quarter a month after the install date (the one its
+ * approved and pending promotions run in), e.g. 2026-Q3 when installed on 2026-06-15.
+ */
+export function seedPeriod(today: string): string {
+  const d = addDays(today, 30);
+  return `${d.slice(0, 4)}-Q${Math.floor((Number(d.slice(5, 7)) - 1) / 3) + 1}`;
+}
 
 const channels = [
   ["KA", "KA / Modern trade", "KA/现代渠道"],
@@ -84,7 +91,9 @@ async function seedMasters(w: SeedWriter, scale: SeedScale): Promise<Ids> {
     skus: [],
     channels: [],
   };
-  const day0 = at("2026-01-02", 9);
+  // Master data and budgets exist from the start of the history (164 days before the install).
+  const day0 = at(addDays(w.today, -164), 9);
+  const period = seedPeriod(w.today);
   for (const [code, en] of channels) ids.channels.push(await w.create("channel", { code, name: en }, { at: day0 }));
   for (const [code, name, brand, pack, list, cost, caseSize] of skus) {
     ids.skus.push(
@@ -149,10 +158,10 @@ async function seedMasters(w: SeedWriter, scale: SeedScale): Promise<Ids> {
     const pool = await w.create(
       "budget_pool",
       {
-        code: `POOL-${r.code.toUpperCase()}-${PERIOD}`,
-        name: `${r.en} ${PERIOD}`,
+        code: `POOL-${r.code.toUpperCase()}-${period}`,
+        name: `${r.en} ${period}`,
         region: regionId,
-        period: PERIOD,
+        period,
         owner: w.userId(`tp.${r.code}.director`),
       },
       { at: day0, as: "tp.hq.finance" },
@@ -160,19 +169,19 @@ async function seedMasters(w: SeedWriter, scale: SeedScale): Promise<Ids> {
     ids.pool.set(r.code, pool);
     await w.create(
       "fund_transaction",
-      { pool, type: "ALLOCATE", amount: r.budget, region: regionId, reason: `${PERIOD} allocation` },
+      { pool, type: "ALLOCATE", amount: r.budget, region: regionId, reason: `${period} allocation` },
       { at: day0, as: "tp.hq.finance" },
     );
   }
   const reserve = await w.create(
     "budget_pool",
-    { code: `POOL-HQ-RESERVE-${PERIOD}`, name: "HQ variable reserve", period: PERIOD },
+    { code: `POOL-HQ-RESERVE-${period}`, name: "HQ variable reserve", period },
     { at: day0, as: "tp.hq.finance" },
   );
   ids.pool.set("HQ", reserve);
   await w.create(
     "fund_transaction",
-    { pool: reserve, type: "ALLOCATE", amount: HQ_RESERVE_BUDGET, reason: `${PERIOD} HQ reserve` },
+    { pool: reserve, type: "ALLOCATE", amount: HQ_RESERVE_BUDGET, reason: `${period} HQ reserve` },
     { at: day0, as: "tp.hq.finance" },
   );
   return ids;
@@ -293,7 +302,7 @@ export async function seedPromotion(w: SeedWriter, options: { readonly scale: Se
 }
 
 function datesFor(w: SeedWriter, target: Target): { from: string; to: string; created: string } {
-  const A = SEED_ANCHOR;
+  const A = w.today;
   let from: string;
   let to: string;
   switch (target) {
