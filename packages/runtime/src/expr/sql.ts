@@ -36,7 +36,8 @@ export type SqlTranslation =
   | { readonly ok: true; readonly sql: string }
   | { readonly ok: false; readonly issues: readonly Issue[] };
 
-const SIMPLE = /^(?:@p\d+|\$\d+|NULL|\d+|'[^']*'|"(?:[^"]|"")*"(?:\."(?:[^"]|"")*")*|[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)$/;
+const SIMPLE =
+  /^(?:@p\d+|\$\d+(?:::\w+)?|NULL|\d+|'[^']*'|"(?:[^"]|"")*"(?:\."(?:[^"]|"")*")*|[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)$/;
 
 /**
  * Translate a type-checked formula into an SQL expression. Every value — literals, `$user`

@@ -19,8 +19,11 @@ export interface SqlDialect {
   readonly name: string;
   /** Quote an identifier (table, column, alias). */
   quoteIdent(name: string): string;
-  /** The placeholder for the n-th (1-based) bound parameter; may appear more than once. */
-  placeholder(index: number): string;
+  /**
+   * The placeholder for the n-th (1-based) bound parameter; may appear more than once. The
+   * value lets a typed database spell its type (PostgreSQL `$1::float8`).
+   */
+  placeholder(index: number, value?: SqlBindValue): string;
   /** Convert a formula value into a bindable value (booleans, lists as JSON text). */
   bindValue(value: Value): SqlBindValue;
   booleanLiteral(value: boolean): string;
@@ -144,7 +147,7 @@ export function createSqlParameters(dialect: SqlDialect): SqlParameters {
     param(value) {
       positional.push(value);
       named[`p${positional.length}`] = value;
-      return dialect.placeholder(positional.length);
+      return dialect.placeholder(positional.length, value);
     },
   };
 }

@@ -56,7 +56,8 @@ export async function auditAutomation(
 function isRefusal(error: unknown): error is Error {
   if (error instanceof HttpError) return true;
   const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === "string" && code.startsWith("SQLITE_CONSTRAINT");
+  // SQLite's constraint codes; PostgreSQL's class 23 (integrity constraint violation).
+  return typeof code === "string" && (code.startsWith("SQLITE_CONSTRAINT") || /^23\d{3}$/.test(code));
 }
 
 /**

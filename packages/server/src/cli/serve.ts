@@ -7,8 +7,10 @@ import { ensureAdmin } from "../auth/bootstrap.js";
 import { installDemo } from "../demo/seed.js";
 import { createWriteHooks, newId, systemClock } from "../http/context.js";
 import { createServer } from "../http/createServer.js";
+import { createPostgresStorage } from "../storage/postgres/index.js";
 import type { Durability } from "../storage/sqlite/connection.js";
 import { createSqliteStorage } from "../storage/sqlite/index.js";
+import type { Storage } from "../storage/types.js";
 import type { CliIo } from "./io.js";
 
 export interface ServeOptions {
@@ -19,6 +21,8 @@ export interface ServeOptions {
   /** The templates' seed volumes: "demo" (the product's) or "test" (small, fast). */
   readonly demoScale: SeedScale;
   readonly durability: Durability;
+  /** A PostgreSQL URL (`postgres://...`); undefined: the SQLite file in the data folder. */
+  readonly database?: string;
 }
 
 /** Parse `plinth serve` options; throws a readable Error on bad values. */
@@ -32,6 +36,7 @@ export function parseServeArgs(args: readonly string[]): ServeOptions {
       demo: { type: "boolean", default: false },
       "demo-scale": { type: "string", default: process.env.PLINTH_DEMO_SCALE ?? "demo" },
       durability: { type: "string", default: "full" },
+      database: { type: "string", default: process.env.PLINTH_DATABASE_URL ?? "" },
     },
     strict: true,
     allowPositionals: false,
@@ -48,6 +53,12 @@ export function parseServeArgs(args: readonly string[]): ServeOptions {
   if (demoScale !== "demo" && demoScale !== "test") {
     throw new Error(`--demo-scale must be 'demo' or 'test' (演示数据规模必须为 demo 或 test), got '${demoScale}'`);
   }
+  const database = values.database.trim();
+  if (database !== "" && !/^postgres(ql)?:\/\//.test(database)) {
+    throw new Error(
+      `--database must be a PostgreSQL URL (postgres://user:password@host:port/database) (数据库必须是 PostgreSQL 连接地址), got '${database}'`,
+    );
+  }
   return {
     port,
     host: values.host,
@@ -55,12 +66,14 @@ export function parseServeArgs(args: readonly string[]): ServeOptions {
     demo: values.demo,
     demoScale,
     durability: values.durability,
+    ...(database === "" ? {} : { database }),
   };
 }
 
 /**
- * `plinth serve`: open (or create) the SQLite database in the data folder, make sure there is
- * an administrator (or install the demo), and answer HTTP until stopped.
+ * `plinth serve`: open (or create) the SQLite database in the data folder — or the PostgreSQL
+ * database of `--database` / `PLINTH_DATABASE_URL` — make sure there is an administrator (or
+ * install the demo), and answer HTTP until stopped.
  */
 export async function runServe(args: readonly string[], io: CliIo): Promise<number> {
   let options: ServeOptions;
@@ -72,11 +85,18 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
   }
   mkdirSync(options.data, { recursive: true });
   const runtime = createRuntime();
-  const storage = createSqliteStorage({
-    file: join(options.data, "plinth.sqlite"),
-    durability: options.durability,
-    functions: runtime.functions,
-  });
+  const storage: Storage =
+    options.database === undefined
+      ? createSqliteStorage({
+          file: join(options.data, "plinth.sqlite"),
+          durability: options.durability,
+          functions: runtime.functions,
+        })
+      : createPostgresStorage({
+          url: options.database,
+          functions: runtime.functions,
+          filesDir: join(options.data, "files"),
+        });
   const ctx = {
     storage,
     runtime,
@@ -108,7 +128,11 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
   const app = await createServer(ctx);
   const address = await app.listen({ port: options.port, host: options.host });
   app.automation.scheduler.start();
-  io.stdout(`Plinth is listening on ${address} (data: ${options.data}, durability: ${options.durability})\n`);
+  const where =
+    options.database === undefined
+      ? `data: ${options.data}, durability: ${options.durability}`
+      : `database: PostgreSQL ${redactedUrl(options.database)}, files: ${join(options.data, "files")}`;
+  io.stdout(`Plinth is listening on ${address} (${where})\n`);
   const stop = async () => {
     await app.close();
     await storage.close();
@@ -116,4 +140,15 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
   process.once("SIGINT", () => void stop());
   process.once("SIGTERM", () => void stop());
   return 0;
+}
+
+/** A database URL without its password, for logs. */
+function redactedUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== "") parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "postgres://…";
+  }
 }

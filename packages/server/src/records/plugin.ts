@@ -38,12 +38,13 @@ function versionFrom(request: FastifyRequest, required: boolean): number | undef
 }
 
 function uniqueViolation(error: unknown): never {
-  if (
-    error instanceof Error &&
-    "code" in error &&
-    String((error as { code: unknown }).code).startsWith("SQLITE_CONSTRAINT_UNIQUE")
-  ) {
-    const column = /\.(\w+)$/.exec(error.message)?.[1] ?? "";
+  const code = error instanceof Error && "code" in error ? String((error as { code: unknown }).code) : "";
+  // SQLite: SQLITE_CONSTRAINT_UNIQUE "... table.column"; PostgreSQL: 23505 with "Key (column)=..." in its detail.
+  if (error instanceof Error && (code.startsWith("SQLITE_CONSTRAINT_UNIQUE") || code === "23505")) {
+    const column =
+      code === "23505"
+        ? (/^Key \("?(\w+)"?\)/.exec(String((error as { detail?: unknown }).detail ?? ""))?.[1] ?? "")
+        : (/\.(\w+)$/.exec(error.message)?.[1] ?? "");
     throw httpError(
       409,
       "http.exists",

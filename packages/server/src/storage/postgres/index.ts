@@ -1,0 +1,124 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { ImplementedFunction } from "@plinth/runtime";
+import type pg from "pg";
+import { createDiskBlobs } from "../blobs.js";
+import { Mutex } from "../sqlite/connection.js";
+import type { ReadTx, Storage, WriteTx } from "../types.js";
+import { isRetryable, openPool, type PostgresConnection, quoteIdent } from "./connection.js";
+import { filesDdl, postgresFiles } from "./files.js";
+import { postgresPlatform } from "./platform.js";
+import { platformDdl } from "./platformSchema.js";
+import { postgresRecords } from "./records.js";
+import { postgresViews, savedViewsDdl } from "./views.js";
+
+export interface PostgresStorageOptions extends PostgresConnection {
+  readonly functions: ReadonlyMap<string, ImplementedFunction>;
+  /** Where uploaded files' bytes go; default: a fresh temporary folder (tests). */
+  readonly filesDir?: string;
+  /** How often a write transaction that lost a race with another process is run again. */
+  readonly retries?: number;
+}
+
+/** Advisory lock key taken while the platform tables are created, so processes starting together take turns. */
+const SCHEMA_LOCK = 7_302_000;
+
+function writeTx(db: pg.PoolClient, functions: ReadonlyMap<string, ImplementedFunction>): WriteTx {
+  return {
+    platform: { ...postgresPlatform(db), ...postgresFiles(db) },
+    views: postgresViews(db),
+    records: (app) => postgresRecords(db, app, functions),
+  };
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Storage over PostgreSQL through a pool of connections. Write transactions run SERIALIZABLE,
+ * so a read-then-write (a guard over a rollup, a version check) holds against writers in
+ * other processes: PostgreSQL aborts one of two conflicting transactions (40001) and it runs
+ * again, up to `retries` times. Within one process writes also take turns (as on SQLite), so
+ * retries only happen between processes. Reads run on a REPEATABLE READ snapshot.
+ *
+ * The callback of `write` may run more than once: it must only act through the transaction.
+ */
+export function createPostgresStorage(options: PostgresStorageOptions): Storage {
+  const pool = openPool(options);
+  // Idle connections may fail (a restarted server); the pool drops them, the next query reconnects.
+  pool.on("error", () => undefined);
+  const writeLock = new Mutex();
+  const retries = options.retries ?? 20;
+  const ready = (async () => {
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query("SELECT pg_advisory_xact_lock($1)", [SCHEMA_LOCK]);
+      if (options.schema !== undefined) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(options.schema)}`);
+      await client.query(platformDdl);
+      await client.query(filesDdl);
+      await client.query(savedViewsDdl);
+      await client.query("COMMIT");
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  })();
+  // Reported by the first transaction; never an unhandled rejection.
+  ready.catch(() => undefined);
+
+  async function transaction<T>(begin: string, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    await ready;
+    const client = await pool.connect();
+    let broken = false;
+    try {
+      await client.query(begin);
+      try {
+        const result = await fn(client);
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => {
+          broken = true;
+        });
+        throw error;
+      }
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  let closed = false;
+  return {
+    kind: "postgres",
+    blobs: createDiskBlobs(options.filesDir ?? mkdtempSync(join(tmpdir(), "plinth-files-"))),
+    write: (fn) =>
+      writeLock.run(async () => {
+        for (let attempt = 0; ; attempt++) {
+          try {
+            return await transaction("BEGIN ISOLATION LEVEL SERIALIZABLE", (client) =>
+              fn(writeTx(client, options.functions)),
+            );
+          } catch (error) {
+            if (!isRetryable(error) || attempt >= retries) throw error;
+            // Back off a little (more each time, with jitter) so the winner finishes first.
+            await pause(Math.random() * Math.min(100, 5 * 2 ** attempt));
+          }
+        }
+      }),
+    read: (fn) =>
+      transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", (client) => {
+        const tx: ReadTx = writeTx(client, options.functions);
+        return fn(tx);
+      }),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await writeLock.run(async () => undefined);
+      await ready.catch(() => undefined);
+      await pool.end();
+    },
+  };
+}
