@@ -89,6 +89,9 @@ describe("dashboard model", () => {
     expect(measureFormat(app, widget, "amount")).toBe("currency");
     expect(measureFormat(app, widget, "used")).toBe("number");
     expect(measureFormat(app, widget, "share")).toBe("percent");
+    // A win-rate KPI: a ratio in a percent widget reads 0.288 as 28.8 %.
+    const kpi = { ...(widget as object), format: "percent" } as never;
+    expect(measureFormat(app, kpi, "used")).toBe("percent");
   });
 
   it("has the same words in both languages", () => {

@@ -256,14 +256,14 @@ export function measureLabel(app: App, query: Query, measureId: string, locale: 
 }
 
 /**
- * How a measure's numbers read: its own `format`; else a ratio (divideBy) as a plain number
- * (money over money is not money; `percent` ratios are already times 100); else the widget's
- * `format`; else currency for sums and averages of money fields.
+ * How a measure's numbers read: its own `format`; else the widget's, except that a ratio
+ * (divideBy) is never money (money over money is a number); else a ratio as a number; else
+ * currency for sums and averages of money fields.
  */
 export function measureFormat(app: App, widget: Widget, measureId: string): Widget["format"] {
   const measure = (widget.query.measures ?? []).find((m) => m.id === measureId);
   if (measure?.format) return measure.format;
-  if (measure?.divideBy) return "number";
+  if (measure?.divideBy) return widget.format === "percent" ? "percent" : "number";
   if (widget.format) return widget.format;
   if (!measure?.field || measure.aggregate === "count" || measure.aggregate === "countDistinct") return "number";
   return fieldAt(app, widget.query.entity, measure.field)?.kind === "currency" ? "currency" : "number";
