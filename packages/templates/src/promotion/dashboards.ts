@@ -301,13 +301,13 @@ export const regionDashboard = {
       query: {
         entity: "promotion",
         filter: "status IN ('settled', 'closed')",
+        // A KPI shows its first measure: the ratio (already times 100), then what it is made of.
         measures: [
-          m("net_sales", "Net sales", "净销售额", "sum", "actual_net_sales"),
           pct("ratio", "Expense ratio %", "费比%", "actual_spend", "net_sales"),
+          m("net_sales", "Net sales", "净销售额", "sum", "actual_net_sales"),
           m("target", "Target %", "目标%", "max", "region.expense_ratio_target"),
         ],
       },
-      format: "percent",
     },
     {
       id: "roi_ended",
