@@ -12,6 +12,12 @@ const table = (id: string, en: string, zh: string, entity: string, columns: Colu
 });
 
 /**
+ * The quarter being scored: its period is open or on its way to final. The personal KPIs read it
+ * alone (without it "all time" would average and add up every quarter); the trend shows them all.
+ */
+const CURRENT = "period.status IN ('open', 'locked', 'calibration', 'published', 'appeal')";
+
+/**
  * The personal scorecard: every widget reads through the reader's row scope, so an employee
  * sees only their own scores (a manager sees their own and their reports').
  */
@@ -24,16 +30,20 @@ const personal = {
   widgets: [
     {
       id: "cvi",
-      label: l("CVI (provisional until published)", "CVI（发布前为暂定）"),
+      label: l("This quarter's CVI (provisional until published)", "本季度 CVI（发布前为暂定）"),
       type: "kpi",
-      query: { entity: "cvi_score", measures: [{ id: "cvi", aggregate: "avg", field: "final_cvi" }] },
+      query: { entity: "cvi_score", filter: CURRENT, measures: [{ id: "cvi", aggregate: "avg", field: "final_cvi" }] },
       layout: { x: 0, y: 0, w: 3, h: 2 },
     },
     {
       id: "band",
       label: l("Peer quintile (1 = top 20 %)", "同类组五分位（1 = 前 20%）"),
       type: "kpi",
-      query: { entity: "cvi_score", measures: [{ id: "quintile", aggregate: "min", field: "quintile" }] },
+      query: {
+        entity: "cvi_score",
+        filter: CURRENT,
+        measures: [{ id: "quintile", aggregate: "min", field: "quintile" }],
+      },
       layout: { x: 3, y: 0, w: 3, h: 2 },
     },
     {
@@ -41,7 +51,11 @@ const personal = {
       label: l("Projected bonus (current pool)", "预计奖金（按当前奖金池）"),
       type: "kpi",
       format: "currency",
-      query: { entity: "cvi_score", measures: [{ id: "bonus", aggregate: "sum", field: "paid_bonus" }] },
+      query: {
+        entity: "cvi_score",
+        filter: CURRENT,
+        measures: [{ id: "bonus", aggregate: "sum", field: "paid_bonus" }],
+      },
       layout: { x: 6, y: 0, w: 3, h: 2 },
     },
     {
@@ -61,10 +75,14 @@ const personal = {
     },
     {
       id: "dimensions",
-      label: l("By dimension: raw, score, weight, contribution, gap", "分维度：原始值、得分、权重、贡献、差距"),
+      label: l(
+        "This quarter by dimension: raw, score, weight, contribution, gap",
+        "本季度分维度：原始值、得分、权重、贡献、差距",
+      ),
       type: "table",
       query: {
         entity: "dimension_score",
+        filter: CURRENT,
         groupBy: [{ field: "dimension" }],
         measures: [
           { id: "raw", label: l("Raw", "原始值"), aggregate: "sum", field: "raw_value" },
