@@ -6,6 +6,7 @@ import { type TypedTree, typedTree } from "./compileTree.js";
 import type { ImplementedFunction, SqlCallContext } from "./functions/implemented.js";
 import { textSql } from "./functions/text.js";
 import type { SqlBindValue, SqlDialect } from "./sqlDialect.js";
+import type { FormulaTypeKind } from "./types.js";
 import type { EvalEnv, EvalUser, Value } from "./values.js";
 
 /** Values of context variables, bound as parameters (`TODAY()`, `$user.id`). */
@@ -53,6 +54,42 @@ export function translateToSql(typed: TypedNode, options: SqlTranslateOptions): 
   const translator = new Translator(options);
   const sql = translator.node(typedTree(typed));
   return translator.issues.length === 0 ? { ok: true, sql } : { ok: false, issues: translator.issues };
+}
+
+/**
+ * The kind an always-blank argument stands for (only databases that type NULL ask): conditions
+ * of IF, IFS, AND, OR, NOT are booleans; their values, SWITCH's matches and results take the
+ * kind of a value beside them; any other function's argument takes a sibling's kind.
+ */
+function argumentKind(n: Extract<TypedTree, { type: "call" }>, index: number): FormulaTypeKind {
+  const known = (indexes: readonly number[], fallback: FormulaTypeKind): FormulaTypeKind =>
+    indexes.map((i) => n.args[i]?.valueType.kind).find((k) => k !== undefined && k !== "null") ?? fallback;
+  const all = n.args.map((_, i) => i);
+  const result = n.valueType.kind;
+  switch (n.name) {
+    case "AND":
+    case "OR":
+    case "NOT":
+      return "boolean";
+    case "IF":
+      return index === 0 ? "boolean" : known([1, 2], result);
+    case "IFS":
+      return index % 2 === 0
+        ? "boolean"
+        : known(
+            all.filter((i) => i % 2 === 1),
+            result,
+          );
+    case "SWITCH": {
+      const hasDefault = n.args.length % 2 === 0;
+      const last = n.args.length - 1;
+      const matches = all.filter((i) => i === 0 || (i % 2 === 1 && !(hasDefault && i === last)));
+      const results = all.filter((i) => !matches.includes(i));
+      return matches.includes(index) ? known(matches, "text") : known(results, result);
+    }
+    default:
+      return known(all, result);
+  }
 }
 
 class Translator implements SqlCallContext {
@@ -107,14 +144,15 @@ class Translator implements SqlCallContext {
       case "variable":
         return this.variable(n);
       case "unary":
-        return n.op === "-" ? `(-${this.node(n.operand)})` : `(NOT ${this.node(n.operand)})`;
+        return n.op === "-" ? `(-${this.operand(n.operand, "number")})` : `(NOT ${this.operand(n.operand, "boolean")})`;
       case "binary":
         return this.binary(n);
       case "in": {
         if (n.list.length === 0) return this.dialect.booleanLiteral(false);
-        const value = this.node(n.value);
+        const kind = [n.value, ...n.list].find((x) => x.valueType.kind !== "null")?.valueType.kind ?? "text";
+        const value = this.operand(n.value, kind);
         const subject = n.value.valueType.kind === "text" ? this.dialect.binaryText(value) : value;
-        return `(${subject} IN (${n.list.map((item) => this.node(item)).join(", ")}))`;
+        return `(${subject} IN (${n.list.map((item) => this.operand(item, kind)).join(", ")}))`;
       }
       case "call":
         return this.call(n);
@@ -132,9 +170,27 @@ class Translator implements SqlCallContext {
     return this.param(checkValue(readVariable(n.path, environment), n.valueType, construct));
   }
 
+  /** The SQL of an operand, typed like `kind` when it is always blank and the dialect needs a type. */
+  private operand(node: TypedTree, kind: FormulaTypeKind): string {
+    const sql = this.node(node);
+    if (node.valueType.kind !== "null" || this.dialect.typedBlank === undefined) return sql;
+    const sqlKind = kind === "number" || kind === "boolean" ? kind : "text";
+    return this.dialect.typedBlank(sql, sqlKind);
+  }
+
   private binary(n: Extract<TypedTree, { type: "binary" }>): string {
-    const left = this.node(n.left);
-    const right = this.node(n.right);
+    const kind = (side: TypedTree, other: TypedTree): FormulaTypeKind =>
+      n.op === "AND" || n.op === "OR"
+        ? "boolean"
+        : n.op === "&"
+          ? "text"
+          : "+-*/".includes(n.op)
+            ? "number"
+            : other.valueType.kind === "null"
+              ? side.valueType.kind
+              : other.valueType.kind;
+    const left = this.operand(n.left, kind(n.left, n.right));
+    const right = this.operand(n.right, kind(n.right, n.left));
     const d = this.dialect;
     switch (n.op) {
       case "+":
@@ -170,7 +226,11 @@ class Translator implements SqlCallContext {
       this.issues.push(backendIssue("formula.functionNotImplemented", this.options.path ?? "", { function: n.name }));
       return "NULL";
     }
-    const args = n.args.map((arg) => ({ sql: this.node(arg), type: arg.valueType, node: arg }));
+    const args = n.args.map((arg, i) => ({
+      sql: this.operand(arg, argumentKind(n, i)),
+      type: arg.valueType,
+      node: arg,
+    }));
     const sql = fn.sql?.(args, this);
     return sql === undefined ? this.notInSql(n.name, n) : sql;
   }

@@ -74,6 +74,12 @@ export interface SqlDialect {
   listLength(list: string): string;
   /** Bind a value under a name for use inside `body` (a scalar subquery). */
   bind(value: string, alias: string, body: string): string;
+  /**
+   * Give an always-blank expression (formula type `null`, such as BLANK) the SQL type of a
+   * number, text or boolean where an operator needs one. Databases that type NULL from its
+   * context (SQLite) leave it out.
+   */
+  typedBlank?(sql: string, kind: "number" | "text" | "boolean"): string;
 }
 
 /** SQLite (3.46+ for the `floor` date modifier; math functions enabled). */

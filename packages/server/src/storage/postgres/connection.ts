@@ -99,3 +99,19 @@ export async function guarded<T>(db: Queryable, fn: () => Promise<T>): Promise<T
     throw error;
   }
 }
+
+/**
+ * PostgreSQL must know every parameter's type, and refuses one the statement never uses (a
+ * formula's DATEADD unit is bound but spelled into the SQL). Mention the unused ones in a CTE
+ * that nothing reads, with the type of their value.
+ */
+export function withAllParameters(sql: string, params: readonly unknown[]): string {
+  const used = new Set([...sql.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
+  const unused: string[] = [];
+  params.forEach((value, i) => {
+    if (used.has(i + 1)) return;
+    const type = typeof value === "number" ? "float8" : typeof value === "boolean" ? "boolean" : "text";
+    unused.push(`$${i + 1}::${type}`);
+  });
+  return unused.length === 0 ? sql : `WITH _unused AS (SELECT ${unused.join(", ")}) ${sql}`;
+}

@@ -2,7 +2,7 @@ import type { ImplementedFunction, SqlEnv } from "@plinth/runtime";
 import { systemColumns } from "../columns.js";
 import { compileApp, type EntityInfo } from "../sqlite/compiledApp.js";
 import type { AggregateOptions, Condition, ListOptions, RecordWriter, Row, StoredApp } from "../types.js";
-import { guarded, type Queryable } from "./connection.js";
+import { guarded, type Queryable, withAllParameters } from "./connection.js";
 import { SqlBuilder } from "./sqlBuilder.js";
 import { q } from "./types.js";
 
@@ -82,7 +82,7 @@ export function postgresRecords(
     return found;
   };
   const rows = async (sql: string, params: readonly unknown[]) =>
-    (await db.query(sql, params as unknown[])).rows as Record<string, unknown>[];
+    (await db.query(withAllParameters(sql, params), params as unknown[])).rows as Record<string, unknown>[];
   const changed = async (sql: string, params: readonly unknown[]) =>
     (await db.query(sql, params as unknown[])).rowCount ?? 0;
 
