@@ -81,7 +81,7 @@ describe.skipIf(!url)("formula JS and PostgreSQL agree", () => {
       env: ENV,
     });
     if (!result.ok) return { notInSql: result.issues.map((i) => i.message.en).join("; ") };
-    const values = params.positional.slice();
+    const values: unknown[] = [...params.positional];
     const columns = FIELD_NAMES.map((name) => {
       const value = record[name] ?? null;
       values.push(value === null ? null : Array.isArray(value) ? JSON.stringify(value) : value);
