@@ -293,7 +293,12 @@ export {
   compileComputations,
 } from "./workflow/computation.js";
 export { type CompiledEffects, compileEffects, type EvaluatedEffect } from "./workflow/effects.js";
-export { type ManagedField, managedFieldChange, workflowManagedFields } from "./workflow/managedFields.js";
+export {
+  type ManagedField,
+  managedFieldChange,
+  managedFieldOnCreate,
+  workflowManagedFields,
+} from "./workflow/managedFields.js";
 export {
   type ApprovalNotification,
   approvalNotifications,

@@ -212,6 +212,29 @@ const scenarios: Scenario[] = [
       ),
   },
   {
+    name: "a new deal starts at the stage machine's first state, its approval unsubmitted",
+    run: async (s) => {
+      const base = {
+        name: "Shortcut",
+        account: idOf(accounts.find((a) => a.region === "east")),
+        region: "east",
+        amount: 5000,
+        close_date: "2026-09-01",
+      };
+      const rep = s("rep.east");
+      return {
+        ok: [
+          await outcome(rep.create("opportunity", { ...base, stage: "won" })),
+          await outcome(rep.create("opportunity", { ...base, discount_status: "approved" })),
+          await outcome(rep.create("opportunity", { ...base, stage: "prospecting", discount_status: "none" }), (r) => [
+            r.stage,
+            r.discount_status,
+          ]),
+        ],
+      };
+    },
+  },
+  {
     name: "a rep may not create outside their scope",
     run: (s) =>
       outcome(

@@ -119,6 +119,10 @@ export const workflowHostMessages = defineMessages({
     "zh-CN":
       "“{field}”只能通过流程“{workflow}”变更。请使用流程操作（阶段用流转，审批状态用提交或审批），不要直接编辑该字段。",
   },
+  "workflow.managedFieldOnCreate": {
+    en: "A new record starts with '{field}' at '{start}' (workflow '{workflow}'). Create it there (or leave the field empty), then use the workflow's actions to move it on.",
+    "zh-CN": "新记录的“{field}”从“{start}”开始（流程“{workflow}”）。请以该值创建（或留空），再通过流程操作推进。",
+  },
   "workflow.locked": {
     en: "The record is locked while its approval is pending. Only the current approvers may change {fields}; recall the request to edit it.",
     "zh-CN": "审批进行中，记录已锁定。只有当前审批人可以修改{fields}；如需编辑请先撤回申请。",

@@ -2,7 +2,7 @@ import { formatAutonumber } from "../fields/autonumber.js";
 import type { Issue } from "../issues/issue.js";
 import { hasErrors } from "../issues/issue.js";
 import { lockedFields } from "../workflow/approvalQueries.js";
-import { managedFieldChange } from "../workflow/managedFields.js";
+import { managedFieldChange, managedFieldOnCreate } from "../workflow/managedFields.js";
 import { forbidden, invalidError, notFound, sourceError } from "./errors.js";
 import { accessFor, inScope, present, requireAccess, scopedRow } from "./memoryAccess.js";
 import { envFor, type MemoryActor, type MemoryContext, materialize, rowsOf } from "./memoryStore.js";
@@ -128,6 +128,10 @@ export function createRow(
     if (issues.length > 0) unwritable(issues);
   }
   const value = validate(ctx, actor, entity, input, undefined);
+  if (!actor.isAdmin) {
+    const managed = managedFieldOnCreate(ctx.app, entity, value);
+    if (managed) throw sourceError(422, "workflow.managedFieldOnCreate", { ...managed }, { path: `/${managed.field}` });
+  }
   const system = { createdBy: actor.id, updatedBy: actor.id, createdAt: actor.now, updatedAt: actor.now };
   const env = envFor(ctx, actor, entity);
   if (

@@ -33,3 +33,35 @@ export function managedFieldChange(
     (m) => Object.hasOwn(patch, m.field) && (patch[m.field] ?? null) !== (stored[m.field] ?? null),
   );
 }
+
+/** What an approval writes into its status field (ApprovalStatus). */
+const APPROVAL_WRITES: ReadonlySet<string> = new Set(["pending", "approved", "rejected", "returned", "recalled"]);
+
+/**
+ * A new record's workflow-owned field that does not hold its starting value, or undefined: a
+ * stage machine starts at its `initial` state; an approval status may not start as one of the
+ * values the approval writes (pending, approved, …) unless that is the field's default. Creating a deal straight into Closed won would skip every guard on the way.
+ */
+export function managedFieldOnCreate(
+  app: App,
+  entity: string,
+  values: Readonly<Record<string, unknown>>,
+): (ManagedField & { readonly start: string }) | undefined {
+  const managed = workflowManagedFields(app, entity);
+  for (const m of managed) {
+    const value = values[m.field] ?? null;
+    if (value === null) continue;
+    // A status field a stage machine also owns starts where the machine starts.
+    if (m.kind === "approvalStatus" && managed.some((o) => o.kind === "stage" && o.field === m.field)) continue;
+    const workflow = app.workflows?.find((w) => w.id === m.workflow);
+    const field = app.entities?.find((e) => e.id === entity)?.fields.find((f) => f.id === m.field);
+    const fallback = field && "default" in field && typeof field.default === "string" ? field.default : null;
+    if (workflow?.kind === "stateMachine") {
+      if (value !== workflow.initial) return { ...m, start: workflow.initial };
+    } else if (value !== fallback && APPROVAL_WRITES.has(String(value))) {
+      // Only the values an approval writes are its own; "draft" or "none" before submitting are the app's.
+      return { ...m, start: fallback ?? "" };
+    }
+  }
+  return undefined;
+}

@@ -1,9 +1,18 @@
-import { type App, formatAutonumber, hasErrors, maskRecord, parseFormula, type RecordContext } from "@plinth/runtime";
+import {
+  type App,
+  formatAutonumber,
+  hasErrors,
+  managedFieldOnCreate,
+  maskRecord,
+  parseFormula,
+  type RecordContext,
+} from "@plinth/runtime";
 import type { PublishedApp } from "../apps/published.js";
 import type { ServerContext, WriteEvent } from "../http/context.js";
 import { type HttpError, httpError, invalid } from "../http/errors.js";
 import { fieldPaths } from "../storage/columns.js";
 import type { AuditEntry, Condition, Row, WriteTx } from "../storage/types.js";
+import { workflowError } from "../workflow/messages.js";
 import { accessFor, requireAccess, rowCondition } from "./access.js";
 import { and, pathsOf, prefetchPaths } from "./formulas.js";
 import type { Actor } from "./userContext.js";
@@ -175,6 +184,11 @@ export async function createRecord(
     if (issues.length > 0) unwritable(issues);
   }
   const { value, lookup } = await validate(ctx, tx, published, actor, entity, input, undefined, requestId);
+  if (!actor.isAdmin) {
+    // A stage starts where its machine starts, an approval status unsubmitted: the rest is the workflow's.
+    const managed = managedFieldOnCreate(published.stored.schema, entity, value);
+    if (managed) throw workflowError(422, "workflow.managedFieldOnCreate", { ...managed }, {}, `/${managed.field}`);
+  }
   if (
     !actor.isAdmin &&
     !published.policy.canOnRecord(
