@@ -5,13 +5,23 @@ import { EMPLOYEES_WITH_LOGIN, employeeUser, managers } from "./users.js";
 const roles = ["ae", "am", "csm", "se"] as const;
 const regions = ["east", "north", "south", "west"] as const;
 
-/** Quarters seeded: the last one stays Open (provisional scores), the others run to Paid. */
-const quarters = [
-  { code: "2026-Q1", start: "2026-01-01", end: "2026-03-31" },
-  { code: "2026-Q2", start: "2026-04-01", end: "2026-06-30" },
-  { code: "2026-Q3", start: "2026-07-01", end: "2026-09-30" },
-  { code: "2026-Q4", start: "2026-10-01", end: "2026-12-31" },
-] as const;
+/**
+ * The quarters seeded: `count` of them, ending with the one the install date falls in. The last
+ * stays Open (provisional scores), the others run to Paid.
+ */
+export function seedQuarters(today: string, count: number): { code: string; start: string; end: string }[] {
+  const year = Number(today.slice(0, 4));
+  const q = Math.floor((Number(today.slice(5, 7)) - 1) / 3);
+  const out: { code: string; start: string; end: string }[] = [];
+  for (let i = count - 1; i >= 0; i--) {
+    const index = year * 4 + q - i;
+    const [y, n] = [Math.floor(index / 4), index % 4];
+    const start = `${y}-${String(n * 3 + 1).padStart(2, "0")}-01`;
+    const next = n === 3 ? `${y + 1}-01-01` : `${y}-${String(n * 3 + 4).padStart(2, "0")}-01`;
+    out.push({ code: `${y}-Q${n + 1}`, start, end: addDays(next, -1) });
+  }
+  return out;
+}
 
 const volumes: Record<SeedScale, { employees: number; quarters: number }> = {
   demo: { employees: 200, quarters: 4 },
@@ -150,7 +160,7 @@ export async function seedCvi(writer: SeedWriter, { scale }: { scale: SeedScale 
   writer.progress(`employees ${people.length}`);
 
   let previousFund: string | undefined;
-  for (const [q, quarter] of quarters.slice(0, volume.quarters).entries()) {
+  for (const [q, quarter] of seedQuarters(writer.today, volume.quarters).entries()) {
     const last = q === volume.quarters - 1;
     const at = (days: number) => {
       const d = new Date(`${quarter.start}T09:00:00Z`);
