@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { verifyAuditChain, verifyAuditFile } from "../src/audit/verify.js";
 import { auditHash } from "../src/storage/auditHash.js";
 import type { AuditEntry } from "../src/storage/types.js";
-import { testContext } from "./support/context.js";
+import { testContext, testDatabase } from "./support/context.js";
 
 type Ctx = ReturnType<typeof testContext>;
 let ctx: Ctx;
@@ -62,14 +62,15 @@ describe("verifyAuditChain", () => {
     }
   });
 
-  it("is protected by triggers against a plain UPDATE or DELETE", () => {
+  // These tamper with the SQLite file directly; postgres.audit.test.ts does the same on PostgreSQL.
+  it.skipIf(testDatabase === "postgres")("is protected by triggers against a plain UPDATE or DELETE", () => {
     tamper((db) => {
       expect(() => db.prepare("UPDATE audit SET diff = '{}' WHERE seq = 17").run()).toThrow(/append-only/);
       expect(() => db.prepare("DELETE FROM audit WHERE seq = 30").run()).toThrow(/append-only/);
     });
   });
 
-  it("finds a modified diff at its seq once the trigger is dropped", async () => {
+  it.skipIf(testDatabase === "postgres")("finds a modified diff at its seq once the trigger is dropped", async () => {
     tamper((db) => {
       db.exec("DROP TRIGGER audit_no_update");
       db.prepare("UPDATE audit SET diff = ? WHERE seq = 17").run(
@@ -84,7 +85,7 @@ describe("verifyAuditChain", () => {
     expect((await verifyAuditChain(ctx.storage, 5)).firstBad).toMatchObject({ seq: 17, problem: "modified" });
   });
 
-  it("finds a deleted middle row once the trigger is dropped", async () => {
+  it.skipIf(testDatabase === "postgres")("finds a deleted middle row once the trigger is dropped", async () => {
     tamper((db) => {
       db.exec("DROP TRIGGER audit_no_delete");
       db.prepare("DELETE FROM audit WHERE seq = 30").run();
@@ -94,45 +95,52 @@ describe("verifyAuditChain", () => {
     expect(result.firstBad?.message.en).toContain("jumps from row 29 to row 31");
   });
 
-  it("finds a row that was modified and re-hashed by the broken link after it", async () => {
-    tamper((db) => {
-      db.exec("DROP TRIGGER audit_no_update");
-      const row = db.prepare("SELECT * FROM audit WHERE seq = 10").get() as Record<string, string | null>;
-      const diff = { amount: { before: 0, after: 0 } };
-      const entry = {
-        at: String(row.at),
-        userId: row.user_id ?? null,
-        requestId: row.request_id ?? null,
-        action: String(row.action),
-        appId: row.app_id ?? null,
-        entity: row.entity ?? null,
-        recordId: row.record_id ?? null,
-        diff,
-      } satisfies AuditEntry;
-      const hash = auditHash(String(row.prev_hash), 10, entry);
-      db.prepare("UPDATE audit SET diff = ?, hash = ? WHERE seq = 10").run(JSON.stringify(diff), hash);
-    });
-    expect(await verifyAuditChain(ctx.storage)).toMatchObject({
-      ok: false,
-      rows: 10,
-      firstBad: { seq: 11, problem: "broken-link" },
-    });
-  });
+  it.skipIf(testDatabase === "postgres")(
+    "finds a row that was modified and re-hashed by the broken link after it",
+    async () => {
+      tamper((db) => {
+        db.exec("DROP TRIGGER audit_no_update");
+        const row = db.prepare("SELECT * FROM audit WHERE seq = 10").get() as Record<string, string | null>;
+        const diff = { amount: { before: 0, after: 0 } };
+        const entry = {
+          at: String(row.at),
+          userId: row.user_id ?? null,
+          requestId: row.request_id ?? null,
+          action: String(row.action),
+          appId: row.app_id ?? null,
+          entity: row.entity ?? null,
+          recordId: row.record_id ?? null,
+          diff,
+        } satisfies AuditEntry;
+        const hash = auditHash(String(row.prev_hash), 10, entry);
+        db.prepare("UPDATE audit SET diff = ?, hash = ? WHERE seq = 10").run(JSON.stringify(diff), hash);
+      });
+      expect(await verifyAuditChain(ctx.storage)).toMatchObject({
+        ok: false,
+        rows: 10,
+        firstBad: { seq: 11, problem: "broken-link" },
+      });
+    },
+  );
 
-  it("reports a row whose stored diff is no longer JSON as modified instead of failing", async () => {
-    tamper((db) => {
-      db.exec("DROP TRIGGER audit_no_update");
-      db.prepare("UPDATE audit SET diff = 'not json' WHERE seq = 23").run();
-    });
-    expect(await verifyAuditChain(ctx.storage, 10)).toMatchObject({
-      ok: false,
-      rows: 22,
-      firstBad: { seq: 23, problem: "modified" },
-    });
-  });
+  it.skipIf(testDatabase === "postgres")(
+    "reports a row whose stored diff is no longer JSON as modified instead of failing",
+    async () => {
+      tamper((db) => {
+        db.exec("DROP TRIGGER audit_no_update");
+        db.prepare("UPDATE audit SET diff = 'not json' WHERE seq = 23").run();
+      });
+      expect(await verifyAuditChain(ctx.storage, 10)).toMatchObject({
+        ok: false,
+        rows: 22,
+        firstBad: { seq: 23, problem: "modified" },
+      });
+    },
+  );
 });
 
-describe("verifyAuditFile", () => {
+// `plinth audit verify` reads a SQLite data folder.
+describe.skipIf(testDatabase === "postgres")("verifyAuditFile", () => {
   it("verifies a database file", async () => {
     expect(await verifyAuditFile(ctx.file)).toEqual({ status: "verified", verification: { ok: true, rows: 50 } });
   });

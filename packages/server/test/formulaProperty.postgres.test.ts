@@ -105,11 +105,22 @@ describe.skipIf(!url)("formula JS and PostgreSQL agree", () => {
         return `JS ${JSON.stringify(js.codegen)} ≠ PostgreSQL ${JSON.stringify(sql.value)}`;
       return undefined;
     } catch (error) {
+      // Known difference, counted and reported: PostgreSQL raises 22003 where a double
+      // overflows or underflows (2026 / 5e-324), while JS and SQLite go on with ±Infinity or 0.
+      if ((error as { code?: unknown }).code === "22003") {
+        outOfRange += 1;
+        return undefined;
+      }
       return `threw ${String(error)}`;
     }
   }
 
   const kinds: readonly Kind[] = ["number", "text", "boolean", "date", "datetime"];
+  let outOfRange = 0;
+  afterAll(() => {
+    if (outOfRange > 0)
+      console.warn(`${outOfRange} formula(s) overflowed double precision: PostgreSQL raised 22003 (not compared)`);
+  });
 
   it("on random well-typed expressions and records", async () => {
     const expression = fc.constantFrom(...kinds).chain((kind) => expressionOf(kind, 5));

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { createScheduler } from "../src/scheduler/scheduler.js";
 import type { TimerRow } from "../src/storage/types.js";
 import { crmApp, type Harness, publish, startHarness } from "./automationHarness.js";
-import { testClock } from "./support/context.js";
+import { testClock, testDatabase } from "./support/context.js";
 import { ADMIN_PASSWORD } from "./support/server.js";
 
 const root = fileURLToPath(new URL("../../..", import.meta.url));
@@ -89,22 +89,28 @@ describe("the scheduler", () => {
     expect((await h.audit("test.ran")).map((r) => r.recordId)).toEqual(["t-due", "t-later"]);
   });
 
-  it("runs each timer once when two servers on the same database race", async () => {
-    h = await startHarness();
-    h.automation.scheduler.register("test.once", recordRun);
-    const now = h.clock.now().toISOString();
-    const ids = Array.from({ length: 40 }, (_, i) => `race-${String(i).padStart(2, "0")}`);
-    await h.ctx.storage.write(async (tx) => {
-      for (const id of ids) await tx.platform.insertTimer(timer(id, now));
-    });
-    const [here, there] = await Promise.all([
-      h.automation.scheduler.runDue(new Date(now)),
-      runDueElsewhere(h.ctx.file, now),
-    ]);
-    expect(here + there).toBe(ids.length);
-    const ran = (await h.audit("test.ran")).map((r) => r.recordId).sort();
-    expect(ran).toEqual(ids);
-  }, 60_000);
+  // The other server is a process over the SQLite file; on PostgreSQL, timers claimed across
+  // processes (FOR UPDATE SKIP LOCKED) are the next part of the scale-out work.
+  it.skipIf(testDatabase === "postgres")(
+    "runs each timer once when two servers on the same database race",
+    async () => {
+      h = await startHarness();
+      h.automation.scheduler.register("test.once", recordRun);
+      const now = h.clock.now().toISOString();
+      const ids = Array.from({ length: 40 }, (_, i) => `race-${String(i).padStart(2, "0")}`);
+      await h.ctx.storage.write(async (tx) => {
+        for (const id of ids) await tx.platform.insertTimer(timer(id, now));
+      });
+      const [here, there] = await Promise.all([
+        h.automation.scheduler.runDue(new Date(now)),
+        runDueElsewhere(h.ctx.file, now),
+      ]);
+      expect(here + there).toBe(ids.length);
+      const ran = (await h.audit("test.ran")).map((r) => r.recordId).sort();
+      expect(ran).toEqual(ids);
+    },
+    60_000,
+  );
 
   it("completes a timer whose handler throws, with an audit row, and rolls back its effects", async () => {
     h = await startHarness();
@@ -141,38 +147,42 @@ async function taskTitles(harness: Harness): Promise<string[]> {
 }
 
 describe("scheduled automations", () => {
-  it("fire a cron automation that fell due while the server was down once after restart", async () => {
-    const clock = testClock("2026-06-01T09:00:00.000Z");
-    const first = await startHarness({ clock });
-    await publish(
-      first,
-      crmApp([
-        {
-          id: "hourly",
-          entity: "deal",
-          trigger: { kind: "cron", expression: "0 * * * *" },
-          condition: "amount > 0",
-          actions: [{ kind: "createRecord", entity: "task", values: { title: "'Check ' & name" } }],
-        },
-      ]),
-    );
-    for (const body of [
-      { name: "A", amount: 5 },
-      { name: "B", amount: 0 },
-    ])
-      expect((await first.admin.request("POST", "/api/apps/crm/data/deal", { body })).statusCode).toBe(201);
-    expect(await first.automation.scheduler.runDue(clock.now())).toBe(0); // seeds the 10:00 timer
-    const file = first.ctx.file;
-    await first.close({ keepFile: true });
+  // Restarts a server process over the SQLite file.
+  it.skipIf(testDatabase === "postgres")(
+    "fire a cron automation that fell due while the server was down once after restart",
+    async () => {
+      const clock = testClock("2026-06-01T09:00:00.000Z");
+      const first = await startHarness({ clock });
+      await publish(
+        first,
+        crmApp([
+          {
+            id: "hourly",
+            entity: "deal",
+            trigger: { kind: "cron", expression: "0 * * * *" },
+            condition: "amount > 0",
+            actions: [{ kind: "createRecord", entity: "task", values: { title: "'Check ' & name" } }],
+          },
+        ]),
+      );
+      for (const body of [
+        { name: "A", amount: 5 },
+        { name: "B", amount: 0 },
+      ])
+        expect((await first.admin.request("POST", "/api/apps/crm/data/deal", { body })).statusCode).toBe(201);
+      expect(await first.automation.scheduler.runDue(clock.now())).toBe(0); // seeds the 10:00 timer
+      const file = first.ctx.file;
+      await first.close({ keepFile: true });
 
-    const later = testClock("2026-06-01T13:30:00.000Z");
-    h = await startHarness({ file, clock: later });
-    expect(await h.automation.scheduler.runDue(later.now())).toBe(1);
-    expect(await h.automation.scheduler.runDue(later.now())).toBe(0);
-    expect(await taskTitles(h)).toEqual(["Check A"]);
-    const pending = await h.ctx.storage.read((tx) => tx.platform.dueTimers("2026-06-01T14:00:00.000Z", 10));
-    expect(pending.map((t) => [t.kind, t.dueAt])).toEqual([["automation.cron", "2026-06-01T14:00:00.000Z"]]);
-  });
+      const later = testClock("2026-06-01T13:30:00.000Z");
+      h = await startHarness({ file, clock: later });
+      expect(await h.automation.scheduler.runDue(later.now())).toBe(1);
+      expect(await h.automation.scheduler.runDue(later.now())).toBe(0);
+      expect(await taskTitles(h)).toEqual(["Check A"]);
+      const pending = await h.ctx.storage.read((tx) => tx.platform.dueTimers("2026-06-01T14:00:00.000Z", 10));
+      expect(pending.map((t) => [t.kind, t.dueAt])).toEqual([["automation.cron", "2026-06-01T14:00:00.000Z"]]);
+    },
+  );
 
   it("run a dateOffset automation once per record and date, and a becomesTrue sweep once until it turns false", async () => {
     const clock = testClock("2026-06-01T09:00:00.000Z");

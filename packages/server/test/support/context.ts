@@ -58,7 +58,8 @@ export function testClock(start = "2026-06-01T09:00:00.000Z"): Clock & { advance
 
 /**
  * A server context over a real SQLite file in a fresh temporary folder (or, under
- * `PLINTH_TEST_DATABASE=postgres`, a fresh PostgreSQL schema; `file` is then unused).
+ * `PLINTH_TEST_DATABASE=postgres`, a fresh PostgreSQL schema; `file` is then `postgres:<schema>`,
+ * which `inspect` understands).
  */
 export function testContext(options: { clock?: Clock; durability?: "full" | "normal" } = {}): ServerContext & {
   readonly dir: string;
@@ -66,9 +67,9 @@ export function testContext(options: { clock?: Clock; durability?: "full" | "nor
   cleanup(): Promise<void>;
 } {
   const dir = mkdtempSync(join(tmpdir(), "plinth-test-"));
-  const file = join(dir, "plinth.sqlite");
   const runtime = createRuntime();
   const postgres = testDatabase === "postgres" ? testPostgresStorage(runtime.functions, join(dir, "files")) : undefined;
+  const file = postgres ? `postgres:${postgres.schema}` : join(dir, "plinth.sqlite");
   const storage =
     postgres?.storage ??
     createSqliteStorage({

@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import { inspectPostgres } from "./postgresInspect.js";
 
 /**
  * A second, read-only connection on a test server's SQLite file, so tests check what the API
@@ -17,8 +18,12 @@ export interface Inspector {
   close(): void;
 }
 
-/** Open an {@link Inspector} on a database file a test server writes to. */
+/**
+ * Open an {@link Inspector} on a database file a test server writes to (or, for a context on
+ * PostgreSQL, on its schema: `postgres:<schema>`).
+ */
 export function inspect(file: string): Inspector {
+  if (file.startsWith("postgres:")) return inspectPostgres(process.env.PLINTH_TEST_PG_URL ?? "", file.slice(9));
   const db = new Database(file, { readonly: true, fileMustExist: true });
   return {
     db,
