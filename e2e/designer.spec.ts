@@ -137,7 +137,7 @@ test("renaming a field rewrites the formula that uses it", async ({ page }) => {
 test("a regional variant shows what HQ locked and refuses to change it", async ({ page }) => {
   await openDesigner(page);
   await page.getByRole("button", { name: "All apps" }).click();
-  await page.getByRole("button", { name: "New regional variant" }).click();
+  await page.getByRole("button", { name: "New regional variant of Sales starter" }).click();
   await page.getByLabel("Id of the new app").fill("starter_east");
   await page.getByLabel("Name").fill("Sales East");
   await page.getByRole("button", { name: "Create" }).click();

@@ -110,9 +110,11 @@ test("a card moves with the keyboard too: Space, Right arrow, Space", async ({ p
   await card.focus();
   await page.keyboard.press("Space");
   await expect(card).toHaveAttribute("aria-pressed", "true"); // lifted
-  // dnd-kit's keyboard sensor starts listening for arrows a task after the lift: wait for its
-  // announcement (rendered after that) so the arrow is not pressed into the void under load.
-  await expect(page.getByText(/^Picked up “.*” from /)).toBeAttached();
+  // dnd-kit's keyboard sensor starts listening for arrows a task after the lift: wait for an
+  // announcement about this card (rendered after that; "Picked up" is at once replaced by "is
+  // over Prospecting") so the arrow is not pressed into the void under load.
+  const name = (await card.locator(".plinth-kanban-card-title").textContent()) ?? "";
+  await expect(page.getByRole("status").filter({ hasText: `“${name}”` })).toBeAttached();
   await page.keyboard.press("ArrowRight");
   await expect(column(page, "qualification")).toHaveClass(/is-over/);
   await page.keyboard.press("Space");

@@ -177,10 +177,19 @@ function AppPicker(props: {
                 ...(app.publishedVersion === null
                   ? []
                   : [
-                      <Button key="copy" onClick={() => setVariantOf({ app, mode: "copy" })}>
+                      // Named with the app, as "Open" is: the list holds several templates.
+                      <Button
+                        key="copy"
+                        aria-label={t("newFromTemplateTitle", { template: title })}
+                        onClick={() => setVariantOf({ app, mode: "copy" })}
+                      >
                         {t("newFromTemplate")}
                       </Button>,
-                      <Button key="variant" onClick={() => setVariantOf({ app, mode: "variant" })}>
+                      <Button
+                        key="variant"
+                        aria-label={t("newVariantTitle", { template: title })}
+                        onClick={() => setVariantOf({ app, mode: "variant" })}
+                      >
                         {t("newVariant")}
                       </Button>,
                     ]),

@@ -167,6 +167,14 @@ export async function withRefusalAudit<T>(ctx: ServerContext, run: () => Promise
   }
 }
 
+export interface CreateOptions {
+  /**
+   * A CSV import by someone granted `import`: existing records arrive at whatever stage they are
+   * in (that is how a pipeline moves in), so the start-of-workflow check does not apply.
+   */
+  readonly bulkImport?: boolean;
+}
+
 /** Create a record: access (action, fields, row scope on the new record), validation, autonumbers, audit. */
 export async function createRecord(
   ctx: ServerContext,
@@ -177,6 +185,7 @@ export async function createRecord(
   input: Readonly<Record<string, unknown>>,
   requestId: string | null,
   depth = 0,
+  options: CreateOptions = {},
 ): Promise<Row> {
   requireAccess(published, actor, entity, "create");
   if (!actor.isAdmin) {
@@ -184,7 +193,7 @@ export async function createRecord(
     if (issues.length > 0) unwritable(issues);
   }
   const { value, lookup } = await validate(ctx, tx, published, actor, entity, input, undefined, requestId);
-  if (!actor.isAdmin) {
+  if (!actor.isAdmin && !options.bulkImport) {
     // A stage starts where its machine starts, an approval status unsubmitted: the rest is the workflow's.
     const managed = managedFieldOnCreate(published.stored.schema, entity, value);
     if (managed) throw workflowError(422, "workflow.managedFieldOnCreate", { ...managed }, {}, `/${managed.field}`);

@@ -62,7 +62,7 @@ export async function runImport(
         input[column] = field ? fromCsvValue(field, text) : text;
       }
       try {
-        await createRecord(ctx, tx, published, actor, job.entity, input, request.id);
+        await createRecord(ctx, tx, published, actor, job.entity, input, request.id, 0, { bulkImport: true });
         job.imported += 1;
       } catch (error) {
         job.errors.push({ row: line, issues: issuesOf(error) });
