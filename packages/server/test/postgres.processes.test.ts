@@ -226,6 +226,71 @@ describe.skipIf(!pgUrl)("PostgreSQL: two server processes over one database", ()
   });
 });
 
+describe.skipIf(!pgUrl)("PostgreSQL: timers over two server processes", () => {
+  const dir = mkdtempSync(join(tmpdir(), "plinth-pg-"));
+  const closers: Array<() => Promise<void>> = [];
+
+  afterAll(async () => {
+    for (const close of closers.reverse()) await close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("runs each due timer exactly once when both processes' schedulers race", async () => {
+    const start = async (schema?: string) => {
+      const runtime = createRuntime();
+      const pg = testPostgresStorage(runtime.functions, join(dir, "files"), schema);
+      const ctx = {
+        storage: pg.storage,
+        runtime,
+        clock: testClock(),
+        newId,
+        secureCookies: false,
+        hooks: createWriteHooks(),
+      };
+      const app = await createServer(ctx);
+      closers.push(async () => {
+        await app.close();
+        await pg.storage.close();
+        if (schema === undefined) await pg.drop();
+      });
+      app.automation.scheduler.register("test.once", async (_ctx, tx, timer) => {
+        await tx.platform.appendAudit({
+          at: timer.doneAt ?? "",
+          userId: null,
+          requestId: null,
+          action: "test.ran",
+          appId: null,
+          entity: null,
+          recordId: timer.id,
+          diff: null,
+        });
+      });
+      return { app, storage: pg.storage, schema: pg.schema };
+    };
+    const a = await start();
+    const b = await start(a.schema);
+    const now = "2026-06-01T09:00:00.000Z";
+    const ids = Array.from({ length: 60 }, (_, i) => `race-${String(i).padStart(2, "0")}`);
+    await a.storage.write(async (tx) => {
+      for (const id of ids)
+        await tx.platform.insertTimer({ id, kind: "test.once", dueAt: now, payload: { key: id }, doneAt: null });
+    });
+    const [here, there] = await Promise.all([
+      a.app.automation.scheduler.runDue(new Date(now)),
+      b.app.automation.scheduler.runDue(new Date(now)),
+    ]);
+    expect(here + there).toBe(ids.length);
+    const ran = await a.storage.read((tx) => tx.platform.audit({ limit: 1000 }));
+    expect(
+      ran
+        .filter((r) => r.action === "test.ran")
+        .map((r) => r.recordId)
+        .sort(),
+    ).toEqual(ids);
+    expect(await a.storage.read((tx) => tx.platform.dueTimers(now, 10))).toEqual([]);
+  });
+});
+
 describe.skipIf(Boolean(pgUrl))("PostgreSQL: two server processes over one database (skipped)", () => {
   it.skip(reason, () => undefined);
 });

@@ -584,7 +584,15 @@ export function postgresPlatform(db: Queryable): Omit<PlatformWriter, keyof File
       );
     },
     async completeTimer(id, at) {
-      return (await run("UPDATE timers SET done_at = ? WHERE id = ? AND done_at IS NULL", at, id)) === 1;
+      // Claim the row: a timer another process is running now (its row locked) is skipped at
+      // once, not waited for; if that process fails, the timer is still due at the next poll.
+      return (
+        (await run(
+          "UPDATE timers SET done_at = ? WHERE id = (SELECT id FROM timers WHERE id = ? AND done_at IS NULL FOR UPDATE SKIP LOCKED)",
+          at,
+          id,
+        )) === 1
+      );
     },
     async cancelTimers(kind, key) {
       await run(
