@@ -114,7 +114,7 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
     });
     io.stdout(
       installed
-        ? "Demo installed: users admin, rep.east, rep.north, manager.east, finance, auditor (see README).\n"
+        ? "Demo installed: Sales starter, Sales pipeline, Regional promotion approval (with East and Southwest variants) and CVI scorecard; sign in as pl.mgr1, tp.east.rep, cvi.e001 or admin (password demo; every user is in the README).\n"
         : "Demo data already present.\n",
     );
   } else {
