@@ -27,7 +27,14 @@ export const querySchema = {
       maxItems: 3,
       items: {
         type: "object",
-        properties: { field: fieldPathSchema, bucket: { enum: dateBuckets } },
+        properties: {
+          field: fieldPathSchema,
+          bucket: { enum: dateBuckets },
+          blankLabel: {
+            ...labelSchema,
+            description: "What the group of blank values is called (the HQ reserve, which belongs to no region).",
+          },
+        },
         required: ["field"],
         additionalProperties: false,
       },

@@ -42,7 +42,7 @@ export const hqDashboard = {
       type: "table",
       query: {
         entity: "fund_transaction",
-        groupBy: [{ field: "region" }],
+        groupBy: [{ field: "region", blankLabel: l("HQ reserve", "总部储备") }],
         measures: [
           ...balanceMeasures,
           m("funded", "Allocated + net transfers", "分配+净调拨", "sum", "d_funded"),

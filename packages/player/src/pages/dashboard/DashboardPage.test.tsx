@@ -84,6 +84,29 @@ describe("DashboardPage", () => {
     ]);
   });
 
+  it("names a grouping's blank group as the schema says (blankLabel), in either language", async () => {
+    source = pipelineSource(manager);
+    await source.create("opportunity", { name: "No account yet", region: "east", amount: 5 });
+    const page = {
+      ...forecastPage,
+      filters: [],
+      widgets: [
+        {
+          id: "by_account",
+          type: "table" as const,
+          query: {
+            entity: "opportunity",
+            groupBy: [{ field: "region" }, { field: "account", blankLabel: { en: "No account", "zh-CN": "无客户" } }],
+            measures: [{ id: "deals", aggregate: "count" as const }],
+          },
+        },
+      ],
+    };
+    renderPage(<DashboardPage app={pipelineApp} page={page} source={source} />, { source, user: manager });
+    await waitFor(() => expect(widget("by_account").getAttribute("data-state")).toBe("ok"));
+    expect(tableRows("by_account").map((row) => row[1])).toContain("No account");
+  });
+
   it("narrows every widget to the shared period and page filter", async () => {
     await showDashboard(rep);
     // This year: Delta closed three years ago drops out.

@@ -118,9 +118,12 @@ function WidgetBody({
   const groupField = group ? fieldAt(app, query.entity, group.field) : undefined;
   const label = (id: string) => measureLabel(app, query, id, locale, t("count"));
   const fmt = (id: string, v: unknown) => formatMeasure(v, measureFormat(app, widget, id), locale, currency);
+  // A grouping may name its blank group (blankLabel); otherwise "(blank)".
+  const blank = (g: { blankLabel?: Parameters<typeof labelText>[0] }) =>
+    g.blankLabel ? labelText(g.blankLabel, locale, t("blank")) : t("blank");
   const category = (row: Record<string, unknown>) =>
     group
-      ? categoryLabel(groupField, row[group.field], locale, t("blank"), titles)
+      ? categoryLabel(groupField, row[group.field], locale, blank(group), titles)
       : labelText(widget.label, locale, widget.id);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: label/category depend on locale and the widget only
@@ -157,7 +160,7 @@ function WidgetBody({
         key: g.field,
         title: labelText(fieldAt(app, query.entity, g.field)?.label, locale, g.field),
         render: (_: unknown, row: Record<string, unknown>) =>
-          categoryLabel(fieldAt(app, query.entity, g.field), row[g.field], locale, t("blank"), titles),
+          categoryLabel(fieldAt(app, query.entity, g.field), row[g.field], locale, blank(g), titles),
       })),
       ...measures.map((m) => ({
         key: m.id,
