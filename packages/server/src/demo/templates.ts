@@ -5,7 +5,7 @@ import { type PublishedApp, PublishedApps } from "../apps/published.js";
 import { hashPassword } from "../auth/passwords.js";
 import type { ServerContext } from "../http/context.js";
 import { createRecord, updateRecord } from "../records/service.js";
-import type { Actor } from "../records/userContext.js";
+import { type Actor, actorOf } from "../records/userContext.js";
 import type { WriteTx } from "../storage/types.js";
 import { runApprovalAction } from "../workflow/approvals.js";
 import { takeTransition } from "../workflow/transitions.js";
@@ -23,17 +23,7 @@ export interface InstallTemplateOptions {
 async function seedActor(tx: WriteTx, published: PublishedApp, userId: string, at: string): Promise<Actor> {
   const user = await tx.platform.userById(userId);
   if (!user) throw new Error(`seed: user ${userId} is missing`);
-  const roles = await tx.platform.rolesOf(user.id, published.stored.id);
-  const attributes = user.attributes;
-  const text = (v: unknown) => (typeof v === "string" ? v : v === undefined || v === null ? null : String(v));
-  const region = text(attributes.region);
-  const team = text(attributes.team);
-  return {
-    id: user.id,
-    isAdmin: user.isAdmin,
-    access: { ...attributes, id: user.id, roles, region, team },
-    env: { today: at.slice(0, 10), now: at, user: { ...attributes, id: user.id, region, team, roles } },
-  };
+  return actorOf(tx, user, published, at);
 }
 
 /** Insert (or find) the template's users and give them their roles in the given apps. */

@@ -3,7 +3,7 @@ import type { FastifyRequest } from "fastify";
 import type { PublishedApp } from "../apps/published.js";
 import type { ServerContext } from "../http/context.js";
 import { httpError } from "../http/errors.js";
-import type { ReadTx } from "../storage/types.js";
+import type { ReadTx, UserRow } from "../storage/types.js";
 
 /** Who is acting on an app's records, as the access core and the formulas see them. */
 export interface Actor {
@@ -25,7 +25,19 @@ export async function actorIn(
 ): Promise<Actor> {
   const principal = request.principal;
   if (!principal) throw httpError(401, "http.unauthenticated");
-  const user = principal.user;
+  return actorOf(tx, principal.user, published, ctx.clock.now().toISOString());
+}
+
+/**
+ * A user as they act in one app at a moment (`$today`, `$now`): their roles there and their
+ * attributes as `$user.*`. The request path above and the demo's seed writer both use it.
+ */
+export async function actorOf(
+  tx: ReadTx,
+  user: Pick<UserRow, "id" | "isAdmin" | "attributes">,
+  published: PublishedApp,
+  now: string,
+): Promise<Actor> {
   const roles = await tx.platform.rolesOf(user.id, published.stored.id);
   const attributes = user.attributes;
   const text = (v: unknown) => (typeof v === "string" ? v : v === undefined || v === null ? null : String(v));
@@ -36,7 +48,6 @@ export async function actorIn(
     region: text(attributes.region),
     team: text(attributes.team),
   };
-  const now = ctx.clock.now().toISOString();
   return {
     id: user.id,
     isAdmin: user.isAdmin,
