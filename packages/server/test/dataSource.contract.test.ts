@@ -99,7 +99,10 @@ async function outcome<T>(run: Promise<T>, keep: (value: T) => unknown = (v) => 
 const ids = (page: { records: SourceRecord[] }) => page.records.map((r) => r.id);
 const withoutId = ({ id: _id, ...rest }: SourceRecord) => rest;
 const idOf = (row: SourceRecord | undefined) => String(row?.id);
-const managerEast = () => opportunities.find((o) => o.region === "east" && o.stage === "prospecting");
+// Ids are random and the rows are listed by id, so skip the seeded discount requests: their approval
+// instances (and the lock they put on the record) live only on the server, not in the memory source.
+const managerEast = () =>
+  opportunities.find((o) => o.region === "east" && o.stage === "prospecting" && Number(o.discount) === 0);
 
 interface Scenario {
   readonly name: string;
