@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureAdmin } from "../src/auth/bootstrap.js";
 import { createWriteHooks, newId } from "../src/http/context.js";
 import { createServer } from "../src/http/createServer.js";
+import { crmApp } from "./automationHarness.js";
 import { createAndPublish } from "./support/apps.js";
 import { testClock, testPostgresStorage } from "./support/context.js";
 import { ADMIN_PASSWORD, type Client, login } from "./support/server.js";
@@ -223,6 +224,101 @@ describe.skipIf(!pgUrl)("PostgreSQL: two server processes over one database", ()
       expect(await available()).toBeGreaterThanOrEqual(0);
     }
     expect(await available()).toBe(500);
+  });
+});
+
+describe.skipIf(!pgUrl)("PostgreSQL: publishing and scheduled automations over two server processes", () => {
+  const dir = mkdtempSync(join(tmpdir(), "plinth-pg-"));
+  const closers: Array<() => Promise<void>> = [];
+  const clock = testClock("2026-06-01T09:00:00.000Z");
+
+  async function start(schema?: string) {
+    const runtime = createRuntime();
+    const pg = testPostgresStorage(runtime.functions, join(dir, "files"), schema);
+    const ctx = { storage: pg.storage, runtime, clock, newId, secureCookies: false, hooks: createWriteHooks() };
+    await ensureAdmin(ctx, { password: ADMIN_PASSWORD });
+    const app = await createServer(ctx);
+    closers.push(async () => {
+      await app.close();
+      await pg.storage.close();
+      if (schema === undefined) await pg.drop();
+    });
+    return { app, storage: pg.storage, schema: pg.schema, admin: await login(app, "admin", ADMIN_PASSWORD) };
+  }
+
+  afterAll(async () => {
+    for (const close of closers.reverse()) await close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("publishes from both processes at once apply each migration once, and both serve the new version at once", async () => {
+    const a = await start();
+    const b = await start(a.schema);
+    await createAndPublish(a.admin, crmApp([]));
+    // b has compiled version 1 (it serves a record), then two publishes race on a and b.
+    expect((await b.admin.request("POST", "/api/apps/crm/data/deal", { body: { name: "v1" } })).statusCode).toBe(201);
+    const next = crmApp([], "1.1.0") as { entities: Array<{ id: string; fields: unknown[] }> };
+    next.entities[0]?.fields.push({ id: "region", kind: "text", label: { en: "Region", "zh-CN": "区域" } });
+    const draft = await a.admin.request("GET", "/api/apps/crm?draft=1");
+    const saved = await a.admin.request("PUT", "/api/apps/crm/draft", {
+      body: { app: next },
+      headers: { "if-match": String(draft.headers.etag) },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const answers = await Promise.all(
+      [a, b, a, b].map((p) => p.admin.request("POST", "/api/apps/crm/publish", { body: {} })),
+    );
+    // Without the publish lock, a publish planned from version 1 re-adds the column the other one
+    // added and fails (column already exists).
+    expect(
+      answers.map((r) => r.statusCode),
+      answers.map((r) => r.body).join("\n"),
+    ).toEqual([200, 200, 200, 200]);
+    const versions = answers.map((r) => r.json().version as number).sort();
+    expect(versions).toEqual([2, 3, 4, 5]);
+    const steps = answers.map((r) => (r.json().plan.steps as unknown[]).length);
+    expect(steps.filter((n) => n > 0)).toHaveLength(1);
+    // No restart: each process serves the new field on its next request.
+    for (const p of [b, a]) {
+      const created = await p.admin.request("POST", "/api/apps/crm/data/deal", {
+        body: { name: "v2", region: "east" },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      expect(created.json().region).toBe("east");
+    }
+  });
+
+  it("seeds a cron automation's timer once and fires each run once when both schedulers poll together", async () => {
+    const a = await start();
+    const b = await start(a.schema);
+    await createAndPublish(
+      a.admin,
+      crmApp([
+        {
+          id: "hourly",
+          entity: "deal",
+          trigger: { kind: "cron", expression: "0 * * * *" },
+          condition: "amount > 0",
+          actions: [{ kind: "createRecord", entity: "task", values: { title: "'Check ' & name" } }],
+        },
+      ]),
+    );
+    for (const name of ["A", "B", "C"]) {
+      const created = await b.admin.request("POST", "/api/apps/crm/data/deal", { body: { name, amount: 5 } });
+      expect(created.statusCode).toBe(201);
+    }
+    const titles = async () =>
+      (await a.admin.request("GET", "/api/apps/crm/data/task?limit=500"))
+        .json()
+        .records.map((r: { title: string }) => r.title);
+    // Both seed at 09:00 (one timer for 10:00), then poll together at each hour up to 12:00.
+    for (const at of ["09:00", "10:00", "11:00", "12:00"]) {
+      const now = new Date(`2026-06-01T${at}:00.000Z`);
+      await Promise.all([a.app.automation.scheduler.runDue(now), b.app.automation.scheduler.runDue(now)]);
+    }
+    expect((await titles()).sort()).toEqual(["A", "B", "C"].flatMap((n) => [1, 2, 3].map(() => `Check ${n}`)).sort());
+    const pending = await a.storage.read((tx) => tx.platform.dueTimers("2026-06-01T13:00:00.000Z", 10));
+    expect(pending.map((t) => [t.kind, t.dueAt])).toEqual([["automation.cron", "2026-06-01T13:00:00.000Z"]]);
   });
 });
 

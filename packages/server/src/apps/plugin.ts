@@ -4,7 +4,7 @@ import type { ServerContext } from "../http/context.js";
 import { HttpError, httpError, invalid } from "../http/errors.js";
 import type { Renames } from "../storage/plan.js";
 import type { AppRow } from "../storage/types.js";
-import { publishApp } from "./publish.js";
+import { publishApp, publishing } from "./publish.js";
 
 const appParams = {
   type: "object",
@@ -239,7 +239,7 @@ export async function registerApps(
           dryRun: request.query.dryRun === "1",
           action: "app.publish",
         });
-      });
+      }, publishing(appId));
       if (result.applied) onPublished(appId);
       return result;
     },
@@ -328,7 +328,7 @@ export async function registerApps(
           confirm: request.body.confirm,
           action: "app.rollback",
         });
-      });
+      }, publishing(appId));
       if (result.applied) onPublished(appId);
       return result;
     },
@@ -353,15 +353,17 @@ export async function registerApps(
       const results = [];
       for (const row of variants) {
         try {
-          const result = await ctx.storage.write((tx) =>
-            publishApp(ctx, tx, {
-              appId: row.id,
-              schema: row.draft,
-              actor,
-              requestId: request.id,
-              confirm: request.body?.confirm,
-              action: "app.publish",
-            }),
+          const result = await ctx.storage.write(
+            (tx) =>
+              publishApp(ctx, tx, {
+                appId: row.id,
+                schema: row.draft,
+                actor,
+                requestId: request.id,
+                confirm: request.body?.confirm,
+                action: "app.publish",
+              }),
+            publishing(row.id),
           );
           if (result.applied) onPublished(row.id);
           results.push({

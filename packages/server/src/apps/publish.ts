@@ -2,7 +2,7 @@ import { type App, type Issue, rebaseOverlay, resolveVariant } from "@plinth/run
 import type { ServerContext } from "../http/context.js";
 import { httpError, invalid } from "../http/errors.js";
 import { isDestructive, type MigrationPlan, planMigration, type Renames } from "../storage/plan.js";
-import type { WriteTx } from "../storage/types.js";
+import type { WriteOptions, WriteTx } from "../storage/types.js";
 
 export interface PublishInput {
   readonly appId: string;
@@ -92,7 +92,16 @@ export async function effectiveSchema(tx: WriteTx, draft: unknown, appId = ""): 
 }
 
 /**
- * Publish a schema as the app's next version inside one write transaction: validate it,
+ * The write option every publish of an app runs under: publishes of one app take turns across all
+ * processes, so each plans its migration from the version the previous one committed.
+ */
+export function publishing(appId: string): WriteOptions {
+  return { exclusive: `publish:${appId}` };
+}
+
+/**
+ * Publish a schema as the app's next version inside one write transaction (run it with
+ * {@link publishing}): validate it,
  * plan the migration from the current version (counting the rows destructive steps touch),
  * refuse destructive plans without `confirm`, apply the plan, record the version and audit it.
  * With `dryRun` the plan is computed and nothing changes.

@@ -401,12 +401,21 @@ export interface WriteTx {
   records(app: StoredApp): RecordWriter;
 }
 
+export interface WriteOptions {
+  /**
+   * Writes naming the same key run one at a time across every process, and each sees what the
+   * previous one committed (e.g. `publish:<app>`: a migration is planned and applied once).
+   * SQLite has a single writer, so only PostgreSQL needs to do anything for it.
+   */
+  readonly exclusive?: string;
+}
+
 export interface Storage {
   readonly kind: "sqlite" | "postgres";
   /** Bytes of uploaded files (metadata goes through the transactions' `platform`). */
   readonly blobs: BlobStore;
   /** Run `fn` in one write transaction; writes are serialised; a throw rolls everything back. */
-  write<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T>;
+  write<T>(fn: (tx: WriteTx) => Promise<T>, options?: WriteOptions): Promise<T>;
   /** Run `fn` on a consistent snapshot of committed data. */
   read<T>(fn: (tx: ReadTx) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -23,6 +23,8 @@ export interface PostgresStorageOptions extends PostgresConnection {
 
 /** Advisory lock key taken while the platform tables are created, so processes starting together take turns. */
 const SCHEMA_LOCK = 7_302_000;
+/** First half of the advisory lock keys of exclusive writes (the second is the hash of their name). */
+const EXCLUSIVE_LOCKS = 7_302_001;
 
 function writeTx(db: pg.PoolClient, functions: ReadonlyMap<string, ImplementedFunction>): WriteTx {
   return {
@@ -69,11 +71,22 @@ export function createPostgresStorage(options: PostgresStorageOptions): Storage 
   // Reported by the first transaction; never an unhandled rejection.
   ready.catch(() => undefined);
 
-  async function transaction<T>(begin: string, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  async function transaction<T>(
+    begin: string,
+    fn: (client: pg.PoolClient) => Promise<T>,
+    exclusive?: string,
+  ): Promise<T> {
     await ready;
     const client = await pool.connect();
     let broken = false;
+    let locked = false;
     try {
+      // A session lock taken before BEGIN: the transaction's snapshot is then taken after the
+      // previous holder committed (a lock taken inside would come after the snapshot).
+      if (exclusive !== undefined) {
+        await client.query("SELECT pg_advisory_lock($1, hashtext($2))", [EXCLUSIVE_LOCKS, exclusive]);
+        locked = true;
+      }
       await client.query(begin);
       try {
         const result = await fn(client);
@@ -86,6 +99,12 @@ export function createPostgresStorage(options: PostgresStorageOptions): Storage 
         throw error;
       }
     } finally {
+      if (locked && !broken) {
+        await client.query("SELECT pg_advisory_unlock($1, hashtext($2))", [EXCLUSIVE_LOCKS, exclusive]).catch(() => {
+          broken = true;
+        });
+      }
+      // A broken connection is closed, which releases its session locks too.
       client.release(broken);
     }
   }
@@ -94,12 +113,14 @@ export function createPostgresStorage(options: PostgresStorageOptions): Storage 
   return {
     kind: "postgres",
     blobs: createDiskBlobs(options.filesDir ?? mkdtempSync(join(tmpdir(), "plinth-files-"))),
-    write: (fn) =>
+    write: (fn, writeOptions) =>
       writeLock.run(async () => {
         for (let attempt = 0; ; attempt++) {
           try {
-            return await transaction("BEGIN ISOLATION LEVEL SERIALIZABLE", (client) =>
-              fn(writeTx(client, options.functions)),
+            return await transaction(
+              "BEGIN ISOLATION LEVEL SERIALIZABLE",
+              (client) => fn(writeTx(client, options.functions)),
+              writeOptions?.exclusive,
             );
           } catch (error) {
             if (!isRetryable(error) || attempt >= retries) throw error;
