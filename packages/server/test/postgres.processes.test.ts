@@ -177,6 +177,18 @@ describe.skipIf(!pgUrl)("PostgreSQL: two server processes over one database", ()
     expect(fromB.json().available).toBe(1000);
   });
 
+  it("an import run by one process is answered for by the other", async () => {
+    const csv = `name\n${["x", "y", "z"].map((n) => `Fund ${n}`).join("\n")}`;
+    const res = await a.admin.request("POST", "/api/apps/ledger/data/fund/import?mode=skip&wait=1", {
+      body: csv,
+      headers: { "content-type": "text/csv" },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const fromB = await b.admin.request("GET", `/api/apps/ledger/imports/${res.json().id}`);
+    expect(fromB.statusCode, fromB.body).toBe(200);
+    expect(fromB.json()).toMatchObject({ status: "done", processed: 3, imported: 3, errors: [] });
+  });
+
   it("concurrent reservations from both processes never overdraw the fund (rollup guard)", async () => {
     // 10 rounds of two 600 reservations against what is left: exactly one wins while 600 is available.
     let left = await available();

@@ -33,7 +33,7 @@ function byteLimit(limit: number): Transform {
 
 /** CSV import (streamed to a temporary file, then processed as a watchable job) and CSV export. */
 export async function registerCsv(app: FastifyInstance, ctx: ServerContext, apps: PublishedApps): Promise<void> {
-  const jobs = new ImportJobs();
+  const jobs = new ImportJobs(ctx.storage);
   app.addContentTypeParser(["text/csv", "application/csv"], (_request, payload, done) => done(null, payload));
 
   app.post<{ Params: { app: string; entity: string }; Querystring: { mode?: "all" | "skip"; wait?: "0" | "1" } }>(
@@ -85,9 +85,15 @@ export async function registerCsv(app: FastifyInstance, ctx: ServerContext, apps
         errors: [],
         startedAt: ctx.clock.now().toISOString(),
       };
-      jobs.prune(ctx.clock.now().getTime());
-      jobs.add(job);
-      const done = runImport(ctx, apps, request, job, file).finally(() => rm(dir, { recursive: true, force: true }));
+      try {
+        await ctx.storage.write((tx) => jobs.save(tx, job, job.startedAt));
+      } catch (error) {
+        await rm(dir, { recursive: true, force: true });
+        throw error;
+      }
+      const done = runImport(ctx, apps, jobs, request, job, file).finally(() =>
+        rm(dir, { recursive: true, force: true }),
+      );
       if (request.query.wait === "1") {
         await done;
         return reply.status(job.status === "done" ? 200 : 422).send(job);
@@ -111,7 +117,7 @@ export async function registerCsv(app: FastifyInstance, ctx: ServerContext, apps
     async (request) => {
       const principal = request.principal;
       if (!principal) throw httpError(401, "http.unauthenticated");
-      const job = jobs.get(request.params.id);
+      const job = await jobs.get(request.params.id, ctx.clock.now());
       if (!job || job.app !== request.params.app || (job.userId !== principal.user.id && !principal.user.isAdmin)) {
         throw httpError(404, "http.notFound", { what: "import", whatZh: "导入任务", id: request.params.id });
       }
