@@ -117,6 +117,76 @@ describe("validateRecord", () => {
   });
 });
 
+describe("U+0000 (NUL) in values", () => {
+  const nul = "a\u0000b";
+
+  it("refuses it in every text-like value, with the field's pointer and a message in both languages", () => {
+    const result = validateRecord(
+      app,
+      "opportunity",
+      {
+        ...deal,
+        name: `Deal ${nul}`,
+        notes: `line 1\n${nul}`,
+        contact_email: `x${nul}@example.com`,
+        contact_phone: `+86 ${nul}`,
+        stage: nul,
+        tags: ["strategic", nul],
+        account: nul,
+        owner: nul,
+      },
+      create,
+    );
+    expect(result.ok).toBe(false);
+    // One issue per field: the NUL issue replaces the field's other checks (format, option...).
+    expect(result.issues.map((i) => `${i.code} ${i.path}`).sort()).toEqual(
+      [
+        "record.nulCharacter /name",
+        "record.nulCharacter /notes",
+        "record.nulCharacter /contact_email",
+        "record.nulCharacter /contact_phone",
+        "record.nulCharacter /stage",
+        "record.nulCharacter /tags/1",
+        "record.nulCharacter /account",
+        "record.nulCharacter /owner",
+      ].sort(),
+    );
+    const name = result.issues.find((i) => i.path === "/name");
+    expect(name?.message.en).toBe(
+      "name contains a NUL character (U+0000), which cannot be stored. Remove it (it often comes with text copied out of another program) and save again.",
+    );
+    expect(name?.message["zh-CN"]).toMatch(/^name包含 NUL 字符（U\+0000），无法保存。请删除该字符/);
+    expect(name?.severity).toBe("error");
+  });
+
+  it("refuses it inside attachment descriptors and in property names", () => {
+    const file = { id: "f1", name: `report${nul}.pdf`, size: 1, contentType: "application/pdf" };
+    const result = validateRecord(app, "opportunity", { ...deal, contract: [file], [`na${nul}me`]: "x" }, create);
+    expect(result.issues.map((i) => `${i.code} ${i.path}`)).toEqual([
+      `record.nulCharacter /na${nul}me`,
+      "record.nulCharacter /contract/0/name",
+    ]);
+    expect(result.issues[0]?.message.en).toMatch(/^naa\u2400bme contains a NUL character/);
+  });
+
+  it("keeps everything else of the value as it is: other control characters, quotes, escapes", () => {
+    const text = 'Robert"); DROP TABLE users; -- \' " \\ \u0001 \\u0000 %00 \u2400';
+    const result = validateRecord(app, "opportunity", { ...deal, notes: text }, create);
+    expect(result.issues).toEqual([]);
+    expect(result.value.notes).toBe(text);
+  });
+
+  it("checks only what an update writes, so a value stored before the check does not block the record", () => {
+    const old = { ...validateRecord(app, "opportunity", deal, create).value, notes: `legacy ${nul}` };
+    const update: RecordContext = { ...create, mode: "update", old };
+    expect(validateRecord(app, "opportunity", { amount: 1000 }, update).issues).toEqual([]);
+    expect(validateRecord(app, "opportunity", { notes: nul }, update).issues.map((i) => i.code)).toEqual([
+      "record.nulCharacter",
+    ]);
+    expect(validateRecord(app, "opportunity", { notes: "clean" }, update).ok).toBe(true);
+  });
+});
+
 describe("recordJsonSchema", () => {
   it("compiles each entity to one JSON Schema of its input fields (for OpenAPI and other tools)", async () => {
     const { recordJsonSchema } = await import("../src/data/recordSchema.js");

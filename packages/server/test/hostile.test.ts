@@ -2,7 +2,6 @@ import { request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testDatabase } from "./support/context.js";
 import { expectError, expectNoStack } from "./support/http.js";
 import { type Client, type Server, testServer } from "./support/server.js";
 import { type Inspector, inspect } from "./support/sqlite.js";
@@ -203,50 +202,228 @@ describe("injection-shaped input", () => {
     expect(db.integrity()).toBe("ok");
   });
 
-  // Known gap: PostgreSQL text cannot hold U+0000 (this value has one), and the write fails with a 500.
-  it.skipIf(testDatabase === "postgres")(
-    "stores injection-shaped values verbatim as text, and finds them by exact value",
-    async () => {
-      const before = db.counts();
-      const hostile = "'); DROP TABLE audit; --";
-      const quotes = `Robert"); DROP TABLE users; -- ' " \\ \u0000 ${"%"}_`;
-      const account = db.db
-        .prepare(`SELECT id FROM "${db.table("starter", "account")}" WHERE region = 'east' LIMIT 1`)
-        .get() as { id: string };
-      const created = await rep.request("POST", OPPS, {
-        body: { name: hostile, notes: quotes, account: account.id, region: "east", close_date: "2026-03-01" },
-        headers: { "idempotency-key": "'; DROP TABLE idempotency; --" },
-      });
-      expect(created.statusCode, created.body).toBe(201);
-      const record = created.json<{ id: string; name: string; notes: string }>();
-      expect(record.name).toBe(hostile);
-      expect(record.notes).toBe(quotes);
-      const stored = db.db
-        .prepare(`SELECT name, notes FROM "${db.table("starter", "opportunity")}" WHERE id = ?`)
-        .get(record.id);
-      expect(stored).toEqual({ name: hostile, notes: quotes });
+  // U+0000 is refused on both databases (PostgreSQL text cannot hold it): see "U+0000 (NUL)" below.
+  it("stores injection-shaped values verbatim as text, and finds them by exact value", async () => {
+    const before = db.counts();
+    const hostile = "'); DROP TABLE audit; --";
+    const quotes = `Robert"); DROP TABLE users; -- ' " \\ \u0001 \\u0000 %00 ${"%"}_`;
+    const account = db.db
+      .prepare(`SELECT id FROM "${db.table("starter", "account")}" WHERE region = 'east' LIMIT 1`)
+      .get() as { id: string };
+    const refused = await rep.request("POST", OPPS, {
+      body: { name: hostile, notes: `${quotes} \u0000`, account: account.id, region: "east", close_date: "2026-03-01" },
+      headers: { "idempotency-key": "'; DROP TABLE idempotency; -- (NUL)" },
+    });
+    expect(expectError(refused, 422, "record.nulCharacter").path).toBe("/notes");
+    expect(db.counts()).toEqual(before);
+    const created = await rep.request("POST", OPPS, {
+      body: { name: hostile, notes: quotes, account: account.id, region: "east", close_date: "2026-03-01" },
+      headers: { "idempotency-key": "'; DROP TABLE idempotency; --" },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const record = created.json<{ id: string; name: string; notes: string }>();
+    expect(record.name).toBe(hostile);
+    expect(record.notes).toBe(quotes);
+    const stored = db.db
+      .prepare(`SELECT name, notes FROM "${db.table("starter", "opportunity")}" WHERE id = ?`)
+      .get(record.id);
+    expect(stored).toEqual({ name: hostile, notes: quotes });
 
-      const literal = `name = '${hostile.replace(/'/g, "''")}'`;
-      const found = await rep.request("GET", `${OPPS}?filter=${encodeURIComponent(literal)}`);
-      if (found.statusCode === 200)
-        expect(found.json<{ records: Array<{ id: string }> }>().records.map((r) => r.id)).toEqual([record.id]);
-      else expectError(found, 400);
-      const contains = await rep.request(
-        "GET",
-        `${OPPS}?filter=${encodeURIComponent(`CONTAINS(notes, "DROP TABLE users")`)}`,
-      );
-      expect(contains.statusCode, contains.body).toBe(200);
-      expect(contains.json<{ records: Array<{ id: string }> }>().records.map((r) => r.id)).toEqual([record.id]);
+    const literal = `name = '${hostile.replace(/'/g, "''")}'`;
+    const found = await rep.request("GET", `${OPPS}?filter=${encodeURIComponent(literal)}`);
+    if (found.statusCode === 200)
+      expect(found.json<{ records: Array<{ id: string }> }>().records.map((r) => r.id)).toEqual([record.id]);
+    else expectError(found, 400);
+    const contains = await rep.request(
+      "GET",
+      `${OPPS}?filter=${encodeURIComponent(`CONTAINS(notes, "DROP TABLE users")`)}`,
+    );
+    expect(contains.statusCode, contains.body).toBe(200);
+    expect(contains.json<{ records: Array<{ id: string }> }>().records.map((r) => r.id)).toEqual([record.id]);
 
-      const after = db.counts();
-      const table = db.table("starter", "opportunity");
-      expect(after[table]).toBe((before[table] ?? 0) + 1);
-      expect(after.users).toBe(before.users);
-      expect(after.audit).toBe((before.audit ?? 0) + 1);
-      expect(after.idempotency).toBe((before.idempotency ?? 0) + 1);
-      expect(db.integrity()).toBe("ok");
-    },
-  );
+    const after = db.counts();
+    const table = db.table("starter", "opportunity");
+    expect(after[table]).toBe((before[table] ?? 0) + 1);
+    expect(after.users).toBe(before.users);
+    expect(after.audit).toBe((before.audit ?? 0) + 1);
+    expect(after.idempotency).toBe((before.idempotency ?? 0) + 1);
+    expect(db.integrity()).toBe("ok");
+  });
+});
+
+describe("U+0000 (NUL)", () => {
+  const NUL = "\u0000";
+  const enc = encodeURIComponent;
+  const eastAccount = () =>
+    (
+      db.db.prepare(`SELECT id FROM "${db.table("starter", "account")}" WHERE region = 'east' LIMIT 1`).get() as {
+        id: string;
+      }
+    ).id;
+
+  it("refuses a record with U+0000 in a value or a name with 422 record.nulCharacter at the field, storing nothing", async () => {
+    const before = db.counts();
+    const deal = { name: "NUL deal", account: eastAccount(), region: "east", close_date: "2026-03-01" };
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ ...deal, notes: `line 1\nline ${NUL}2` }, "/notes"],
+      [{ ...deal, name: NUL }, "/name"],
+      [{ ...deal, account: `${deal.account}${NUL}` }, "/account"],
+      [{ ...deal, region: `east${NUL}` }, "/region"],
+      [{ ...deal, [`no${NUL}tes`]: "x" }, `/no${NUL}tes`],
+      [
+        { ...deal, contract: [{ id: "f1", name: `a${NUL}.pdf`, size: 1, contentType: "application/pdf" }] },
+        "/contract/0/name",
+      ],
+    ];
+    for (const [n, [body, path]] of cases.entries()) {
+      const res = await rep.request("POST", OPPS, { body, headers: { "idempotency-key": `nul ${n}` } });
+      const error = expectError(res, 422, "record.nulCharacter");
+      expect(error.path).toBe(path);
+      expect(error.message).toMatch(/contains a NUL character \(U\+0000\).*Remove it/);
+      expect(error.details.issues?.map((i) => i.path)).toEqual([path]);
+    }
+    const { id, version } = someOpportunity();
+    const table = db.table("starter", "opportunity");
+    const row = () => db.db.prepare(`SELECT * FROM "${table}" WHERE id = ?`).get(id);
+    const stored = row();
+    const patched = await rep.request("PATCH", `${OPPS}/${id}`, {
+      body: { notes: `edited ${NUL}` },
+      headers: { "if-match": `"${version}"`, "accept-language": "zh-CN" },
+    });
+    const error = expectError(patched, 422, "record.nulCharacter");
+    expect(error.path).toBe("/notes");
+    expect(error.message).toMatch(/^notes包含 NUL 字符（U\+0000），无法保存。/);
+    expect(row()).toEqual(stored);
+    expect(db.counts()).toEqual(before);
+    expect(db.integrity()).toBe("ok");
+  });
+
+  it("refuses U+0000 in any other JSON body with 400 http.nulCharacter and the pointer, before any route runs", async () => {
+    const before = db.counts();
+    const { id } = someOpportunity();
+    const deep: unknown[] = [];
+    let inner = deep;
+    for (let i = 0; i < 3000; i++) {
+      const next: unknown[] = [];
+      inner.push(next);
+      inner = next;
+    }
+    inner.push(`deep ${NUL}`);
+    const attempts: Array<[Client | undefined, string, string, unknown, string]> = [
+      [rep, "POST", "/api/apps/starter/query", { entity: "opportunity", filter: `name = 'x${NUL}'` }, "/filter"],
+      [rep, "POST", "/api/apps/starter/query", { entity: `opportunity${NUL}` }, "/entity"],
+      [rep, "POST", "/api/apps/starter/query", { [`ent${NUL}ity`]: "opportunity" }, `/ent${NUL}ity`],
+      [rep, "POST", "/api/apps/starter/query", { entity: "opportunity", deep }, `/deep${"/0".repeat(3001)}`],
+      [rep, "POST", `${OPPS}/${id}/actions/submit`, { comment: `please ${NUL}` }, "/comment"],
+      [rep, "POST", "/api/apps/starter/views", { page: "opportunities", name: `Mine${NUL}`, state: {} }, "/name"],
+      [rep, "POST", "/api/auth/tokens", { name: `ci${NUL}` }, "/name"],
+      [
+        admin,
+        "POST",
+        "/api/users",
+        { username: `eve${NUL}`, displayName: "Eve", password: "long-password-1" },
+        "/username",
+      ],
+      [
+        admin,
+        "PUT",
+        "/api/apps/starter/draft",
+        { app: { id: "starter", label: { en: `Starter ${NUL}` } } },
+        "/app/label/en",
+      ],
+      [undefined, "POST", "/api/auth/login", { username: `admin${NUL}`, password: "' OR '1'='1" }, "/username"],
+    ];
+    for (const [client, method, url, body, path] of attempts) {
+      const res = client
+        ? await client.request(method, url, { body })
+        : await server.app.inject({ method: method as "POST", url, payload: body as object });
+      const error = expectError(res, 400, "http.nulCharacter");
+      expect(error.path === path, `${method} ${url}: ${error.path.slice(0, 100)}`).toBe(true);
+      expect(error.details.in).toBe("body");
+      expect(error.message).toContain("U+0000");
+      expect(error.message.length).toBeLessThan(400);
+    }
+    const zh = await rep.request("POST", "/api/apps/starter/query", {
+      body: { entity: "opportunity", filter: NUL },
+      headers: { "accept-language": "zh-CN" },
+    });
+    expect(expectError(zh, 400, "http.nulCharacter").message).toBe(
+      "请求体中 /filter 处包含 NUL 字符（U+0000），无法保存。请删除该字符（它常随从其他程序复制的文本一起带入）后重新发送请求。",
+    );
+    expect(db.counts()).toEqual(before);
+  });
+
+  it("refuses %00 in the address and the query string with 400 http.nulCharacter, signed in or not", async () => {
+    const before = db.counts();
+    const anonymous = (url: string) => server.app.inject({ method: "GET", url });
+    const cases: Array<[Promise<LightMyRequestResponse>, "path" | "query", string]> = [
+      [rep.request("GET", `${OPPS}/abc%00def`), "path", ""],
+      [rep.request("DELETE", `${OPPS}/abc%00`), "path", ""],
+      [rep.request("GET", "/api/apps/starter/imports/x%00"), "path", ""],
+      [anonymous("/api/nope%00"), "path", ""],
+      [rep.request("GET", `${OPPS}?filter=${enc(`name = 'a${NUL}'`)}`), "query", "/filter"],
+      [rep.request("GET", `${OPPS}?sort=name&fields=${enc(`name,${NUL}`)}`), "query", "/fields"],
+      [anonymous(`${OPPS}?a%00b=1`), "query", `/a${NUL}b`],
+      [
+        rep.request("POST", `/api/apps/starter/files/opportunity/contract?name=${enc(`quote${NUL}.pdf`)}`, {
+          body: "%PDF-1.4",
+          headers: { "content-type": "application/pdf" },
+        }),
+        "query",
+        "/name",
+      ],
+    ];
+    for (const [response, where, path] of cases) {
+      const res = await response;
+      const error = expectError(res, 400, "http.nulCharacter");
+      expect(error.details.in).toBe(where);
+      expect(error.path).toBe(path);
+    }
+    // Node's HTTP parser refuses a raw NUL in a header; a header that reaches the server with one is refused too.
+    const header = await rep.request("GET", OPPS, { headers: { "x-trace": `a${NUL}b` } });
+    expect(expectError(header, 400, "http.nulCharacter").details.in).toBe("header");
+    // Look-alikes are plain text: an escaped percent sign, and a literal backslash-u.
+    const literal = await rep.request("GET", `${OPPS}?filter=${enc("notes = '%00 \\u0000'")}`);
+    expect(literal.statusCode, literal.body).toBe(200);
+    expect(db.counts()).toEqual(before);
+  });
+
+  it("reports U+0000 in a CSV import as a row issue and imports nothing", async () => {
+    const before = db.counts();
+    const account = eastAccount();
+    const csv = [
+      "name,account,region,close_date,notes",
+      `NUL import 1,${account},east,2026-12-01,fine`,
+      `NUL import 2,${account},east,2026-12-01,"bad ${NUL} note"`,
+      `NUL import 3,${account}${NUL},east,2026-12-01,`,
+    ].join("\n");
+    const res = await admin.request("POST", `${OPPS}/import?mode=all&wait=1`, {
+      body: csv,
+      headers: { "content-type": "text/csv" },
+    });
+    expect(res.statusCode, res.body).toBe(422);
+    const job = res.json<{
+      imported: number;
+      errors: Array<{ row: number; issues: Array<{ code: string; path: string }> }>;
+    }>();
+    expect(job.imported).toBe(0);
+    expect(job.errors.flatMap((e) => e.issues.map((i) => [e.row, i.code, i.path]))).toEqual([
+      [3, "record.nulCharacter", "/notes"],
+      [4, "record.nulCharacter", "/account"],
+    ]);
+    const header = await admin.request("POST", `${OPPS}/import?mode=skip&wait=1`, {
+      body: `name,account,region,close_date,no${NUL}tes\nNUL import 4,${account},east,2026-12-01,x`,
+      headers: { "content-type": "text/csv" },
+    });
+    const skipped = header.json<{
+      imported: number;
+      errors: Array<{ issues: Array<{ code: string; path: string }> }>;
+    }>();
+    expect(skipped.imported).toBe(0);
+    expect(skipped.errors[0]?.issues.map((i) => [i.code, i.path])).toEqual([["record.nulCharacter", `/no${NUL}tes`]]);
+    const { [db.table("starter", "opportunity")]: rows } = db.counts();
+    expect(rows).toBe(before[db.table("starter", "opportunity")]);
+  });
 });
 
 describe("error shape", () => {

@@ -55,6 +55,11 @@ export const recordMessages = defineMessages({
     en: "{label} lists the same value twice; keep one.",
     "zh-CN": "{labelZh}中有重复的值，请只保留一个。",
   },
+  "record.nulCharacter": {
+    en: "{label} contains a NUL character (U+0000), which cannot be stored. Remove it (it often comes with text copied out of another program) and save again.",
+    "zh-CN":
+      "{labelZh}包含 NUL 字符（U+0000），无法保存。请删除该字符（它常随从其他程序复制的文本一起带入）后重新保存。",
+  },
   "record.invalid": {
     en: "{label} is not valid: {detail}.",
     "zh-CN": "{labelZh}无效：{detail}。",

@@ -6,10 +6,11 @@ import type { ImplementedFunction } from "../expr/functions/implemented.js";
 import type { EvalEnv } from "../expr/values.js";
 import type { Field } from "../fields/index.js";
 import { labelBoth } from "../i18n/label.js";
-import { hasErrors, type Issue } from "../issues/issue.js";
+import { escapePointerToken, hasErrors, type Issue } from "../issues/issue.js";
 import { defaultValue } from "./defaults.js";
 import { compileFieldValidator, type FieldValidator, labelParams } from "./fieldValidators.js";
 import { recordIssue } from "./messages.js";
+import { findNulCharacter, hasNulCharacter, nulCharacterIssue } from "./nulCharacter.js";
 import { isInputField } from "./recordSchema.js";
 
 export type RecordValues = Record<string, unknown>;
@@ -146,6 +147,11 @@ export function validateRecordWith(program: EntityProgram, input: unknown, ctx: 
   const entityName = labelBoth(program.entity.value.label, program.entity.value.id);
   const value: RecordValues = ctx.mode === "update" && ctx.old ? { ...ctx.old } : {};
   for (const [key, raw] of Object.entries(input)) {
+    // No field's id holds U+0000: say what is wrong with the name rather than that it is unknown.
+    if (hasNulCharacter(key)) {
+      issues.push(nulCharacterIssue(`/${escapePointerToken(key)}`, key));
+      continue;
+    }
     const input = program.inputs.get(key);
     if (input) {
       value[key] = normalise(input.field, raw);
@@ -171,7 +177,11 @@ export function validateRecordWith(program: EntityProgram, input: unknown, ctx: 
   for (const { field, validate } of program.inputs.values()) {
     const v = value[field.id];
     if (v === null) continue;
-    const found = validate(v, `/${field.id}`);
+    // Only what this write brings is checked for U+0000: a value stored before the check
+    // existed (SQLite) does not block changes to the record's other fields.
+    const written = ctx.mode === "create" || Object.hasOwn(input, field.id);
+    const nul = written ? findNulCharacter(v) : undefined;
+    const found = nul === undefined ? validate(v, `/${field.id}`) : [nulCharacterIssue(`/${field.id}${nul}`, field)];
     if (found.length > 0) evaluated[field.id] = null;
     issues.push(...found);
   }

@@ -13,6 +13,11 @@ export const httpMessages = defineMessages({
     en: "The body is not valid JSON. Send a JSON object with Content-Type: application/json.",
     "zh-CN": "请求体不是有效的 JSON。请以 Content-Type: application/json 发送 JSON 对象。",
   },
+  "http.nulCharacter": {
+    en: "{where} contains a NUL character (U+0000), which cannot be stored. Remove it (it often comes with text copied out of another program) and send the request again.",
+    "zh-CN":
+      "{whereZh}包含 NUL 字符（U+0000），无法保存。请删除该字符（它常随从其他程序复制的文本一起带入）后重新发送请求。",
+  },
   "http.unsupportedMediaType": {
     en: "Content type '{type}' is not accepted here. Send {expected}.",
     "zh-CN": "此处不接受内容类型“{type}”。请发送 {expected}。",

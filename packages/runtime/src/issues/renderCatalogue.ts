@@ -15,7 +15,7 @@ export function renderErrorCatalogue(): string {
   for (const { area, messages } of catalogueAreas) {
     lines.push(`## ${area}`, "", "| code | severity | English | 中文 |", "| --- | --- | --- | --- |");
     for (const [code, t] of Object.entries(messages)) {
-      lines.push(`| \`${code}\` | ${t.severity ?? "error"} | ${escapeCell(t.en)} | ${escape(t["zh-CN"])} |`);
+      lines.push(`| \`${code}\` | ${t.severity ?? "error"} | ${escapeCell(t.en)} | ${escapeCell(t["zh-CN"])} |`);
     }
     lines.push("");
   }

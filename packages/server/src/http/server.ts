@@ -1,6 +1,7 @@
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
 import type { ServerContext } from "./context.js";
 import { HttpError, httpError, requestLocale } from "./errors.js";
+import { registerNulGuard } from "./nulGuard.js";
 
 export interface HttpOptions {
   /** Largest JSON body accepted (bytes). */
@@ -62,6 +63,8 @@ export function createHttp(_ctx: ServerContext, options: HttpOptions = {}): Fast
   app.addHook("preValidation", async (request) => {
     if (request.body === undefined && (request.method === "POST" || request.method === "PUT")) request.body = {};
   });
+  // U+0000 in the address or the body: a clear 400 (422 for records) on both databases, never a 500.
+  registerNulGuard(app);
   // JSON only: a text/plain body is refused (415) rather than parsed as a string.
   app.removeContentTypeParser("text/plain");
   app.setErrorHandler((error: FastifyError, request, reply) => {

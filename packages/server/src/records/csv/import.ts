@@ -1,9 +1,10 @@
 import { createReadStream } from "node:fs";
+import { nulCharacterIssues } from "@plinth/runtime";
 import { parse } from "csv-parse";
 import type { FastifyRequest } from "fastify";
 import type { PublishedApps } from "../../apps/published.js";
 import type { ServerContext } from "../../http/context.js";
-import { HttpError } from "../../http/errors.js";
+import { HttpError, invalid } from "../../http/errors.js";
 import type { WriteTx } from "../../storage/types.js";
 import { createRecord } from "../service.js";
 import { actorIn } from "../userContext.js";
@@ -89,6 +90,10 @@ export async function runImport(
         input[column] = field ? fromCsvValue(field, text) : text;
       }
       try {
+        // U+0000 is refused before the write: a relation's text is looked up (formula paths) before
+        // the core validates it, and PostgreSQL would fail there, aborting the whole transaction.
+        const nul = nulCharacterIssues(input, (key) => fields.get(key));
+        if (nul.length > 0) throw invalid(nul);
         await createRecord(ctx, tx, published, actor, job.entity, input, request.id, 0, { bulkImport: true });
         job.imported += 1;
       } catch (error) {
