@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +8,7 @@ import { contactApp, createAndPublish, field } from "./support/apps.js";
 import { testContext } from "./support/context.js";
 import { expectError } from "./support/http.js";
 import { ADMIN_PASSWORD, type Client, login, type Server, testServer } from "./support/server.js";
+import { inspect } from "./support/sqlite.js";
 
 const PASSWORD = "files-password-1";
 const KB = 1024;
@@ -78,6 +79,19 @@ describe("attachments over HTTP", () => {
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as { id: string; version: number } & Record<string, unknown>;
   };
+  /** Ids of the stored blobs, read past the server: the files folder (SQLite) or the `file_blobs` table. */
+  const storedBlobs = (): string[] => {
+    if (server.ctx.storage.kind === "postgres") {
+      const db = inspect(server.ctx.file);
+      try {
+        return (db.db.prepare("SELECT id FROM file_blobs").all() as Array<{ id: string }>).map((r) => r.id);
+      } finally {
+        db.close();
+      }
+    }
+    const dir = join(server.ctx.dir, "files");
+    return existsSync(dir) ? readdirSync(dir) : [];
+  };
   const download = (who: string, recordId: string, fieldId: string, fileId: string) =>
     user(who).request("GET", `/api/apps/crm/data/contact/${recordId}/files/${fieldId}/${fileId}`);
 
@@ -95,8 +109,8 @@ describe("attachments over HTTP", () => {
     expect(res.headers["content-disposition"]).toBe(
       `attachment; filename="___.pdf"; filename*=UTF-8''${encodeURIComponent("报价单.pdf")}`,
     );
-    // The bytes sit in the files folder next to the database, under the random id only.
-    expect(readdirSync(join(server.ctx.dir, "files"))).toContain(file.id);
+    // The bytes sit under the random id only: in the files folder next to the SQLite file, or in PostgreSQL.
+    expect(storedBlobs()).toContain(file.id);
   });
 
   it("lets a manager who may read the record download it and save the record with its files", async () => {
@@ -132,7 +146,7 @@ describe("attachments over HTTP", () => {
   it("answers 404 when the bytes of an attached file are missing", async () => {
     const file = await descriptor("rep1", "any", "gone soon", "text/plain");
     const record = await create("rep1", { name: "Di", any: [file] });
-    rmSync(join(server.ctx.dir, "files", file.id));
+    await server.ctx.storage.blobs.remove(file.id);
     expectError(await download("rep1", record.id, "any", file.id), 404, "http.notFound");
   });
 
@@ -162,7 +176,7 @@ describe("attachments over HTTP", () => {
     expect(big.code).toBe("http.fileTooLarge");
     expect(big.message).toContain("2 KB");
     // Without Content-Length the limit holds while the body streams in, and nothing is kept.
-    const stored = () => (existsSync(join(server.ctx.dir, "files")) ? readdirSync(join(server.ctx.dir, "files")) : []);
+    const stored = storedBlobs;
     const before = stored().length;
     const streamed = await upload(
       "rep1",

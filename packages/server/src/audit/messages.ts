@@ -36,6 +36,16 @@ export const auditMessages = defineMessages({
     en: "Cannot open the database '{file}': {reason}. Check that it is a Plinth database and that you may read and write it.",
     "zh-CN": "无法打开数据库“{file}”：{reason}。请确认它是 Plinth 数据库，且您有读写权限。",
   },
+  "audit.databaseUnreachable": {
+    en: "Cannot read the audit log of the PostgreSQL database {database}: {reason}. Check the URL (postgres://user:password@host:port/database), that the server is running and that this user may read the database.",
+    "zh-CN":
+      "无法读取 PostgreSQL 数据库 {database} 的审计日志：{reason}。请检查连接地址（postgres://用户:密码@主机:端口/数据库）、数据库服务是否在运行，以及该用户是否有读取权限。",
+  },
+  "audit.notPlinthDatabase": {
+    en: "The PostgreSQL database {database} has no audit table: it is not a Plinth database, or Plinth keeps its tables in another schema. Pass the URL the servers use (--database or PLINTH_DATABASE_URL).",
+    "zh-CN":
+      "PostgreSQL 数据库 {database} 中没有 audit 表：它不是 Plinth 数据库，或 Plinth 的表在另一个 schema 中。请传入服务器所用的连接地址（--database 或 PLINTH_DATABASE_URL）。",
+  },
 });
 
 /** A code of the audit catalogue. */

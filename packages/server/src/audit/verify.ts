@@ -1,6 +1,10 @@
 import { stat } from "node:fs/promises";
 import { createRuntime, type LocalizedMessage, type Runtime, renderMessage } from "@plinth/runtime";
+import pg from "pg";
 import { auditHash, GENESIS_HASH } from "../storage/auditHash.js";
+import type { PostgresConnection } from "../storage/postgres/connection.js";
+import { quoteIdent } from "../storage/postgres/connection.js";
+import { postgresPlatform } from "../storage/postgres/platform.js";
 import { createSqliteStorage } from "../storage/sqlite/index.js";
 import type { AuditRow, Storage } from "../storage/types.js";
 import { type AuditCode, auditMessages } from "./messages.js";
@@ -60,16 +64,16 @@ interface Page {
   readonly unreadable: boolean;
 }
 
-const range = (storage: Storage, afterSeq: number, limit: number) =>
-  storage.read((tx) => tx.platform.auditRange(afterSeq, limit));
+/** Reads up to `limit` audit rows after `afterSeq`, in order (one short read each). */
+export type AuditRangeReader = (afterSeq: number, limit: number) => Promise<readonly AuditRow[]>;
 
 /**
  * One page of rows after `afterSeq`. When the page cannot be parsed, rows are read one by one
  * up to the bad one, so a tampered row is a finding rather than a crash.
  */
-async function readPage(storage: Storage, afterSeq: number, pageSize: number): Promise<Page> {
+async function readPage(range: AuditRangeReader, afterSeq: number, pageSize: number): Promise<Page> {
   try {
-    return { rows: await range(storage, afterSeq, pageSize), unreadable: false };
+    return { rows: await range(afterSeq, pageSize), unreadable: false };
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
   }
@@ -78,7 +82,7 @@ async function readPage(storage: Storage, afterSeq: number, pageSize: number): P
   while (rows.length < pageSize) {
     let next: AuditRow | undefined;
     try {
-      [next] = await range(storage, after, 1);
+      [next] = await range(after, 1);
     } catch (error) {
       if (!(error instanceof SyntaxError)) throw error;
       return { rows, unreadable: true };
@@ -103,10 +107,18 @@ async function readPage(storage: Storage, afterSeq: number, pageSize: number): P
  * const result = await verifyAuditChain(ctx.storage);
  * if (!result.ok) console.error(result.firstBad?.message.en);
  */
-export async function verifyAuditChain(storage: Storage, pageSize = AUDIT_PAGE_SIZE): Promise<AuditVerification> {
+export function verifyAuditChain(storage: Storage, pageSize = AUDIT_PAGE_SIZE): Promise<AuditVerification> {
+  return walkAuditChain((afterSeq, limit) => storage.read((tx) => tx.platform.auditRange(afterSeq, limit)), pageSize);
+}
+
+/**
+ * The chain walk of {@link verifyAuditChain} over any reader of audit rows (a storage's
+ * transactions, or one read-only PostgreSQL connection).
+ */
+export async function walkAuditChain(range: AuditRangeReader, pageSize = AUDIT_PAGE_SIZE): Promise<AuditVerification> {
   let previous: AuditLink = { seq: 0, hash: GENESIS_HASH };
   for (;;) {
-    const page = await readPage(storage, previous.seq, pageSize);
+    const page = await readPage(range, previous.seq, pageSize);
     for (const row of page.rows) {
       const bad = checkAuditRow(row, previous);
       if (bad) return { ok: false, rows: previous.seq, firstBad: bad };
@@ -125,7 +137,11 @@ export type AuditFileVerification =
   | { readonly status: "verified"; readonly verification: AuditVerification }
   | {
       readonly status: "unreadable";
-      readonly code: "audit.fileMissing" | "audit.fileUnreadable";
+      readonly code:
+        | "audit.fileMissing"
+        | "audit.fileUnreadable"
+        | "audit.databaseUnreachable"
+        | "audit.notPlinthDatabase";
       readonly message: LocalizedMessage;
     };
 
@@ -170,5 +186,58 @@ export async function verifyAuditFile(
     return unreadable(file, error);
   } finally {
     await storage.close();
+  }
+}
+
+/** How long `verifyAuditDatabase` waits for PostgreSQL to accept the connection. */
+const CONNECT_TIMEOUT_MS = 10_000;
+
+/**
+ * Verify the audit chain of a Plinth database on PostgreSQL, read-only: one connection, one
+ * short query per page (running servers keep appending; rows appended meanwhile are verified
+ * too). Nothing is created or changed, so a read-only role suffices. `name` is how messages
+ * call the database (pass the URL without its password). Every outcome is data.
+ *
+ * @example
+ * const result = await verifyAuditDatabase({ url: process.env.PLINTH_DATABASE_URL ?? "" }, "production");
+ */
+export async function verifyAuditDatabase(
+  connection: PostgresConnection,
+  name: string,
+  pageSize = AUDIT_PAGE_SIZE,
+): Promise<AuditFileVerification> {
+  const settings = connection.schema === undefined ? [] : [`-c search_path=${quoteIdent(connection.schema)}`];
+  const client = new pg.Client({
+    connectionString: connection.url,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    ...(settings.length > 0 ? { options: settings.join(" ") } : {}),
+  });
+  // A connection dropped mid-walk rejects the running query; the event alone must not crash.
+  client.on("error", () => undefined);
+  try {
+    await client.connect();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const message = renderMessage(auditMessages["audit.databaseUnreachable"], { database: name, reason });
+    await client.end().catch(() => undefined);
+    return { status: "unreadable", code: "audit.databaseUnreachable", message };
+  }
+  try {
+    const found = await client.query<{ present: boolean }>("SELECT to_regclass('audit') IS NOT NULL AS present");
+    if (found.rows[0]?.present !== true) {
+      const message = renderMessage(auditMessages["audit.notPlinthDatabase"], { database: name });
+      return { status: "unreadable", code: "audit.notPlinthDatabase", message };
+    }
+    const platform = postgresPlatform(client);
+    return {
+      status: "verified",
+      verification: await walkAuditChain((afterSeq, limit) => platform.auditRange(afterSeq, limit), pageSize),
+    };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const message = renderMessage(auditMessages["audit.databaseUnreachable"], { database: name, reason });
+    return { status: "unreadable", code: "audit.databaseUnreachable", message };
+  } finally {
+    await client.end().catch(() => undefined);
   }
 }

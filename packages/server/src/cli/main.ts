@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { runAudit } from "./audit.js";
+import { runBackup } from "./backup.js";
 import { runEval } from "./eval.js";
 import { type CliIo, createProcessIo, ExitCode } from "./io.js";
 import { runServe } from "./serve.js";
@@ -29,6 +30,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
       return runEval(rest, io);
     case "audit":
       return runAudit(rest, io);
+    case "backup":
+      return runBackup(rest, io);
     case "serve":
       return (await runServe(rest, io)) as ExitCode;
     case "help":

@@ -30,6 +30,31 @@ const cliMessages = {
     en: `The app has no entity '${p.entity}'. Use one of: ${p.available}.`,
     "zh-CN": `应用中没有实体“${p.entity}”。请使用以下之一：${p.available}。`,
   }),
+  "cli.invalidDatabaseUrl": (p: { value: string }): LocalizedMessage => ({
+    en: `--database '${p.value}' is not a PostgreSQL URL. Write it as postgres://user:password@host:port/database.`,
+    "zh-CN": `--database “${p.value}”不是 PostgreSQL 连接地址。请写成 postgres://用户:密码@主机:端口/数据库。`,
+  }),
+  "cli.backupNoDatabase": (p: { file: string; reason: string }): LocalizedMessage => ({
+    en: `There is no Plinth database to back up at '${p.file}' (${p.reason}). Pass the server's data folder with --data <dir>.`,
+    "zh-CN": `“${p.file}”处没有可备份的 Plinth 数据库（${p.reason}）。请用 --data <目录> 指定服务器的数据目录。`,
+  }),
+  "cli.backupExists": (p: { out: string }): LocalizedMessage => ({
+    en: `'${p.out}' already exists and is not empty; a backup never overwrites. Pass a new folder with --out, for example one named after today's date.`,
+    "zh-CN": `“${p.out}”已存在且不为空；备份从不覆盖已有内容。请用 --out 指定一个新目录，例如以今天日期命名的目录。`,
+  }),
+  "cli.backupInsideData": (p: { out: string; data: string }): LocalizedMessage => ({
+    en: `The backup folder '${p.out}' is inside the data folder '${p.data}'. Put backups elsewhere, ideally on another disk.`,
+    "zh-CN": `备份目录“${p.out}”位于数据目录“${p.data}”之内。请把备份放在别处，最好是另一块磁盘。`,
+  }),
+  "cli.backupFailed": (p: { out: string; reason: string }): LocalizedMessage => ({
+    en: `The backup to '${p.out}' failed and was removed: ${p.reason}. Check free space and permissions, then run it again.`,
+    "zh-CN": `备份到“${p.out}”失败，已删除不完整的备份：${p.reason}。请检查磁盘空间和权限后重试。`,
+  }),
+  "cli.backupPostgres": (_p: Record<string, never>): LocalizedMessage => ({
+    en: "plinth backup copies a SQLite data folder. On PostgreSQL use the database's own tools: pg_dump -Fc -f plinth.dump <url> (uploads are in the database, so the dump is complete) and pg_restore to restore; see docs/deployment.md.",
+    "zh-CN":
+      "plinth backup 用于备份 SQLite 数据目录。PostgreSQL 请使用数据库自带工具：pg_dump -Fc -f plinth.dump <连接地址>（上传文件也在数据库中，转储即完整），恢复用 pg_restore；详见 docs/deployment.zh-CN.md。",
+  }),
   "cli.unknownLocale": (p: { value: string }): LocalizedMessage => ({
     en: `--lang '${p.value}' is not supported. Use en or zh-CN.`,
     "zh-CN": `不支持 --lang “${p.value}”。请使用 en 或 zh-CN。`,

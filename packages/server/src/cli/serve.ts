@@ -11,6 +11,7 @@ import { createPostgresStorage } from "../storage/postgres/index.js";
 import type { Durability } from "../storage/sqlite/connection.js";
 import { createSqliteStorage } from "../storage/sqlite/index.js";
 import type { Storage } from "../storage/types.js";
+import { isPostgresUrl, redactedUrl } from "./databaseUrl.js";
 import type { CliIo } from "./io.js";
 
 export interface ServeOptions {
@@ -54,7 +55,7 @@ export function parseServeArgs(args: readonly string[]): ServeOptions {
     throw new Error(`--demo-scale must be 'demo' or 'test' (演示数据规模必须为 demo 或 test), got '${demoScale}'`);
   }
   const database = values.database.trim();
-  if (database !== "" && !/^postgres(ql)?:\/\//.test(database)) {
+  if (database !== "" && !isPostgresUrl(database)) {
     throw new Error(
       `--database must be a PostgreSQL URL (postgres://user:password@host:port/database) (数据库必须是 PostgreSQL 连接地址), got '${database}'`,
     );
@@ -83,8 +84,9 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
     io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
-  mkdirSync(options.data, { recursive: true });
   const runtime = createRuntime();
+  // On PostgreSQL nothing is kept on the machine: no data folder is created.
+  if (options.database === undefined) mkdirSync(options.data, { recursive: true });
   const storage: Storage =
     options.database === undefined
       ? createSqliteStorage({
@@ -92,11 +94,7 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
           durability: options.durability,
           functions: runtime.functions,
         })
-      : createPostgresStorage({
-          url: options.database,
-          functions: runtime.functions,
-          filesDir: join(options.data, "files"),
-        });
+      : createPostgresStorage({ url: options.database, functions: runtime.functions });
   const ctx = {
     storage,
     runtime,
@@ -131,7 +129,7 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
   const where =
     options.database === undefined
       ? `data: ${options.data}, durability: ${options.durability}`
-      : `database: PostgreSQL ${redactedUrl(options.database)}, files: ${join(options.data, "files")}`;
+      : `database: PostgreSQL ${redactedUrl(options.database)}, files: in the database`;
   io.stdout(`Plinth is listening on ${address} (${where})\n`);
   const stop = async () => {
     await app.close();
@@ -140,15 +138,4 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
   process.once("SIGINT", () => void stop());
   process.once("SIGTERM", () => void stop());
   return 0;
-}
-
-/** A database URL without its password, for logs. */
-function redactedUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password !== "") parsed.password = "***";
-    return parsed.toString();
-  } catch {
-    return "postgres://…";
-  }
 }

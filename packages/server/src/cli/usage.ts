@@ -1,4 +1,5 @@
 import { auditUsage } from "./audit.js";
+import { backupUsage } from "./backup.js";
 import { evalUsage } from "./eval.js";
 import { validateUsage } from "./validate.js";
 
@@ -13,8 +14,15 @@ export function usage(): string {
       Run the server over one SQLite file in the data folder. 以数据目录中的 SQLite 文件运行服务器。
       --durability full (default): every acknowledged write survives power loss; normal: faster,
       a power cut may lose the last writes. full（默认）：已确认的写入在断电后仍保留；normal：更快，断电可能丢失最后的写入。
+  plinth serve --database postgres://user:password@host:port/database [--port 3000] [--host 127.0.0.1] [--demo]
+      Run the server over PostgreSQL (or set PLINTH_DATABASE_URL); several processes may share one database.
+      以 PostgreSQL 运行服务器（或设置 PLINTH_DATABASE_URL）；多个进程可共用一个数据库。
   ${auditUsage}
-      Verify the audit log's hash chain. 校验审计日志的哈希链。
+      Verify the audit log's hash chain (SQLite data folder or PostgreSQL). 校验审计日志的哈希链（SQLite 数据目录或 PostgreSQL）。
+  ${backupUsage}
+      Back up a SQLite data folder while the server runs, into a new folder that is itself a data folder.
+      在服务器运行时备份 SQLite 数据目录，生成的新目录本身就是一个数据目录。
+      On PostgreSQL use pg_dump -Fc / pg_restore (docs/deployment.md). PostgreSQL 请使用 pg_dump -Fc / pg_restore。
   plinth help | --help        Show this help. 显示帮助。
   plinth --version            Print the version. 显示版本。
 

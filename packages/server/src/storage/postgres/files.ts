@@ -1,7 +1,7 @@
 import type { FileMetaWriter, FileRow } from "../types.js";
 import { helpers, type Queryable } from "./connection.js";
 
-/** The uploaded files' metadata table (as on SQLite); the bytes live in the blob folder. */
+/** The uploaded files' metadata table (as on SQLite); the bytes live in `file_blobs` (blobs.ts). */
 export const filesDdl = `
 CREATE TABLE IF NOT EXISTS files (
   id TEXT PRIMARY KEY,

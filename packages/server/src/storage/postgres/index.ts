@@ -1,11 +1,8 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { ImplementedFunction } from "@plinth/runtime";
 import type pg from "pg";
-import { createDiskBlobs } from "../blobs.js";
 import { Mutex } from "../sqlite/connection.js";
 import type { ReadTx, Storage, WriteTx } from "../types.js";
+import { blobsDdl, createPostgresBlobs } from "./blobs.js";
 import { isRetryable, openPool, type PostgresConnection, quoteIdent } from "./connection.js";
 import { filesDdl, postgresFiles } from "./files.js";
 import { postgresPlatform } from "./platform.js";
@@ -15,7 +12,10 @@ import { postgresViews, savedViewsDdl } from "./views.js";
 
 export interface PostgresStorageOptions extends PostgresConnection {
   readonly functions: ReadonlyMap<string, ImplementedFunction>;
-  /** Where uploaded files' bytes go; default: a fresh temporary folder (tests). */
+  /**
+   * @deprecated Ignored: uploaded files' bytes live in the database (`file_blobs`), so every
+   * process serves every upload and one `pg_dump` holds them. Kept so older callers compile.
+   */
   readonly filesDir?: string;
   /** How often a write transaction that lost a race with another process is run again. */
   readonly retries?: number;
@@ -59,6 +59,7 @@ export function createPostgresStorage(options: PostgresStorageOptions): Storage 
       if (options.schema !== undefined) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(options.schema)}`);
       await client.query(platformDdl);
       await client.query(filesDdl);
+      await client.query(blobsDdl);
       await client.query(savedViewsDdl);
       await client.query("COMMIT");
     } catch (error) {
@@ -112,7 +113,7 @@ export function createPostgresStorage(options: PostgresStorageOptions): Storage 
   let closed = false;
   return {
     kind: "postgres",
-    blobs: createDiskBlobs(options.filesDir ?? mkdtempSync(join(tmpdir(), "plinth-files-"))),
+    blobs: createPostgresBlobs(pool, ready),
     write: (fn, writeOptions) =>
       writeLock.run(async () => {
         for (let attempt = 0; ; attempt++) {
