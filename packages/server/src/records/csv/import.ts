@@ -1,6 +1,6 @@
 import { createReadStream } from "node:fs";
 import { nulCharacterIssues } from "@plinth/runtime";
-import { parse } from "csv-parse";
+import { CsvError, parse } from "csv-parse";
 import type { FastifyRequest } from "fastify";
 import type { PublishedApps } from "../../apps/published.js";
 import type { ServerContext } from "../../http/context.js";
@@ -13,15 +13,9 @@ import { fromCsvValue } from "./values.js";
 
 const BATCH = 500;
 
-function issuesOf(error: unknown): ImportJob["errors"][number]["issues"] {
-  if (error instanceof HttpError) {
-    const detailed = error.details.issues as ImportJob["errors"][number]["issues"] | undefined;
-    return detailed && detailed.length > 0
-      ? detailed
-      : [{ code: error.code, path: error.path, message: error.messages }];
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return [{ code: "import.failed", path: "", message: { en: message, "zh-CN": message } }];
+function issuesOf(error: HttpError): ImportJob["errors"][number]["issues"] {
+  const detailed = error.details.issues as ImportJob["errors"][number]["issues"] | undefined;
+  return detailed && detailed.length > 0 ? detailed : [{ code: error.code, path: error.path, message: error.messages }];
 }
 
 class Rollback extends Error {}
@@ -97,6 +91,9 @@ export async function runImport(
         await createRecord(ctx, tx, published, actor, job.entity, input, request.id, 0, { bulkImport: true });
         job.imported += 1;
       } catch (error) {
+        // Only a refusal of the row is the row's issue; anything else (a database error, e.g.
+        // a lost race PostgreSQL will have the transaction retried for) ends the transaction.
+        if (!(error instanceof HttpError)) throw error;
         job.errors.push({ row: row.line, issues: issuesOf(error) });
         if (job.errors.length > 10_000) throw new Rollback("too many invalid rows");
       }
@@ -156,13 +153,21 @@ export async function runImport(
               "zh-CN": `未导入任何数据：有 ${job.errors.length} 行无效。请修正（见 errors）后重新导入，或使用 mode=skip。`,
             },
           }
-        : {
-            code: "import.unreadable",
-            message: {
-              en: `The file could not be read as CSV: ${error instanceof Error ? error.message : String(error)}`,
-              "zh-CN": `无法将文件读取为 CSV：${error instanceof Error ? error.message : String(error)}`,
-            },
-          };
+        : error instanceof CsvError
+          ? {
+              code: "import.unreadable",
+              message: {
+                en: `The file could not be read as CSV: ${error.message}`,
+                "zh-CN": `无法将文件读取为 CSV：${error.message}`,
+              },
+            }
+          : {
+              code: "import.failed",
+              message: {
+                en: `The import stopped on a server error${job.mode === "skip" ? `; the ${job.imported} row(s) imported before it were kept` : "; nothing was imported"}. Import the rest again; if it happens again, report the time to your administrator.`,
+                "zh-CN": `导入因服务器错误而中止${job.mode === "skip" ? `；此前已导入的 ${job.imported} 行已保留` : "；未导入任何数据"}。请重新导入其余部分；如再次发生，请将时间报告给管理员。`,
+              },
+            };
   } finally {
     for (const parser of parsers) parser.destroy();
     if (job.status !== "done" || job.mode === "skip") {
