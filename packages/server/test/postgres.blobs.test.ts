@@ -62,6 +62,17 @@ describe.skipIf(!url)("PostgreSQL blobs", () => {
     expect(blob?.size).toBe(bytes.length);
     expect((await bytesOf(blob?.stream as NodeJS.ReadableStream)).equals(bytes)).toBe(true);
     expect(rows("SELECT part FROM file_blob_parts WHERE blob_id = 'big1' ORDER BY part")).toHaveLength(4);
+    // One large chunk (as inject() sends a body) is still cut into parts of the part size.
+    expect(await storage.blobs.put("big2", Readable.from([bytes]), 10 * BLOB_PART_BYTES)).toBe(bytes.length);
+    expect(rows("SELECT length(data) AS n FROM file_blob_parts WHERE blob_id = 'big2' ORDER BY part")).toEqual([
+      { n: BLOB_PART_BYTES },
+      { n: BLOB_PART_BYTES },
+      { n: BLOB_PART_BYTES },
+      { n: 12_345 },
+    ]);
+    expect((await bytesOf((await storage.blobs.open("big2"))?.stream as NodeJS.ReadableStream)).equals(bytes)).toBe(
+      true,
+    );
   });
 
   it("stores an empty file", async () => {

@@ -34,8 +34,8 @@ function checkId(id: string): void {
 }
 
 /**
- * Read `source` to its end, handing over parts of at least {@link BLOB_PART_BYTES} (the last
- * may be shorter) and waiting for each `write` before reading on. Past `limit` bytes it
+ * Read `source` to its end, handing over parts of {@link BLOB_PART_BYTES} (the last may be
+ * shorter) and waiting for each `write` before reading on. Past `limit` bytes it
  * rejects, and reads the rest of the source and discards it, so an HTTP client still gets
  * the 413 answer (destroying the request would reset the connection instead).
  */
@@ -63,12 +63,20 @@ function writeParts(
         () => reject(error),
       );
     };
-    const flush = () => {
+    /** Write the buffered bytes as whole parts (and, at the end, the short last one); keep the rest. */
+    const flush = (last: boolean) => {
       const data = Buffer.concat(chunks, buffered);
-      const n = part++;
-      chunks = [];
-      buffered = 0;
-      writing = write(n, data);
+      const whole = last ? data.length : data.length - (data.length % BLOB_PART_BYTES);
+      chunks = whole < data.length ? [data.subarray(whole)] : [];
+      buffered = data.length - whole;
+      const first = part;
+      part += Math.ceil(whole / BLOB_PART_BYTES);
+      // After the parts before them, whatever order the stream's events come in.
+      writing = writing.then(async () => {
+        for (let n = first, at = 0; at < whole; n++, at += BLOB_PART_BYTES) {
+          await write(n, data.subarray(at, Math.min(at + BLOB_PART_BYTES, whole)));
+        }
+      });
       return writing;
     };
     source.on("data", (chunk: Buffer | string) => {
@@ -80,13 +88,13 @@ function writeParts(
       buffered += buffer.length;
       if (buffered < BLOB_PART_BYTES) return;
       source.pause();
-      flush().then(() => {
+      flush(false).then(() => {
         if (!failed) source.resume();
       }, fail);
     });
     source.on("end", () => {
       if (failed) return;
-      const last = buffered > 0 ? flush() : writing;
+      const last = buffered > 0 ? flush(true) : writing;
       last.then(() => {
         if (!failed) resolve(bytes);
       }, fail);
