@@ -44,7 +44,15 @@ export { approverVariables, baseVariables, createAppScope, FieldTypes } from "./
 export type { ValidateAppResult } from "./app/validateApp.js";
 export { defaultValue, recordDefaults } from "./data/defaults.js";
 // Records
-export { findNulCharacter, hasNulCharacter, nulCharacterIssue, nulCharacterIssues } from "./data/nulCharacter.js";
+export {
+  findNulCharacter,
+  hasNulCharacter,
+  type NulRefusal,
+  nulCharacterIssue,
+  nulCharacterIssues,
+  nulRefusal,
+  type RequestPart,
+} from "./data/nulCharacter.js";
 export { recordJsonSchema } from "./data/recordSchema.js";
 export { recordTitle, titleFieldOf } from "./data/title.js";
 export type { EntityProgram, RecordContext, RecordValues, ValidateRecordResult } from "./data/validateRecord.js";

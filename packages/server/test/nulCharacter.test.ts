@@ -1,3 +1,11 @@
+import {
+  type App,
+  createMemorySource,
+  createRestSource,
+  type DataSource,
+  DataSourceError,
+  type SourceRecord,
+} from "@plinth/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAndPublish } from "./support/apps.js";
 import { expectError } from "./support/http.js";
@@ -124,5 +132,65 @@ describe("U+0000 in a relation that formulas follow", () => {
     expect(db.counts()[table] ?? 0).toBe(rowsBefore + 1);
     const stored = db.db.prepare(`SELECT title, account FROM "${table}" ORDER BY title`).all();
     expect(stored).toEqual([{ title: "Good", account }]);
+  });
+});
+
+describe("the memory data source refuses U+0000 as the server does", () => {
+  const outcome = async (run: () => Promise<unknown>) => {
+    try {
+      await run();
+      return "ok";
+    } catch (error) {
+      if (!(error instanceof DataSourceError)) throw error;
+      return { status: error.status, code: error.code, path: error.path, message: error.messages };
+    }
+  };
+
+  it("gives the same status, code, path and message from memory and over REST", async () => {
+    await server.app.listen({ port: 0, host: "127.0.0.1" });
+    const address = server.app.server.address();
+    const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "admin", password: "admin-password-1" }),
+    });
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] as string;
+    const { csrfToken, user } = (await login.json()) as { csrfToken: string; user: { id: string } };
+    const rest = createRestSource({
+      baseUrl: base,
+      app: "deals",
+      fetch: (url, init) => fetch(url, { ...init, headers: { ...init.headers, cookie } }),
+      csrfToken: () => csrfToken,
+    });
+    const app: App = await rest.app();
+    const accounts = (await rest.list("account")).records;
+    const deals = (await rest.list("deal")).records;
+    const memory = createMemorySource({
+      app,
+      user: { id: user.id, username: "admin", roles: [], isAdmin: true },
+      records: { account: accounts, deal: deals },
+      clock: () => server.clock.now().toISOString(),
+      newId: () => "mem",
+    });
+    const deal = deals[0] as SourceRecord;
+    const calls: Array<(s: DataSource) => Promise<unknown>> = [
+      (s) => s.list("deal", { filter: `title = 'a${NUL}'` }),
+      (s) => s.list("deal", { sort: [{ field: `title${NUL}`, direction: "asc" }] }),
+      (s) => s.get("deal", `x${NUL}`),
+      (s) => s.create("deal", { title: `T${NUL}`, account }),
+      (s) => s.create("deal", { title: "T", account: `${account}${NUL}` }),
+      (s) => s.update("deal", String(deal.id), Number(deal.version), { [`ti${NUL}tle`]: "x" }),
+      (s) => s.update(`deal${NUL}`, String(deal.id), Number(deal.version), { title: "x" }),
+      (s) => s.query({ entity: "deal", filter: `title = '${NUL}'` }),
+      (s) => s.action("deal", String(deal.id), "approve", { comment: `ok ${NUL}` }),
+      (s) => s.people({ search: `a${NUL}` }),
+      (s) => s.upload("deal", "title", { name: `a${NUL}.txt`, contentType: "text/plain", size: 1, body: "x" }),
+    ];
+    for (const [n, call] of calls.entries()) {
+      const fromRest = await outcome(() => call(rest));
+      expect(fromRest, `call ${n}`).not.toBe("ok");
+      expect(await outcome(() => call(memory)), `call ${n}`).toEqual(fromRest);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import type { Field } from "../fields/index.js";
-import { findNulCharacter, hasNulCharacter, nulCharacterIssues } from "./nulCharacter.js";
+import { findNulCharacter, hasNulCharacter, nulCharacterIssues, nulRefusal } from "./nulCharacter.js";
 
 const NUL = "\u0000";
 
@@ -54,5 +54,25 @@ describe("nulCharacterIssues", () => {
     expect(issues[1]?.message.en).toMatch(/^tags contains/);
     expect(issues[2]?.message["zh-CN"]).toMatch(/^b\u2400d包含/);
     expect(hasNulCharacter("clean")).toBe(false);
+  });
+});
+
+describe("nulRefusal", () => {
+  it("names the part of the request for the http.nulCharacter message, with a pointer where there is one", () => {
+    expect(nulRefusal("path")).toEqual({
+      params: { where: "The address", whereZh: "请求地址" },
+      path: "",
+      part: "path",
+    });
+    expect(nulRefusal("query", "a/b")).toMatchObject({ params: { where: "The query parameter 'a/b'" }, path: "/a~1b" });
+    expect(nulRefusal("header", "x-note")).toMatchObject({ params: { whereZh: "请求头“x-note”" }, path: "" });
+    expect(nulRefusal("body")).toMatchObject({ params: { where: "The request body" }, path: "" });
+    expect(nulRefusal("body", `/k${NUL}`)).toMatchObject({
+      params: { where: "The request body at /k\u2400", whereZh: "请求体中 /k\u2400 处" },
+      path: `/k${NUL}`,
+    });
+    const long = nulRefusal("body", "/0".repeat(500));
+    expect(long.path.length).toBe(1000);
+    expect(long.params.where.length).toBeLessThan(250);
   });
 });

@@ -72,9 +72,10 @@ export function findNulCharacter(value: unknown): string | undefined {
   return undefined;
 }
 
-/** A name as people can read it: U+0000 shown as ␀ (U+2400). */
+/** A name or pointer as people can read it: U+0000 shown as ␀ (U+2400), at most 200 characters. */
 function visible(name: string): string {
-  return name.replaceAll(NUL, "\u2400");
+  const shown = name.replaceAll(NUL, "\u2400");
+  return shown.length > 200 ? `${shown.slice(0, 200)}…` : shown;
 }
 
 /** The `record.nulCharacter` issue of a field (or of a property named by a client, when no field is known). */
@@ -107,4 +108,47 @@ export function nulCharacterIssues(
     issues.push(nulCharacterIssue(`/${escapePointerToken(key)}${inner}`, fieldOf(key) ?? key));
   }
   return issues;
+}
+
+/** The parts of an HTTP request, as an `http.nulCharacter` refusal names them in `details.in`. */
+export type RequestPart = "path" | "query" | "header" | "body";
+
+/** Where in a request U+0000 was found: the message params, the pointer and the part. */
+export interface NulRefusal {
+  readonly params: { readonly where: string; readonly whereZh: string };
+  /** A JSON Pointer into the body, or to the query parameter (`/filter`); "" for the path and headers. */
+  readonly path: string;
+  readonly part: RequestPart;
+}
+
+/**
+ * Describe a request refused for U+0000, for the `http.nulCharacter` message: `at` is the
+ * query parameter's or header's name, or the pointer into the body. The server and the memory
+ * data source both build their answer from it, so they say the same thing.
+ *
+ * @example
+ * nulRefusal("body", "/comment").params.where; // "The request body at /comment"
+ */
+export function nulRefusal(part: RequestPart, at = ""): NulRefusal {
+  switch (part) {
+    case "path":
+      return { params: { where: "The address", whereZh: "请求地址" }, path: "", part };
+    case "query":
+      return {
+        params: { where: `The query parameter '${visible(at)}'`, whereZh: `查询参数“${visible(at)}”` },
+        path: `/${escapePointerToken(at)}`,
+        part,
+      };
+    case "header":
+      return { params: { where: `The header '${visible(at)}'`, whereZh: `请求头“${visible(at)}”` }, path: "", part };
+    case "body":
+      return {
+        params:
+          at === ""
+            ? { where: "The request body", whereZh: "请求体" }
+            : { where: `The request body at ${visible(at)}`, whereZh: `请求体中 ${visible(at)} 处` },
+        path: at,
+        part,
+      };
+  }
 }

@@ -14,6 +14,7 @@ import {
   peopleOf,
   uploadFile,
 } from "./memoryFiles.js";
+import { refuseNul } from "./memoryNul.js";
 import { listRows, runQuery } from "./memoryQuery.js";
 import { createRow, removeRow, updateRow } from "./memoryRecords.js";
 import { actorOf, canonical, type MemoryContext, type MemoryState, type MemoryUser } from "./memoryStore.js";
@@ -127,9 +128,11 @@ interface Extras {
 }
 
 function sourceFor(ctx: MemoryContext, user: MemoryUser, extras: Extras): MemorySource {
-  // Run synchronously, answer as a promise: errors become rejections, as over HTTP.
-  const run = <T>(work: () => T): Promise<T> => {
+  // Run synchronously, answer as a promise: errors become rejections, as over HTTP. U+0000 in
+  // the call's ids, query or body is refused first, as the server refuses it in a request.
+  const run = <T>(work: () => T, request?: Parameters<typeof refuseNul>[0]): Promise<T> => {
     try {
+      if (request) refuseNul(request);
       return Promise.resolve(work());
     } catch (error) {
       return Promise.reject(error);
@@ -153,14 +156,22 @@ function sourceFor(ctx: MemoryContext, user: MemoryUser, extras: Extras): Memory
         roles: [...user.roles],
       })),
     app: () => run(() => ctx.app),
-    list: (entity, list = {}) => run(() => listRows(ctx, actor(), entity, list)),
+    list: (entity, list = {}) =>
+      run(() => {
+        const { filter, sort, limit, cursor, fields } = list;
+        const query = { filter, sort, limit, cursor, fields };
+        refuseNul({ path: [entity], query: Object.entries(query) });
+        return listRows(ctx, actor(), entity, list);
+      }),
     get: (entity, id) =>
       run(() => {
+        refuseNul({ path: [entity, id] });
         const a = actor();
         return present(ctx, a, entity, readableRow(ctx, a, entity, id));
       }),
     create: (entity, values, create = {}) =>
       run(() => {
+        refuseNul({ path: [entity], record: values });
         const a = actor();
         const key = create.idempotencyKey === undefined ? undefined : `${a.id}\u0000${create.idempotencyKey}`;
         const fingerprint = canonical([ctx.app.id, entity, values]);
@@ -176,22 +187,37 @@ function sourceFor(ctx: MemoryContext, user: MemoryUser, extras: Extras): Memory
       }),
     update: (entity, id, version, changes) =>
       run(() => {
+        refuseNul({ path: [entity, id], record: changes });
         const a = actor();
         checkAttached(ctx, extras.files, a, entity, changes, id);
         return present(ctx, a, entity, updateRow(ctx, a, entity, id, version, changes));
       }),
-    remove: (entity, id, version) => run(() => removeRow(ctx, actor(), entity, id, version)),
-    query: (query) => run(() => runQuery(ctx, actor(), query)),
-    action: (entity, id, action, body = {}) => run(() => runAction(ctx, actor(), entity, id, action, body)),
-    actions: (entity, id) => run(() => availableActions(ctx, actor(), entity, id)),
-    history: (entity, id) => run(() => historyOf(ctx, actor(), entity, id)),
-    approvals: (entity, id) => run(() => approvalsOf(ctx, actor(), entity, id)),
+    remove: (entity, id, version) => run(() => removeRow(ctx, actor(), entity, id, version), { path: [entity, id] }),
+    query: (query) => run(() => runQuery(ctx, actor(), query), { body: query }),
+    action: (entity, id, action, body = {}) =>
+      run(() => runAction(ctx, actor(), entity, id, action, body), { path: [entity, id, action], body }),
+    actions: (entity, id) => run(() => availableActions(ctx, actor(), entity, id), { path: [entity, id] }),
+    history: (entity, id) => run(() => historyOf(ctx, actor(), entity, id), { path: [entity, id] }),
+    approvals: (entity, id) => run(() => approvalsOf(ctx, actor(), entity, id), { path: [entity, id] }),
     inbox: () => run(() => inboxOf(ctx, actor())),
-    markRead: (notificationId) => run(() => markRead(ctx, actor(), notificationId)),
-    people: (options = {}) => run(() => peopleOf(ctx, actor(), extras.people, options)),
-    upload: (entity, field, file) => uploadFile(ctx, extras.files, actor(), entity, field, file),
+    markRead: (notificationId) => run(() => markRead(ctx, actor(), notificationId), { path: [notificationId] }),
+    people: (options = {}) =>
+      run(() => peopleOf(ctx, actor(), extras.people, options), {
+        query: [
+          ["q", options.search],
+          ["roles", options.roles],
+          ["ids", options.ids],
+          ["limit", options.limit],
+        ],
+      }),
+    upload: (entity, field, file) =>
+      run(() => refuseNul({ path: [entity, field], query: [["name", file.name]] })).then(() =>
+        uploadFile(ctx, extras.files, actor(), entity, field, file),
+      ),
     download: (entity, id, field, fileId) =>
-      run(() => downloadFile(ctx, extras.files, actor(), entity, id, field, fileId)),
+      run(() => downloadFile(ctx, extras.files, actor(), entity, id, field, fileId), {
+        path: [entity, id, field, fileId],
+      }),
     fileUrl: () => undefined,
   };
 }
