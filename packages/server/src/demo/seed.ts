@@ -5,7 +5,7 @@ import { PublishedApps } from "../apps/published.js";
 import { hashPassword } from "../auth/passwords.js";
 import type { ServerContext } from "../http/context.js";
 import { createRecord } from "../records/service.js";
-import { actorIn } from "../records/userContext.js";
+import { actorOf } from "../records/userContext.js";
 import { runApprovalAction } from "../workflow/approvals.js";
 import { starterApp } from "./starterApp.js";
 import { installTemplate } from "./templates.js";
@@ -133,14 +133,13 @@ async function installStarter(ctx: ServerContext, password: string): Promise<{ i
   const apps = new PublishedApps(ctx);
   const admin = await ctx.storage.read((tx) => tx.platform.userById(ids.get("admin") as string));
   if (!admin) return { installed: true };
-  const request = { principal: { user: admin, via: "session" as const } } as Parameters<typeof actorIn>[2];
   const owners = ["rep.east", "rep.north", "manager.east"].map((u) => ({
     id: ids.get(u) as string,
     region: demoUsers.find((d) => d.username === u)?.attributes.region ?? "east",
   }));
   await ctx.storage.write(async (tx) => {
     const published = await apps.get(tx, starterApp.id);
-    const actor = await actorIn(ctx, tx, request, published);
+    const actor = await actorOf(tx, admin, published, ctx.clock.now().toISOString());
     const accounts: Array<{ id: string; region: string }> = [];
     for (let i = 0; i < 40; i++) {
       const region = ["east", "north", "south", "west"][i % 4] as string;
@@ -191,12 +190,7 @@ async function installStarter(ctx: ServerContext, password: string): Promise<{ i
     const as = async (username: string) => {
       const user = await tx.platform.userById(ids.get(username) as string);
       if (!user) throw new Error(`demo user ${username} is missing`);
-      return actorIn(
-        ctx,
-        tx,
-        { principal: { user, via: "session" as const } } as Parameters<typeof actorIn>[2],
-        published,
-      );
+      return actorOf(tx, user, published, ctx.clock.now().toISOString());
     };
     const rep = await as("rep.east");
     for (const id of discounted) {
