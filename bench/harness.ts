@@ -89,3 +89,23 @@ export function createRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * Run `cleanUp` (synchronously) if the process exits before the returned function is called,
+ * also on Ctrl-C and SIGTERM, which would otherwise end the process without running `finally`
+ * blocks (a temporary database server or folder would be left behind). Call the returned
+ * function once the normal path has cleaned up.
+ */
+export function cleanUpOnExit(cleanUp: () => void): () => void {
+  const onExit = () => cleanUp();
+  // Exiting runs the "exit" listeners, this one included.
+  const onSignal = () => process.exit(130);
+  process.once("exit", onExit);
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  return () => {
+    process.off("exit", onExit);
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  };
+}

@@ -1,9 +1,12 @@
 /**
- * `pnpm bench`: the formula, validateApp, server and workflow benchmarks, then the UI benchmarks
+ * `pnpm bench`: the formula, validateApp, server, workflow and scale-out benchmarks (scale: SQLite
+ * vs PostgreSQL on one process, one vs three processes on PostgreSQL; PostgreSQL from
+ * PLINTH_BENCH_PG_URL or a throwaway cluster, skipped without either), then the UI benchmarks
  * in headless Chromium (bench/ui: a 200-field form, a table scrolled over 100,000 rows, a 6-widget
  * dashboard over 1,000,000 rows). `BENCH_QUICK=1` shrinks the data (server 100,000 rows and
- * 2-second runs; table 20,000 rows; dashboard 100,000 rows); `BENCH_ONLY=form,table` runs only
- * the named ones (formula, validate, server, workflow, form, table, dashboard, designer). Every figure is printed beside a
+ * 2-second runs; scale 20,000 rows and 2-second runs; table 20,000 rows; dashboard 100,000 rows);
+ * `BENCH_ONLY=form,table` runs only the named ones (formula, validate, server, workflow, scale,
+ * form, table, dashboard, designer). Every figure is printed beside a
  * baseline measured in the same run, as a ratio, because absolute times on a shared 2-core
  * machine move by tens of percent from run to run. Results also go to stdout as JSON
  * (after the tables); nothing is written into the repository.
@@ -12,6 +15,7 @@ import { arch, cpus, platform } from "node:os";
 import { formatHistoryBench, runHistoryBench } from "./designer/history.bench.js";
 import { CVI_FORMULA, runFormulaBench } from "./formula.bench.js";
 import { formatTable } from "./harness.js";
+import { formatScaleBench, runScaleBench } from "./server/scale.bench.js";
 import { formatServerBench, runServerBench } from "./server/server.bench.js";
 import { formatDashboardUiBench, runDashboardUiBench } from "./ui/dashboard/dashboard.bench.js";
 import { formatDesignerCanvasBench, runDesignerCanvasBench } from "./ui/designer/canvas.bench.js";
@@ -99,31 +103,39 @@ if (wanted("workflow")) {
   results.workflow = workflow;
 }
 
+if (wanted("scale")) {
+  const scale = await runScaleBench();
+  console.log(scale.kind === "skipped" ? `\n${formatScaleBench(scale)}` : `\n5. ${formatScaleBench(scale)}`);
+  results.scale = scale;
+  if (scale.kind === "ran" && scale.checks.some((c) => !c.ok))
+    fail("A scale check failed: the set-ups answered differently or requests failed (see the scale checks).");
+}
+
 if (wanted("form")) {
   const form = await runFormUiBench();
-  console.log(`\n5. A 200-field form in headless Chromium\n\n${formatFormUiBench(form)}`);
+  console.log(`\n6. A 200-field form in headless Chromium\n\n${formatFormUiBench(form)}`);
   results.formUi = form;
 }
 
 if (wanted("table")) {
   const table = await runTableUiBench();
-  console.log(`\n6. ${formatTableUiBench(table)}`);
+  console.log(`\n7. ${formatTableUiBench(table)}`);
   results.tableUi = table;
 }
 
 if (wanted("dashboard")) {
   const dashboard = await runDashboardUiBench();
-  console.log(`\n7. ${formatDashboardUiBench(dashboard)}`);
+  console.log(`\n8. ${formatDashboardUiBench(dashboard)}`);
   results.dashboardUi = dashboard;
 }
 
 if (wanted("designer")) {
   const history = runHistoryBench();
-  console.log(`\n8. ${formatHistoryBench(history)}`);
+  console.log(`\n9. ${formatHistoryBench(history)}`);
   results.designerHistory = history;
   if (!history.same) fail("The designer history did not return to the same documents (undo/redo is broken).");
   const canvas = await runDesignerCanvasBench();
-  console.log(`\n9. ${formatDesignerCanvasBench(canvas)}`);
+  console.log(`\n10. ${formatDesignerCanvasBench(canvas)}`);
   results.designerCanvas = canvas;
 }
 

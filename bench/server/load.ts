@@ -124,15 +124,18 @@ export interface ThroughputResult {
   readonly firstFailure?: string;
 }
 
-/** Where to POST, and as whom. */
+/** Where to send, and as whom. */
 export interface ThroughputTarget {
-  readonly url: string;
+  /** One server, or several serving the same thing: the connections are dealt out over them in turn. */
+  readonly url: string | readonly string[];
   readonly headers: Readonly<Record<string, string>>;
+  /** This target's own bodies, in place of the options' (when they name ids only its database knows). */
+  readonly body?: () => string;
 }
 
 export interface ThroughputOptions {
-  /** A new body for every request. */
-  readonly body: () => string;
+  /** POST a new body for every request; without one (here or on the target), GET. */
+  readonly body?: () => string;
   readonly connections: number;
   readonly warmupSeconds: number;
   /** Timed seconds per target, run as one-second slices that alternate between the targets. */
@@ -148,19 +151,25 @@ interface Slice {
 
 async function cannon(target: ThroughputTarget, options: ThroughputOptions, seconds: number): Promise<Slice> {
   let firstFailure: string | undefined;
+  const onResponse = (status: number, body: string) => {
+    if ((status < 200 || status >= 300) && firstFailure === undefined) firstFailure = `${status} ${body}`;
+  };
+  const body = target.body ?? options.body;
   const result = await autocannon({
-    url: target.url,
+    // autocannon takes a list of URLs and gives connection i the URL i mod n (lib/run.js);
+    // @types/autocannon only declares one.
+    url: typeof target.url === "string" ? target.url : (target.url as unknown as string),
     connections: options.connections,
     duration: seconds,
     requests: [
-      {
-        method: "POST",
-        headers: { ...target.headers, "content-type": "application/json" },
-        setupRequest: (request) => ({ ...request, body: options.body() }),
-        onResponse: (status, body) => {
-          if ((status < 200 || status >= 300) && firstFailure === undefined) firstFailure = `${status} ${body}`;
-        },
-      },
+      body === undefined
+        ? { method: "GET", headers: { ...target.headers }, onResponse }
+        : {
+            method: "POST",
+            headers: { ...target.headers, "content-type": "application/json" },
+            setupRequest: (request) => ({ ...request, body: body() }),
+            onResponse,
+          },
     ],
   });
   const slice = { ok: result["2xx"], failed: result.non2xx + result.errors, seconds: result.duration };
@@ -168,7 +177,7 @@ async function cannon(target: ThroughputTarget, options: ThroughputOptions, seco
 }
 
 /**
- * POST `body()` to each target as fast as `connections` connections allow: a warm-up run
+ * POST `body()` (or GET) to each target as fast as `connections` connections allow: a warm-up run
  * each, then one-second slices alternating between the targets (the order flips every
  * round), so a disturbance on the shared machine lands on all of them alike.
  */

@@ -10,6 +10,8 @@ import type { HandWrittenOptions } from "./handWritten.js";
 /** What the parent asks a child to serve. */
 export type ServeRequest =
   | { readonly kind: "plinth"; readonly file: string; readonly durability: Durability }
+  /** Plinth over PostgreSQL, as `plinth serve --database <url>` runs it. */
+  | { readonly kind: "plinth-postgres"; readonly url: string }
   | ({ readonly kind: "hand" } & HandWrittenOptions);
 
 /** What a child answers: its port once listening, or why it could not start. */
@@ -58,4 +60,18 @@ export async function spawnServer(request: ServeRequest): Promise<ServerProcess>
       await done;
     },
   };
+}
+
+/** Stop every server given (undefined ones are skipped), together. */
+export async function stopServers(servers: ReadonlyArray<ServerProcess | undefined>): Promise<void> {
+  await Promise.all(servers.map((s) => s?.stop()));
+}
+
+/** Start every server at once; if one fails, stop the others and throw its error. */
+export async function spawnServers(requests: readonly ServeRequest[]): Promise<ServerProcess[]> {
+  const started = await Promise.allSettled(requests.map(spawnServer));
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  if (failed === undefined) return started.map((s) => (s as PromiseFulfilledResult<ServerProcess>).value);
+  await stopServers(started.map((s) => (s.status === "fulfilled" ? s.value : undefined)));
+  throw failed.reason;
 }

@@ -18,9 +18,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Durability } from "../../packages/server/src/storage/sqlite/connection.js";
 import { closeEnough, formatTable } from "../harness.js";
-import { bulkLoadOpportunities, type DemoFile, installDemoFile } from "./fixture.js";
+import {
+  bulkLoadOpportunities,
+  type DemoFile,
+  installDemoFile,
+  LIST_PAGE_QUERY,
+  newOpportunityBodies,
+} from "./fixture.js";
 import { type HttpCall, type LatencySummary, measureThroughput, sampleInterleaved, sendExpecting } from "./load.js";
-import { type ServerProcess, spawnServer } from "./processes.js";
+import { type ServeRequest, type ServerProcess, spawnServers, stopServers } from "./processes.js";
 
 export interface ServerBenchOptions {
   /** Opportunity rows in the table that the list and aggregate benchmarks read. */
@@ -79,7 +85,7 @@ export interface ServerBenchResult {
 
 /** Reads never commit, so `synchronous` does not touch them: they run once, at Plinth's default. */
 const READ_DURABILITY: Durability = "full";
-const LIST_FILTER = "amount > 500000";
+/** The hand-written server's form of LIST_PAGE_QUERY's filter. */
 const MIN_AMOUNT = 500_000;
 
 function figure(
@@ -99,20 +105,10 @@ function figure(
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
-async function stopAll(servers: ReadonlyArray<ServerProcess | undefined>): Promise<void> {
-  await Promise.all(servers.map((s) => s?.stop()));
-}
-
 /** Both servers up at once: idle, the one not under load costs nothing. */
-async function spawnPair(
-  plinth: Parameters<typeof spawnServer>[0],
-  hand: Parameters<typeof spawnServer>[0],
-): Promise<[ServerProcess, ServerProcess]> {
-  const started = await Promise.allSettled([spawnServer(plinth), spawnServer(hand)]);
-  const [a, b] = started;
-  if (a.status === "fulfilled" && b.status === "fulfilled") return [a.value, b.value];
-  await stopAll(started.map((s) => (s.status === "fulfilled" ? s.value : undefined)));
-  throw (a.status === "rejected" ? a.reason : (b as PromiseRejectedResult).reason) as Error;
+async function spawnPair(plinth: ServeRequest, hand: ServeRequest): Promise<[ServerProcess, ServerProcess]> {
+  const [a, b] = await spawnServers([plinth, hand]);
+  return [a as ServerProcess, b as ServerProcess];
 }
 
 /** 1. POST /api/apps/starter/data/opportunity vs the hand-written insert + audit, at one durability. */
@@ -130,20 +126,8 @@ async function benchCreate(dir: string, durability: Durability, options: ServerB
     },
   );
   try {
-    const account = demo.accounts.find((a) => a.region === "east")?.id ?? "";
-    let sequence = 0;
-    // Distinct bodies (name and amount change), the same sequence for both servers.
-    const body = () => {
-      sequence += 1;
-      return JSON.stringify({
-        name: `Bench deal ${sequence}`,
-        account,
-        region: "east",
-        amount: 10_000 + ((sequence * 7919) % 990_000),
-        stage: "prospecting",
-        close_date: "2026-06-30",
-      });
-    };
+    // One sequence of bodies for both servers.
+    const body = newOpportunityBodies(demo);
     const plinthUrl = `${plinth.baseUrl}/api/apps/starter/data/opportunity`;
     const handUrl = `${hand.baseUrl}/opportunity`;
     await sendExpecting({ method: "POST", url: plinthUrl, headers: bearer(demo.tokens.admin), body: body() }, 201);
@@ -178,7 +162,7 @@ async function benchCreate(dir: string, durability: Durability, options: ServerB
       { atLeast: 0.6 },
     );
   } finally {
-    await stopAll([plinth, hand]);
+    await stopServers([plinth, hand]);
   }
 }
 
@@ -210,10 +194,9 @@ async function benchReads(
     },
   );
   try {
-    const listQuery = `filter=${encodeURIComponent(LIST_FILTER)}&sort=-close_date&limit=50`;
     const plinthList = (token: string): HttpCall => ({
       method: "GET",
-      url: `${plinth.baseUrl}/api/apps/starter/data/opportunity?${listQuery}`,
+      url: `${plinth.baseUrl}/api/apps/starter/data/opportunity?${LIST_PAGE_QUERY}`,
       headers: bearer(token),
     });
     const handList = (region?: string, tuned = false): HttpCall => ({
@@ -260,7 +243,11 @@ async function benchReads(
         checks.push({ name: `list page as ${list.who}${label}: same 50 ids in the same order`, ok: same });
       }
     }
-    const stages = async (call: HttpCall) => (JSON.parse(await sendExpecting(call, 200)) as { rows: StageRow[] }).rows;
+    // By stage name: Plinth lists the groups in the stage field's option order, the hand-written server alphabetically.
+    const stages = async (call: HttpCall) =>
+      (JSON.parse(await sendExpecting(call, 200)) as { rows: StageRow[] }).rows.sort((a, b) =>
+        a.stage < b.stage ? -1 : a.stage > b.stage ? 1 : 0,
+      );
     const [plinthStages, handStages] = [await stages(plinthAggregate), await stages(handAggregate)];
     const sameStages =
       plinthStages.length === handStages.length &&
@@ -326,7 +313,7 @@ async function benchReads(
     latencyFigures("aggregate by stage", plinthStats as LatencySummary, handStats as LatencySummary, 1.5, 1.5);
     return figures;
   } finally {
-    await stopAll([plinth, hand]);
+    await stopServers([plinth, hand]);
   }
 }
 

@@ -2,17 +2,31 @@
  * Child-process entry (forked by processes.ts): start the requested server, report its port,
  * and close everything when the parent says "stop" or goes away.
  */
-import { createRuntime } from "../../packages/runtime/src/index.js";
+import { createRuntime, type Runtime } from "../../packages/runtime/src/index.js";
 import { createWriteHooks, newId, systemClock } from "../../packages/server/src/http/context.js";
 import { createServer } from "../../packages/server/src/http/createServer.js";
+import { createPostgresStorage } from "../../packages/server/src/storage/postgres/index.js";
 import { createSqliteStorage } from "../../packages/server/src/storage/sqlite/index.js";
+import type { Storage } from "../../packages/server/src/storage/types.js";
 import { startHandWritten } from "./handWritten.js";
 import type { ServeReply, ServeRequest } from "./processes.js";
 
-/** Start Plinth as `plinth serve` does (src/cli/serve.ts), on a free port. */
-async function startPlinth(file: string, durability: "full" | "normal") {
+type PlinthRequest = Exclude<ServeRequest, { readonly kind: "hand" }>;
+
+/** The storage `plinth serve` opens (src/cli/serve.ts) for the request: a SQLite file or a PostgreSQL URL. */
+function openStorage(request: PlinthRequest, runtime: Runtime): Storage {
+  switch (request.kind) {
+    case "plinth":
+      return createSqliteStorage({ file: request.file, durability: request.durability, functions: runtime.functions });
+    case "plinth-postgres":
+      return createPostgresStorage({ url: request.url, functions: runtime.functions });
+  }
+}
+
+/** Start Plinth as `plinth serve` does, on a free port. */
+async function startPlinth(request: PlinthRequest) {
   const runtime = createRuntime();
-  const storage = createSqliteStorage({ file, durability, functions: runtime.functions });
+  const storage = openStorage(request, runtime);
   const ctx = { storage, runtime, clock: systemClock, newId, secureCookies: false, hooks: createWriteHooks() };
   const app = await createServer(ctx);
   await app.listen({ port: 0, host: "127.0.0.1" });
@@ -32,7 +46,7 @@ function send(reply: ServeReply): void {
 }
 
 process.once("message", (request: ServeRequest) => {
-  const started = request.kind === "plinth" ? startPlinth(request.file, request.durability) : startHandWritten(request);
+  const started = request.kind === "hand" ? startHandWritten(request) : startPlinth(request);
   started.then(
     (server) => {
       let stopping = false;
