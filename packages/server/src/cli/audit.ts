@@ -21,7 +21,7 @@ export const DATABASE_FILE = "plinth.sqlite";
 
 const auditOptions = { ...commonOptions, data: { type: "string" }, database: { type: "string" } } as const;
 
-/** Which database to verify: `--database`, `--data`, else `PLINTH_DATABASE_URL`, else `./data`. */
+/** Which database to verify: `--database`, `--data`, else `PLINTH_DATABASE_URL`, else `PLINTH_DATA` or `./data` (as `plinth serve`). */
 type AuditTarget =
   | { readonly kind: "sqlite"; readonly file: string }
   | { readonly kind: "postgres"; readonly url: string };
@@ -33,7 +33,7 @@ function auditTarget(data: string | undefined, database: string | undefined): Au
     });
   }
   const url = (database ?? (data === undefined ? process.env.PLINTH_DATABASE_URL : undefined) ?? "").trim();
-  if (url === "") return { kind: "sqlite", file: join(data ?? "./data", DATABASE_FILE) };
+  if (url === "") return { kind: "sqlite", file: join(data ?? process.env.PLINTH_DATA ?? "./data", DATABASE_FILE) };
   if (!isPostgresUrl(url)) return cliIssue("cli.invalidDatabaseUrl", { value: redactedUrl(url) });
   return { kind: "postgres", url };
 }
