@@ -1,119 +1,22 @@
-import {
-  type ImplementedFunction,
-  postgresDialect,
-  type SqlBindValue,
-  type SqlEnv,
-  translateToSql,
-} from "@plinth/runtime";
-import type { CompiledApp, EntityInfo } from "../sqlite/compiledApp.js";
-import { type Condition, SqlTranslationError } from "../types.js";
-import { q } from "./types.js";
+import { type ImplementedFunction, postgresDialect, type SqlBindValue } from "@plinth/runtime";
+import { SqlBuilder, type SqlFlavour } from "../sqlBuilder.js";
+import type { CompiledApp } from "../sqlite/compiledApp.js";
 
-/**
- * Builds one PostgreSQL statement (as the SQLite builder does): collects bound parameters in
- * order (`$1`, `$2`...), hands out table aliases, and turns field paths and typed formulas into
- * SQL over the app's tables. Values are always bound.
- */
-export class SqlBuilder {
-  readonly params: unknown[] = [];
-  private aliases = 0;
+/** PostgreSQL: numbered parameters (`$1`...; a formula's value carries its type), native booleans. */
+export const postgresFlavour: SqlFlavour<unknown[]> = {
+  dialect: postgresDialect,
+  placeholder: (index, value, typed) =>
+    typed ? postgresDialect.placeholder(index, value as SqlBindValue) : `$${index}`,
+  bind: (value) => value,
+  bound: (params) => [...params],
+  true: "TRUE",
+  false: "FALSE",
+};
 
-  constructor(
-    readonly app: CompiledApp,
-    readonly functions: ReadonlyMap<string, ImplementedFunction>,
-  ) {}
-
-  /** A parameter whose type PostgreSQL infers from where it is used (a column, LIMIT). */
-  param(value: unknown): string {
-    this.params.push(value);
-    return `$${this.params.length}`;
-  }
-
-  /** A formula value: its placeholder carries its type. */
-  typed(value: SqlBindValue): string {
-    this.params.push(value);
-    return postgresDialect.placeholder(this.params.length, value);
-  }
-
-  alias(): string {
-    this.aliases += 1;
-    return `a${this.aliases}`;
-  }
-
-  entity(id: string): EntityInfo {
-    const info = this.app.entities.get(id);
-    if (!info) throw new Error(`Unknown entity ${id}`);
-    return info;
-  }
-
-  /** SQL for a field path read from the row `alias` of `entity` (following relations, computing rollups). */
-  column(entity: EntityInfo, alias: string, path: readonly string[], env: SqlEnv): string {
-    const [head, ...rest] = path;
-    if (head === undefined) throw new Error("empty path");
-    const field = entity.model.fields.get(head)?.value;
-    if (rest.length > 0) {
-      if (field?.kind !== "relation") throw new Error(`${head} is not a relation`);
-      const target = this.entity(field.target);
-      const a = this.alias();
-      return `(SELECT ${this.column(target, a, rest, env)} FROM ${q(target.table)} ${a} WHERE ${a}.id = ${alias}.${q(head)})`;
-    }
-    if (field?.kind === "rollup") return this.rollup(entity, alias, head, env);
-    return `${alias}.${q(head)}`;
-  }
-
-  private rollup(entity: EntityInfo, alias: string, fieldId: string, env: SqlEnv): string {
-    const spec = entity.rollups.find((r) => r.field.id === fieldId);
-    if (!spec) throw new Error(`Unknown rollup ${fieldId}`);
-    const { field } = spec;
-    const child = this.entity(field.from);
-    const c = this.alias();
-    const value = field.field === undefined ? "*" : this.column(child, c, [field.field], env);
-    const filter = spec.filter ? ` AND (${this.formula(spec.filter, child, c, env)})` : "";
-    const from = `FROM ${q(child.table)} ${c} WHERE ${c}.${q(field.via)} = ${alias}.id${filter}`;
-    switch (field.aggregate) {
-      case "count":
-        return `(SELECT COUNT(${value}) ${from})`;
-      case "sum":
-        return `(SELECT COALESCE(SUM(${value}), 0) ${from})`;
-      case "avg":
-        return `(SELECT AVG(${value}) ${from})`;
-      case "min":
-        return `(SELECT MIN(${value}) ${from})`;
-      case "max":
-        return `(SELECT MAX(${value}) ${from})`;
-    }
-  }
-
-  formula(typed: import("@plinth/runtime").TypedNode, entity: EntityInfo, alias: string, env: SqlEnv): string {
-    const result = translateToSql(typed, {
-      dialect: postgresDialect,
-      functions: this.functions,
-      column: (path) => this.column(entity, alias, path, env),
-      param: (value) => this.typed(value),
-      env,
-    });
-    if (!result.ok) throw new SqlTranslationError(result.issues);
-    return result.sql;
-  }
-
-  condition(condition: Condition, entity: EntityInfo, alias: string, env: SqlEnv): string {
-    switch (condition.kind) {
-      case "all":
-        return "TRUE";
-      case "none":
-        return "FALSE";
-      case "formula":
-        // Conditions are only combined with AND and OR, which are monotone, so a blank
-        // (NULL) part behaves exactly as FALSE in WHERE; no COALESCE, so indexes still apply.
-        return this.formula(condition.typed, entity, alias, env);
-      case "and":
-        return condition.items.length === 0
-          ? "TRUE"
-          : condition.items.map((c) => `(${this.condition(c, entity, alias, env)})`).join(" AND ");
-      case "or":
-        return condition.items.length === 0
-          ? "FALSE"
-          : condition.items.map((c) => `(${this.condition(c, entity, alias, env)})`).join(" OR ");
-    }
-  }
+/** A statement builder for PostgreSQL (see {@link SqlBuilder}). */
+export function postgresBuilder(
+  app: CompiledApp,
+  functions: ReadonlyMap<string, ImplementedFunction>,
+): SqlBuilder<unknown[]> {
+  return new SqlBuilder(app, functions, postgresFlavour);
 }

@@ -1,9 +1,10 @@
 import type { ImplementedFunction, SqlEnv } from "@plinth/runtime";
 import type Database from "better-sqlite3";
 import { systemColumns } from "../columns.js";
+import type { SqlBuilder } from "../sqlBuilder.js";
 import type { AggregateOptions, Condition, ListOptions, RecordWriter, Row, StoredApp } from "../types.js";
 import { compileApp, type EntityInfo } from "./compiledApp.js";
-import { SqlBuilder } from "./sqlBuilder.js";
+import { sqliteBuilder } from "./sqlBuilder.js";
 import { q } from "./types.js";
 
 const noEnv: SqlEnv = {};
@@ -27,7 +28,7 @@ function fromStored(info: EntityInfo, row: Record<string, unknown>): Row {
 }
 
 /** The select list: system columns, stored fields and rollups computed in SQL. */
-function selectList(b: SqlBuilder, info: EntityInfo, alias: string, env: SqlEnv): string {
+function selectList(b: SqlBuilder<Record<string, unknown>>, info: EntityInfo, alias: string, env: SqlEnv): string {
   const columns = [...systemColumns, ...info.columns].map((c) => `${alias}.${q(c)}`);
   for (const { field } of info.rollups) columns.push(`${b.column(info, alias, [field.id], env)} AS ${q(field.id)}`);
   return columns.join(", ");
@@ -35,7 +36,7 @@ function selectList(b: SqlBuilder, info: EntityInfo, alias: string, env: SqlEnv)
 
 /** Keyset pagination: rows strictly after the cursor in (sort..., id) order, NULLs first ascending. */
 function afterCursor(
-  b: SqlBuilder,
+  b: SqlBuilder<Record<string, unknown>>,
   info: EntityInfo,
   alias: string,
   sort: ListOptions["sort"],
@@ -107,7 +108,7 @@ export function sqliteRecords(
   const records: RecordWriter = {
     async get(entity, id, where: Condition = { kind: "all" }, env = noEnv) {
       const e = info(entity);
-      const b = new SqlBuilder(app, functions);
+      const b = sqliteBuilder(app, functions);
       const idParam = b.param(id);
       const sql = `SELECT ${selectList(b, e, "t", env)} FROM ${q(e.table)} t WHERE t.id = ${idParam} AND (${b.condition(where, e, "t", env)})`;
       const row = prepare(sql).get(b.params) as Record<string, unknown> | undefined;
@@ -115,7 +116,7 @@ export function sqliteRecords(
     },
     async list(entity, options: ListOptions) {
       const e = info(entity);
-      const b = new SqlBuilder(app, functions);
+      const b = sqliteBuilder(app, functions);
       const where = [b.condition(options.where, e, "t", options.env)];
       if (options.after) where.push(afterCursor(b, e, "t", options.sort, options.after, options.env));
       const order = [...options.sort.map((s) => ({ ...s })), { field: "id", direction: "asc" as const }]
@@ -129,7 +130,7 @@ export function sqliteRecords(
     },
     async count(entity, where, env) {
       const e = info(entity);
-      const b = new SqlBuilder(app, functions);
+      const b = sqliteBuilder(app, functions);
       const row = prepare(`SELECT COUNT(*) AS n FROM ${q(e.table)} t WHERE ${b.condition(where, e, "t", env)}`).get(
         b.params,
       ) as { n: number };
@@ -144,7 +145,7 @@ export function sqliteRecords(
     },
     async aggregate(entity, options: AggregateOptions) {
       const e = info(entity);
-      const b = new SqlBuilder(app, functions);
+      const b = sqliteBuilder(app, functions);
       const groups = options.groupBy.map((g, i) => {
         const col = b.column(e, "t", g.path, options.env);
         return { sql: g.bucket ? (bucketSql[g.bucket] as (c: string) => string)(col) : col, as: `g${i}` };

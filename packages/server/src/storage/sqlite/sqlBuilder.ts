@@ -1,107 +1,21 @@
-import { type ImplementedFunction, type SqlEnv, sqliteDialect, translateToSql } from "@plinth/runtime";
-import { type Condition, SqlTranslationError } from "../types.js";
-import type { CompiledApp, EntityInfo } from "./compiledApp.js";
-import { q } from "./types.js";
+import { type ImplementedFunction, sqliteDialect } from "@plinth/runtime";
+import { SqlBuilder, type SqlFlavour } from "../sqlBuilder.js";
+import type { CompiledApp } from "./compiledApp.js";
 
-/**
- * Builds one SQL statement: collects bound parameters and hands out table aliases, and turns
- * field paths and typed formulas into SQL over the app's tables. Values are always bound.
- */
-export class SqlBuilder {
-  readonly params: Record<string, unknown> = {};
-  private count = 0;
-  private aliases = 0;
+/** SQLite: named parameters (`@p1`...), booleans as 1 and 0. */
+export const sqliteFlavour: SqlFlavour<Record<string, unknown>> = {
+  dialect: sqliteDialect,
+  placeholder: (index) => `@p${index}`,
+  bind: (value) => (typeof value === "boolean" ? (value ? 1 : 0) : value),
+  bound: (params) => Object.fromEntries(params.map((value, i) => [`p${i + 1}`, value])),
+  true: "1",
+  false: "0",
+};
 
-  constructor(
-    readonly app: CompiledApp,
-    readonly functions: ReadonlyMap<string, ImplementedFunction>,
-  ) {}
-
-  param(value: unknown): string {
-    this.count += 1;
-    this.params[`p${this.count}`] = typeof value === "boolean" ? (value ? 1 : 0) : value;
-    return `@p${this.count}`;
-  }
-
-  alias(): string {
-    this.aliases += 1;
-    return `a${this.aliases}`;
-  }
-
-  entity(id: string): EntityInfo {
-    const info = this.app.entities.get(id);
-    if (!info) throw new Error(`Unknown entity ${id}`);
-    return info;
-  }
-
-  /** SQL for a field path read from the row `alias` of `entity` (following relations, computing rollups). */
-  column(entity: EntityInfo, alias: string, path: readonly string[], env: SqlEnv): string {
-    const [head, ...rest] = path;
-    if (head === undefined) throw new Error("empty path");
-    const field = entity.model.fields.get(head)?.value;
-    if (rest.length > 0) {
-      if (field?.kind !== "relation") throw new Error(`${head} is not a relation`);
-      const target = this.entity(field.target);
-      const a = this.alias();
-      return `(SELECT ${this.column(target, a, rest, env)} FROM ${q(target.table)} ${a} WHERE ${a}.id = ${alias}.${q(head)})`;
-    }
-    if (field?.kind === "rollup") return this.rollup(entity, alias, head, env);
-    return `${alias}.${q(head)}`;
-  }
-
-  private rollup(entity: EntityInfo, alias: string, fieldId: string, env: SqlEnv): string {
-    const spec = entity.rollups.find((r) => r.field.id === fieldId);
-    if (!spec) throw new Error(`Unknown rollup ${fieldId}`);
-    const { field } = spec;
-    const child = this.entity(field.from);
-    const c = this.alias();
-    const value = field.field === undefined ? "*" : this.column(child, c, [field.field], env);
-    const filter = spec.filter ? ` AND (${this.formula(spec.filter, child, c, env)})` : "";
-    const from = `FROM ${q(child.table)} ${c} WHERE ${c}.${q(field.via)} = ${alias}.id${filter}`;
-    switch (field.aggregate) {
-      case "count":
-        return `(SELECT COUNT(${value}) ${from})`;
-      case "sum":
-        return `(SELECT COALESCE(SUM(${value}), 0) ${from})`;
-      case "avg":
-        return `(SELECT AVG(${value}) ${from})`;
-      case "min":
-        return `(SELECT MIN(${value}) ${from})`;
-      case "max":
-        return `(SELECT MAX(${value}) ${from})`;
-    }
-  }
-
-  formula(typed: import("@plinth/runtime").TypedNode, entity: EntityInfo, alias: string, env: SqlEnv): string {
-    const result = translateToSql(typed, {
-      dialect: sqliteDialect,
-      functions: this.functions,
-      column: (path) => this.column(entity, alias, path, env),
-      param: (value) => this.param(value),
-      env,
-    });
-    if (!result.ok) throw new SqlTranslationError(result.issues);
-    return result.sql;
-  }
-
-  condition(condition: Condition, entity: EntityInfo, alias: string, env: SqlEnv): string {
-    switch (condition.kind) {
-      case "all":
-        return "1";
-      case "none":
-        return "0";
-      case "formula":
-        // Conditions are only combined with AND and OR, which are monotone, so a blank
-        // (NULL) part behaves exactly as FALSE in WHERE; no COALESCE, so indexes still apply.
-        return this.formula(condition.typed, entity, alias, env);
-      case "and":
-        return condition.items.length === 0
-          ? "1"
-          : condition.items.map((c) => `(${this.condition(c, entity, alias, env)})`).join(" AND ");
-      case "or":
-        return condition.items.length === 0
-          ? "0"
-          : condition.items.map((c) => `(${this.condition(c, entity, alias, env)})`).join(" OR ");
-    }
-  }
+/** A statement builder for SQLite (see {@link SqlBuilder}). */
+export function sqliteBuilder(
+  app: CompiledApp,
+  functions: ReadonlyMap<string, ImplementedFunction>,
+): SqlBuilder<Record<string, unknown>> {
+  return new SqlBuilder(app, functions, sqliteFlavour);
 }

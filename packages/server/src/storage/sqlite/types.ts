@@ -11,7 +11,5 @@ export const sqliteColumnType: Readonly<Record<ColumnType, string>> = {
   json: "TEXT",
 };
 
-/** Quote an identifier. Identifiers only ever come from validated schema ids or our own names. */
-export function q(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
+/** Identifiers only ever come from validated schema ids or our own names. */
+export { q } from "../sqlBuilder.js";
