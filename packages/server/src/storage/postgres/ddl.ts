@@ -154,8 +154,10 @@ export async function applyPlanPostgres(
       }
       case "addIndex": {
         const t = table(step.entity);
+        // NULLS FIRST: lists sort blanks first ascending and last descending (as SQLite does), which
+        // this order serves forwards and backwards; a default (NULLS LAST) index would serve neither.
         await db.query(
-          `CREATE ${step.index.unique ? "UNIQUE " : ""}INDEX IF NOT EXISTS ${q(indexName(t, step.index))} ON ${q(t)} (${step.index.fields.map(q).join(", ")})`,
+          `CREATE ${step.index.unique ? "UNIQUE " : ""}INDEX IF NOT EXISTS ${q(indexName(t, step.index))} ON ${q(t)} (${step.index.fields.map((f) => `${q(f)} NULLS FIRST`).join(", ")})`,
         );
         break;
       }
