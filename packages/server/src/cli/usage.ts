@@ -26,6 +26,6 @@ export function usage(): string {
   plinth help | --help        Show this help. 显示帮助。
   plinth --version            Print the version. 显示版本。
 
-Exit codes / 退出码: 0 ok 成功 · 1 invalid app or formula 应用或公式无效 · 2 usage or unreadable file 用法错误或文件无法读取
+Exit codes / 退出码: 0 ok 成功 · 1 invalid app or formula, tampered audit log 应用或公式无效、审计日志被篡改 · 2 usage or unreadable file 用法错误或文件无法读取
 `;
 }
