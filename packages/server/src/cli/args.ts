@@ -41,3 +41,18 @@ export function readLocale(value: string | undefined): ParsedArgs<CliLocale> {
     ? { ok: true, value: lang }
     : { ok: false, issue: cliIssue("cli.unknownLocale", { value: lang }) };
 }
+
+/**
+ * Does the command line ask for the command's help (`--help` or `-h`, before any `--`)?
+ * Commands answer it with their usage in English and Chinese and exit 0.
+ *
+ * @example
+ * if (wantsHelp(args)) { io.stdout(testHelp); return ExitCode.ok; }
+ */
+export function wantsHelp(args: readonly string[]): boolean {
+  for (const arg of args) {
+    if (arg === "--") return false;
+    if (arg === "--help" || arg === "-h") return true;
+  }
+  return false;
+}
