@@ -204,8 +204,11 @@ describe("attachments over HTTP", () => {
   it("sanitises path-traversal and control characters out of names", async () => {
     const a = await descriptor("rep1", "any", "x", "text/plain", "../../../etc/passwd");
     expect(a.name).toBe("passwd");
-    const b = await descriptor("rep1", "any", "x", "text/plain", "..\\..\\boot.ini\u0000\u202e");
+    const b = await descriptor("rep1", "any", "x", "text/plain", "..\\..\\boot.ini\u0007\u202e");
     expect(b.name).toBe("boot.ini");
+    // NUL is refused outright (no database stores it as text), before the upload is read.
+    const nul = await upload("rep1", "any", "x", "text/plain", "boot.ini\u0000");
+    expectError(nul, 400, "http.nulCharacter");
     const c = await descriptor("rep1", "any", "x", "text/plain", "");
     expect(c.name).toBe("file");
     const record = await create("rep1", { name: "Gus", any: [a] });
