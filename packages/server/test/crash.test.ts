@@ -1,64 +1,18 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { createRuntime } from "@plinth/runtime";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../src/audit/verify.js";
 import { createSqliteStorage } from "../src/storage/sqlite/index.js";
+import { type ServeProcess, startServe } from "./support/serveProcess.js";
 
-const root = fileURLToPath(new URL("../../..", import.meta.url));
-const main = fileURLToPath(new URL("../src/cli/main.ts", import.meta.url));
-
-/** Start `plinth serve` as a real process; resolves with its base URL once it listens. */
-function startServer(data: string): Promise<{ child: ChildProcess; url: string; exited: Promise<void> }> {
-  return new Promise((resolve, reject) => {
-    // One process (node with tsx's loader), so SIGKILL hits the server itself.
-    const child = spawn(
-      process.execPath,
-      [
-        "--import",
-        "tsx/esm",
-        "--conditions=source",
-        main,
-        "serve",
-        "--demo",
-        // The templates' demo volumes take longer to seed than this test needs; it writes to the starter app.
-        "--demo-scale",
-        "test",
-        "--port",
-        "0",
-        "--data",
-        data,
-        "--durability",
-        "full",
-      ],
-      {
-        env: { ...process.env, PLINTH_DEMO_PASSWORD: "crash-test-pw" },
-        stdio: ["ignore", "pipe", "pipe"],
-        cwd: root,
-      },
-    );
-    const exited = new Promise<void>((done) => child.once("exit", () => done()));
-    let output = "";
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 60_000);
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/[^\s]+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1], exited });
-      }
-    });
-    child.stderr?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}: ${output}`));
-    });
+/** `plinth serve --demo` over a SQLite data folder, as a real process. */
+function startServer(data: string): Promise<ServeProcess> {
+  // The templates' demo volumes take longer to seed than this test needs; it writes to the starter app.
+  return startServe(["--demo", "--demo-scale", "test", "--data", data, "--durability", "full"], 0, {
+    PLINTH_DEMO_PASSWORD: "crash-test-pw",
   });
 }
 
@@ -84,8 +38,8 @@ describe("kill -9 during a stream of writes", () => {
 
   it("keeps every acknowledged write, a sound database and an intact audit chain", { timeout: 180_000 }, async () => {
     const first = await startServer(data);
-    const bearer = await token(first.url);
-    const accountsRes = await fetch(`${first.url}/api/apps/starter/data/account?limit=1`, {
+    const bearer = await token(first.baseUrl);
+    const accountsRes = await fetch(`${first.baseUrl}/api/apps/starter/data/account?limit=1`, {
       headers: { authorization: `Bearer ${bearer}` },
     });
     const account = ((await accountsRes.json()) as { records: Array<{ id: string; region: string }> }).records[0];
@@ -97,7 +51,7 @@ describe("kill -9 during a stream of writes", () => {
     const writer = async (n: number) => {
       for (let i = 0; !stop && i < 400; i++) {
         try {
-          const res = await fetch(`${first.url}/api/apps/starter/data/opportunity`, {
+          const res = await fetch(`${first.baseUrl}/api/apps/starter/data/opportunity`, {
             method: "POST",
             headers: { authorization: `Bearer ${bearer}`, "content-type": "application/json" },
             body: JSON.stringify({
@@ -120,17 +74,17 @@ describe("kill -9 during a stream of writes", () => {
     // Kill the process once a fair number of writes were acknowledged.
     while (acknowledged.length < 60 && finished < writers.length) await new Promise((r) => setTimeout(r, 20));
     expect(failures.slice(0, 3)).toEqual([]);
-    first.child.kill("SIGKILL");
+    const killed = first.crash();
     stop = true;
     await Promise.all(writers);
-    await first.exited;
+    await killed;
 
     const second = await startServer(data);
     const ids = new Set<string>();
     let cursor: string | undefined;
     do {
       const res = await fetch(
-        `${second.url}/api/apps/starter/data/opportunity?limit=500&filter=${encodeURIComponent("CONTAINS(name, 'crash')")}${cursor ? `&cursor=${cursor}` : ""}`,
+        `${second.baseUrl}/api/apps/starter/data/opportunity?limit=500&filter=${encodeURIComponent("CONTAINS(name, 'crash')")}${cursor ? `&cursor=${cursor}` : ""}`,
         {
           headers: { authorization: `Bearer ${bearer}` },
         },
@@ -139,8 +93,7 @@ describe("kill -9 during a stream of writes", () => {
       for (const r of page.records) ids.add(r.id);
       cursor = page.next;
     } while (cursor);
-    second.child.kill("SIGTERM");
-    await second.exited;
+    await second.stop();
 
     const missing = acknowledged.filter((id) => !ids.has(id));
     expect(acknowledged.length).toBeGreaterThanOrEqual(60);

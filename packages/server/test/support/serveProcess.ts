@@ -24,8 +24,9 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Start `plinth serve <args> --port <port>` (from source, as `node --import tsx`) and wait until it
- * says it listens. Rejects with its output when it exits first or does not listen in `timeoutMs`.
+ * Start `plinth serve <args> --port <port>` (from source, as `node --import tsx`; port 0 for any
+ * free one) and wait until it says where it listens. Rejects with its output when it exits first
+ * or does not listen in `timeoutMs`.
  */
 export async function startServe(
   args: readonly string[],
@@ -56,15 +57,16 @@ export async function startServe(
   child.stderr?.on("data", (chunk: Buffer) => {
     output += chunk.toString();
   });
-  await new Promise<void>((resolve, reject) => {
+  const baseUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
       reject(new Error(`plinth serve on port ${port} did not listen within ${timeoutMs} ms:\n${output}`));
     }, timeoutMs);
     const check = () => {
-      if (output.includes("Plinth is listening on")) {
+      const match = /Plinth is listening on (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
         clearTimeout(timer);
-        resolve();
+        resolve(match[1]);
       }
     };
     child.stdout?.on("data", check);
@@ -74,8 +76,8 @@ export async function startServe(
     });
   });
   return {
-    port,
-    baseUrl: `http://127.0.0.1:${port}`,
+    port: Number(new URL(baseUrl).port),
+    baseUrl,
     output: () => output,
     async crash() {
       const done = exited(child);
