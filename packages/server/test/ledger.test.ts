@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { askEntity, availableField, entryEntity, label } from "./fixtures/ledger.js";
 import { createAndPublish } from "./support/apps.js";
 import { type Client, type Server, testServer } from "./support/server.js";
 
@@ -8,7 +9,6 @@ import { type Client, type Server, testServer } from "./support/server.js";
  * overdraw), and an audit entry for a write a rule refuses when the rule asks for it.
  */
 
-const label = (en: string) => ({ en, "zh-CN": en });
 const ledgerApp = {
   schemaVersion: 1,
   id: "ledger",
@@ -30,15 +30,7 @@ const ledgerApp = {
           options: ["open", "raised"].map((value) => ({ value, label: label(value) })),
           default: "open",
         },
-        {
-          id: "available",
-          kind: "rollup",
-          label: label("Available"),
-          from: "entry",
-          via: "fund",
-          aggregate: "sum",
-          field: "delta",
-        },
+        availableField,
       ],
       rules: [
         {
@@ -51,51 +43,8 @@ const ledgerApp = {
         { id: "named", invalidWhen: "ISBLANK(name)", field: "name", message: label("Name it") },
       ],
     },
-    {
-      id: "entry",
-      label: label("Entry"),
-      appendOnly: true,
-      fields: [
-        { id: "fund", kind: "relation", label: label("Fund"), target: "fund", required: true },
-        { id: "type", kind: "text", label: label("Type"), required: true },
-        { id: "amount", kind: "number", label: label("Amount"), required: true },
-        {
-          id: "delta",
-          kind: "formula",
-          label: label("Delta"),
-          expression: "IF(type = 'RESERVE', -amount, amount)",
-          resultType: "number",
-        },
-      ],
-      rules: [
-        {
-          id: "covered",
-          invalidWhen: "type = 'RESERVE' AND amount > fund.available",
-          field: "amount",
-          message: label("Not enough available"),
-        },
-      ],
-    },
-    {
-      id: "ask",
-      label: label("Request"),
-      titleField: "title",
-      fields: [
-        { id: "title", kind: "text", label: label("Title") },
-        { id: "fund", kind: "relation", label: label("Fund"), target: "fund", required: true },
-        { id: "amount", kind: "number", label: label("Amount"), required: true },
-        {
-          id: "status",
-          kind: "select",
-          label: label("Status"),
-          options: ["none", "pending", "approved", "rejected", "returned", "recalled"].map((value) => ({
-            value,
-            label: label(value),
-          })),
-          default: "none",
-        },
-      ],
-    },
+    entryEntity,
+    askEntity,
   ],
   roles: [{ id: "clerk", label: label("Clerk") }],
   permissions: [

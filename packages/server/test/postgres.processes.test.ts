@@ -8,6 +8,7 @@ import { ensureAdmin } from "../src/auth/bootstrap.js";
 import { createWriteHooks, newId } from "../src/http/context.js";
 import { createServer } from "../src/http/createServer.js";
 import { crmApp } from "./automationHarness.js";
+import { askEntity, availableField, entryEntity, holdOnSubmit, label } from "./fixtures/ledger.js";
 import { createAndPublish } from "./support/apps.js";
 import { testClock, testPostgresStorage } from "./support/context.js";
 import { ADMIN_PASSWORD, type Client, login } from "./support/server.js";
@@ -22,7 +23,6 @@ const pgUrl = process.env.PLINTH_TEST_PG_URL;
 const reason = "PLINTH_TEST_PG_URL is not set: PostgreSQL multi-process tests skipped (pnpm test:pg runs them)";
 if (!pgUrl) console.warn(reason);
 
-const label = (en: string) => ({ en, "zh-CN": en });
 const ledgerApp = {
   schemaVersion: 1,
   id: "ledger",
@@ -33,79 +33,12 @@ const ledgerApp = {
       id: "fund",
       label: label("Fund"),
       titleField: "name",
-      fields: [
-        { id: "name", kind: "text", label: label("Name") },
-        {
-          id: "available",
-          kind: "rollup",
-          label: label("Available"),
-          from: "entry",
-          via: "fund",
-          aggregate: "sum",
-          field: "delta",
-        },
-      ],
+      fields: [{ id: "name", kind: "text", label: label("Name") }, availableField],
     },
-    {
-      id: "entry",
-      label: label("Entry"),
-      appendOnly: true,
-      fields: [
-        { id: "fund", kind: "relation", label: label("Fund"), target: "fund", required: true },
-        { id: "type", kind: "text", label: label("Type"), required: true },
-        { id: "amount", kind: "number", label: label("Amount"), required: true },
-        {
-          id: "delta",
-          kind: "formula",
-          label: label("Delta"),
-          expression: "IF(type = 'RESERVE', -amount, amount)",
-          resultType: "number",
-        },
-      ],
-      rules: [
-        {
-          id: "covered",
-          invalidWhen: "type = 'RESERVE' AND amount > fund.available",
-          field: "amount",
-          message: label("Not enough available"),
-        },
-      ],
-    },
-    {
-      id: "ask",
-      label: label("Request"),
-      titleField: "title",
-      fields: [
-        { id: "title", kind: "text", label: label("Title") },
-        { id: "fund", kind: "relation", label: label("Fund"), target: "fund", required: true },
-        { id: "amount", kind: "number", label: label("Amount"), required: true },
-        {
-          id: "status",
-          kind: "select",
-          label: label("Status"),
-          options: ["none", "pending", "approved", "rejected", "returned", "recalled"].map((value) => ({
-            value,
-            label: label(value),
-          })),
-          default: "none",
-        },
-      ],
-    },
+    entryEntity,
+    askEntity,
   ],
-  workflows: [
-    {
-      kind: "approval",
-      id: "ask_approval",
-      entity: "ask",
-      entryCriteria: "fund.available >= amount",
-      statusField: "status",
-      allowRecall: true,
-      steps: [{ id: "boss", approvers: { kind: "users", users: ["nobody"] } }],
-      onSubmit: [
-        { kind: "createRecord", entity: "entry", values: { fund: "fund", type: "'RESERVE'", amount: "amount" } },
-      ],
-    },
-  ],
+  workflows: [holdOnSubmit([{ id: "boss", approvers: { kind: "users", users: ["nobody"] } }])],
 };
 
 interface Process {
