@@ -56,6 +56,20 @@ export {
 export { recordJsonSchema } from "./data/recordSchema.js";
 export { recordTitle, titleFieldOf } from "./data/title.js";
 export type { EntityProgram, RecordContext, RecordValues, ValidateRecordResult } from "./data/validateRecord.js";
+// Storage plans and semantic diffs between app versions
+export { type ColumnSpec, entityColumns, entityIndexes, fieldPaths, type IndexSpec } from "./diff/columns.js";
+export { type AppChange, type ChangeClass, changeClasses, worstClass } from "./diff/diff.types.js";
+export { type DiffAppsOptions, diffApps } from "./diff/diffApps.js";
+export {
+  isDestructiveStep,
+  isLosslessColumnChange,
+  noCounts,
+  planStorage,
+  type StorageCounter,
+  type StoragePlan,
+  type StorageRenames,
+  type StorageStep,
+} from "./diff/storagePlan.js";
 // Formula language
 export type { BinaryOperator, Node as FormulaNode, Span, TypedNode, UnaryOperator } from "./expr/ast.js";
 export { type CompiledFormula, type CompileStrategy, compileFormula, evaluateFormula } from "./expr/compile.js";
@@ -253,6 +267,8 @@ export type {
   UploadInput,
   UploadOptions,
 } from "./source/types.js";
+// Types for an app's records and API
+export { typegenApp } from "./typegen/typegenApp.js";
 // Workflow
 export { approvalTransition } from "./workflow/approval.js";
 export type {

@@ -25,6 +25,9 @@ export function createProcessIo(): CliIo {
   };
 }
 
-/** Exit codes of every command: success, findings (invalid app or formula), usage or I/O problem. */
-export const ExitCode = { ok: 0, invalid: 1, usage: 2 } as const;
+/**
+ * Exit codes of every command: success, findings (invalid app or formula), usage or I/O problem;
+ * `plinth diff` also answers 1 for changes that need a data migration and 3 for breaking ones.
+ */
+export const ExitCode = { ok: 0, invalid: 1, usage: 2, breaking: 3 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

@@ -2,9 +2,12 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { runAudit } from "./audit.js";
 import { runBackup } from "./backup.js";
+import { runDiff } from "./diff.js";
 import { runEval } from "./eval.js";
 import { type CliIo, createProcessIo, ExitCode } from "./io.js";
+import { runOpenapi } from "./openapi.js";
 import { runServe } from "./serve.js";
+import { runTypegen } from "./typegen.js";
 import { usage } from "./usage.js";
 import { runValidate } from "./validate.js";
 
@@ -28,6 +31,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
       return runValidate(rest, io);
     case "eval":
       return runEval(rest, io);
+    case "diff":
+      return runDiff(rest, io);
+    case "typegen":
+      return runTypegen(rest, io);
+    case "openapi":
+      return runOpenapi(rest, io);
     case "audit":
       return runAudit(rest, io);
     case "backup":

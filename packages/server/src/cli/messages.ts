@@ -55,6 +55,22 @@ const cliMessages = {
     "zh-CN":
       "plinth backup 用于备份 SQLite 数据目录。PostgreSQL 请使用数据库自带工具：pg_dump -Fc -f plinth.dump <连接地址>（上传文件也在数据库中，转储即完整），恢复用 pg_restore；详见 docs/deployment.zh-CN.md。",
   }),
+  "cli.fileUnwritable": (p: { file: string; reason: string }): LocalizedMessage => ({
+    en: `Cannot write '${p.file}': ${p.reason}. Check that its folder exists and is writable.`,
+    "zh-CN": `无法写入“${p.file}”：${p.reason}。请检查其所在目录是否存在且可写。`,
+  }),
+  "cli.invalidApp": (p: { file: string }): LocalizedMessage => ({
+    en: `'${p.file}' is not a valid app (the issues above say why). Fix it, check it with plinth validate, then run the command again.`,
+    "zh-CN": `“${p.file}”不是有效的应用（原因见上方问题）。请修正并用 plinth validate 检查后重新运行。`,
+  }),
+  "cli.serverUnreachable": (p: { url: string; reason: string }): LocalizedMessage => ({
+    en: `Cannot reach the server at '${p.url}': ${p.reason}. Check --server and that the server is running.`,
+    "zh-CN": `无法连接服务器“${p.url}”：${p.reason}。请检查 --server 以及服务器是否在运行。`,
+  }),
+  "cli.serverRefused": (p: { request: string; status: number; reason: string }): LocalizedMessage => ({
+    en: `The server answered ${p.status} to ${p.request}: ${p.reason} Check --token (an administrator's API token) and --app.`,
+    "zh-CN": `服务器对 ${p.request} 返回 ${p.status}：${p.reason} 请检查 --token（管理员的 API 令牌）和 --app。`,
+  }),
   "cli.unknownLocale": (p: { value: string }): LocalizedMessage => ({
     en: `--lang '${p.value}' is not supported. Use en or zh-CN.`,
     "zh-CN": `不支持 --lang “${p.value}”。请使用 en 或 zh-CN。`,

@@ -1,6 +1,9 @@
 import { auditUsage } from "./audit.js";
 import { backupUsage } from "./backup.js";
+import { diffUsage } from "./diff.js";
 import { evalUsage } from "./eval.js";
+import { openapiUsage } from "./openapi.js";
+import { typegenUsage } from "./typegen.js";
 import { validateUsage } from "./validate.js";
 
 /** The help text of `plinth`, in English and Chinese. */
@@ -10,6 +13,14 @@ export function usage(): string {
       Validate an app document. 校验应用文档。
   ${evalUsage}
       Type-check and evaluate a formula on a record of an entity. 在实体的一条记录上检查并计算公式。
+  ${diffUsage}
+      Compare two versions of an app: each change in words, classed compatible, needs-migration or breaking;
+      with --server, the rows publishing it would touch. 比较应用的两个版本：逐条说明变更并分为兼容、需迁移或破坏性；
+      指定 --server 时给出发布后受影响的数据行数。
+  ${typegenUsage}
+      TypeScript types for an app's records and REST API. 为应用的记录和 REST API 生成 TypeScript 类型。
+  ${openapiUsage}
+      The app's OpenAPI 3.1 document, the one the server serves. 应用的 OpenAPI 3.1 文档（与服务器提供的相同）。
   plinth serve [--port 3000] [--host 127.0.0.1] [--data ./data] [--demo] [--demo-scale demo|test] [--durability full|normal]
       Run the server over one SQLite file in the data folder. 以数据目录中的 SQLite 文件运行服务器。
       --durability full (default): every acknowledged write survives power loss; normal: faster,
@@ -27,5 +38,6 @@ export function usage(): string {
   plinth --version            Print the version. 显示版本。
 
 Exit codes / 退出码: 0 ok 成功 · 1 invalid app or formula, tampered audit log 应用或公式无效、审计日志被篡改 · 2 usage or unreadable file 用法错误或文件无法读取
+plinth diff: 0 no changes or compatible 无变更或仅兼容 · 1 needs migration 需迁移 · 3 breaking 破坏性
 `;
 }

@@ -1,49 +1,23 @@
 /**
  * Publishing a new app version: the difference between two schemas, as storage steps.
- * Pure and dialect-neutral; `applyPlan` of an implementation carries the steps out.
- * Additive steps (new table, column, index; renames; lossless type changes) apply freely;
- * destructive ones (drops, lossy conversions) need the publisher's confirmation and say how
- * many rows they touch.
+ * The steps are the runtime's pure `planStorage` (which `plinth diff` uses too); here they are
+ * counted against the database, which answers asynchronously. `applyPlan` of an implementation
+ * carries the steps out.
  */
-import type { App, ColumnType, Entity } from "@plinth/runtime";
-import { type ColumnSpec, entityColumns, entityIndexes, type IndexSpec } from "./columns.js";
+import {
+  type App,
+  isDestructiveStep,
+  isLosslessColumnChange,
+  planStorage,
+  type StorageCounter,
+  type StoragePlan,
+  type StorageRenames,
+  type StorageStep,
+} from "@plinth/runtime";
 
-/** Renames the publisher declares (the designer records them); anything else is add + drop. */
-export interface Renames {
-  readonly entities?: ReadonlyArray<{ readonly from: string; readonly to: string }>;
-  readonly fields?: ReadonlyArray<{ readonly entity: string; readonly from: string; readonly to: string }>;
-}
-
-export type PlanStep =
-  | { readonly kind: "createTable"; readonly entity: string; readonly columns: readonly ColumnSpec[] }
-  | { readonly kind: "renameEntity"; readonly from: string; readonly to: string }
-  | { readonly kind: "dropTable"; readonly entity: string; readonly rows: number }
-  | { readonly kind: "addColumn"; readonly entity: string; readonly column: ColumnSpec }
-  | { readonly kind: "renameColumn"; readonly entity: string; readonly from: string; readonly to: string }
-  | { readonly kind: "dropColumn"; readonly entity: string; readonly field: string; readonly rows: number }
-  | {
-      readonly kind: "changeType";
-      readonly entity: string;
-      readonly field: string;
-      readonly from: ColumnType;
-      readonly to: ColumnType;
-      readonly lossy: boolean;
-      readonly rows: number;
-    }
-  | { readonly kind: "addIndex"; readonly entity: string; readonly index: IndexSpec }
-  | { readonly kind: "dropIndex"; readonly entity: string; readonly index: IndexSpec }
-  | {
-      readonly kind: "optionsRemoved";
-      readonly entity: string;
-      readonly field: string;
-      readonly values: readonly string[];
-    };
-
-export interface MigrationPlan {
-  readonly steps: readonly PlanStep[];
-  /** True when any step loses data: it needs `confirm: true` to apply. */
-  readonly destructive: boolean;
-}
+export type Renames = StorageRenames;
+export type PlanStep = StorageStep;
+export type MigrationPlan = StoragePlan;
 
 /** Counts the publisher needs to see: rows in a table, non-blank values in a column. */
 export interface PlanCounter {
@@ -51,105 +25,13 @@ export interface PlanCounter {
   nonBlank(entity: string, field: string): Promise<number>;
 }
 
-/** Conversions that keep every value (SQL casts that cannot fail or lose digits). */
-const lossless: ReadonlySet<string> = new Set([
-  "integer>real",
-  "integer>text",
-  "real>text",
-  "boolean>integer",
-  "boolean>real",
-  "boolean>text",
-  "date>text",
-  "datetime>text",
-  "date>datetime",
-  "text>json",
-]);
-
-export function isLossless(from: ColumnType, to: ColumnType): boolean {
-  return from === to || lossless.has(`${from}>${to}`);
-}
-
-export function isDestructive(step: PlanStep): boolean {
-  return step.kind === "dropTable" || step.kind === "dropColumn" || (step.kind === "changeType" && step.lossy);
-}
-
-function byId<T extends { id: string }>(items: readonly T[] | undefined): Map<string, T> {
-  return new Map((items ?? []).map((i) => [i.id, i]));
-}
-
-function optionValues(entity: Entity, field: string): string[] | undefined {
-  const f = entity.fields.find((x) => x.id === field);
-  return f && (f.kind === "select" || f.kind === "multiSelect") ? f.options.map((o) => o.value) : undefined;
-}
-
-async function diffEntity(
-  prev: Entity,
-  next: Entity,
-  prevApp: App,
-  nextApp: App,
-  renames: Renames,
-  counter: PlanCounter,
-): Promise<PlanStep[]> {
-  const steps: PlanStep[] = [];
-  const entity = next.id;
-  const before = new Map(entityColumns(prev).map((c) => [c.field, c]));
-  const after = new Map(entityColumns(next).map((c) => [c.field, c]));
-  const fieldRenames = (renames.fields ?? []).filter(
-    (r) => r.entity === entity && before.has(r.from) && after.has(r.to),
-  );
-  for (const r of fieldRenames) {
-    steps.push({ kind: "renameColumn", entity, from: r.from, to: r.to });
-    const column = before.get(r.from) as ColumnSpec;
-    before.delete(r.from);
-    before.set(r.to, { field: r.to, type: column.type });
-  }
-  for (const [field, column] of after) {
-    const old = before.get(field);
-    if (!old) steps.push({ kind: "addColumn", entity, column });
-    else if (old.type !== column.type) {
-      const lossy = !isLossless(old.type, column.type);
-      steps.push({
-        kind: "changeType",
-        entity,
-        field,
-        from: old.type,
-        to: column.type,
-        lossy,
-        rows: lossy ? await counter.nonBlank(prev.id, field) : 0,
-      });
-    }
-  }
-  for (const field of before.keys()) {
-    if (!after.has(field)) {
-      const original = fieldRenames.find((r) => r.to === field)?.from ?? field;
-      steps.push({ kind: "dropColumn", entity, field, rows: await counter.nonBlank(prev.id, original) });
-    }
-  }
-  for (const field of after.keys()) {
-    const was = optionValues(prev, fieldRenames.find((r) => r.to === field)?.from ?? field);
-    const now = optionValues(next, field);
-    if (!was || !now) continue;
-    const removed = was.filter((v) => !now.includes(v));
-    if (removed.length > 0) steps.push({ kind: "optionsRemoved", entity, field, values: removed });
-  }
-  const renameField = (f: string) => fieldRenames.find((r) => r.from === f)?.to ?? f;
-  const oldIndexes = new Map(
-    entityIndexes(prevApp, prev).map((i) => {
-      const fields = i.fields.map(renameField);
-      const key = `${i.unique ? "u" : "i"}:${fields.join(",")}`;
-      return [key, { ...i, key, fields }];
-    }),
-  );
-  const newIndexes = new Map(entityIndexes(nextApp, next).map((i) => [i.key, i]));
-  for (const [key, index] of oldIndexes) if (!newIndexes.has(key)) steps.push({ kind: "dropIndex", entity, index });
-  for (const [key, index] of newIndexes) if (!oldIndexes.has(key)) steps.push({ kind: "addIndex", entity, index });
-  return steps;
-}
+export const isLossless = isLosslessColumnChange;
+export const isDestructive = isDestructiveStep;
 
 /**
- * The plan that takes stored data from `prev` (undefined for a first publish) to `next`.
- * Steps come in an order that can be applied as listed: renames, then tables and columns,
- * then index changes.
+ * The plan that takes stored data from `prev` (undefined for a first publish) to `next`, with
+ * the rows each destructive step touches. The pure planner runs twice: once to learn which counts
+ * it needs, then (after asking the database for them, one at a time) to fill them in.
  */
 export async function planMigration(
   prev: App | undefined,
@@ -157,38 +39,22 @@ export async function planMigration(
   renames: Renames,
   counter: PlanCounter,
 ): Promise<MigrationPlan> {
-  const steps: PlanStep[] = [];
-  const before = byId(prev?.entities);
-  const after = byId(next.entities);
-  for (const r of renames.entities ?? []) {
-    const entity = before.get(r.from);
-    if (entity && after.has(r.to) && !before.has(r.to)) {
-      steps.push({ kind: "renameEntity", from: r.from, to: r.to });
-      before.delete(r.from);
-      before.set(r.to, { ...entity, id: r.to });
-    }
-  }
-  for (const [id, entity] of after) {
-    const old = before.get(id);
-    if (!old) {
-      steps.push({ kind: "createTable", entity: id, columns: entityColumns(entity) });
-      for (const index of entityIndexes(next, entity)) steps.push({ kind: "addIndex", entity: id, index });
-    } else {
-      const original = (renames.entities ?? []).find((r) => r.to === id)?.from ?? id;
-      steps.push(
-        ...(await diffEntity({ ...old, id: original }, entity, prev as App, next, renames, counter)).map((s) =>
-          retarget(s, original, id),
-        ),
-      );
-    }
-  }
-  for (const id of before.keys()) {
-    if (!after.has(id)) steps.push({ kind: "dropTable", entity: id, rows: await counter.rows(id) });
-  }
-  return { steps, destructive: steps.some(isDestructive) };
-}
-
-/** Steps computed against a renamed entity's old id are reported under its new id. */
-function retarget(step: PlanStep, from: string, to: string): PlanStep {
-  return "entity" in step && step.entity === from ? { ...step, entity: to } : step;
+  const wanted = new Map<string, () => Promise<number>>();
+  planStorage(prev, next, renames, {
+    rows: (entity) => {
+      wanted.set(JSON.stringify(["rows", entity]), () => counter.rows(entity));
+      return 0;
+    },
+    nonBlank: (entity, field) => {
+      wanted.set(JSON.stringify(["nonBlank", entity, field]), () => counter.nonBlank(entity, field));
+      return 0;
+    },
+  });
+  const counts = new Map<string, number>();
+  for (const [key, count] of wanted) counts.set(key, await count());
+  const known: StorageCounter = {
+    rows: (entity) => counts.get(JSON.stringify(["rows", entity])) ?? 0,
+    nonBlank: (entity, field) => counts.get(JSON.stringify(["nonBlank", entity, field])) ?? 0,
+  };
+  return planStorage(prev, next, renames, known);
 }
