@@ -131,6 +131,30 @@ export {
   standardFieldKinds,
 } from "./fields/index.js";
 export { type Label, type Locale, labelBoth, labelText, locales } from "./i18n/label.js";
+// Lint (plinth lint): rules with ids, severities and fix hints
+export {
+  createLintRules,
+  defineRule,
+  type FieldRef,
+  type LintCategory,
+  type LintConfig,
+  type LintConfigResult,
+  type LintContext,
+  type LintFinding,
+  type LintOptions,
+  type LintRule,
+  type LintSeverity,
+  lintApp,
+  lintConfigMessages,
+  lintConfigSchema,
+  type RuleEntry,
+  type RuleMessage,
+  type RuleReport,
+  type RuleSetting,
+  ruleSetting,
+  standardLintRules,
+  validateLintConfig,
+} from "./lint/index.js";
 export { allMessages } from "./issues/allMessages.js";
 export {
   defineMessages,

@@ -5,6 +5,7 @@ import { runBackup } from "./backup.js";
 import { runDiff } from "./diff.js";
 import { runEval } from "./eval.js";
 import { type CliIo, createProcessIo, ExitCode } from "./io.js";
+import { runLint } from "./lint.js";
 import { runOpenapi } from "./openapi.js";
 import { runServe } from "./serve.js";
 import { runTypegen } from "./typegen.js";
@@ -31,6 +32,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
       return runValidate(rest, io);
     case "eval":
       return runEval(rest, io);
+    case "lint":
+      return runLint(rest, io);
     case "diff":
       return runDiff(rest, io);
     case "typegen":

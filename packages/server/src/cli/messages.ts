@@ -71,6 +71,10 @@ const cliMessages = {
     en: `The server answered ${p.status} to ${p.request}: ${p.reason} Check --token (an administrator's API token) and --app.`,
     "zh-CN": `服务器对 ${p.request} 返回 ${p.status}：${p.reason} 请检查 --token（管理员的 API 令牌）和 --app。`,
   }),
+  "cli.lintConfigNotJson": (p: { file: string; reason: string }): LocalizedMessage => ({
+    en: `The lint config '${p.file}' is not JSON: ${p.reason}. It holds one object, e.g. { "rules": { "quality/unused-field": "off" } }.`,
+    "zh-CN": `lint 配置“${p.file}”不是 JSON：${p.reason}。它应是一个对象，例如 { "rules": { "quality/unused-field": "off" } }。`,
+  }),
   "cli.unknownLocale": (p: { value: string }): LocalizedMessage => ({
     en: `--lang '${p.value}' is not supported. Use en or zh-CN.`,
     "zh-CN": `不支持 --lang “${p.value}”。请使用 en 或 zh-CN。`,

@@ -2,6 +2,7 @@ import { auditUsage } from "./audit.js";
 import { backupUsage } from "./backup.js";
 import { diffUsage } from "./diff.js";
 import { evalUsage } from "./eval.js";
+import { lintUsage } from "./lint.js";
 import { openapiUsage } from "./openapi.js";
 import { typegenUsage } from "./typegen.js";
 import { validateUsage } from "./validate.js";
@@ -13,6 +14,9 @@ export function usage(): string {
       Validate an app document. 校验应用文档。
   ${evalUsage}
       Type-check and evaluate a formula on a record of an entity. 在实体的一条记录上检查并计算公式。
+  ${lintUsage}
+      Review an app against security, quality and performance rules (plinth lint --help lists them).
+      按安全、质量和性能规则检查应用（plinth lint --help 列出全部规则）。
   ${diffUsage}
       Compare two versions of an app: each change in words, classed compatible, needs-migration or breaking;
       with --server, the rows publishing it would touch. 比较应用的两个版本：逐条说明变更并分为兼容、需迁移或破坏性；
