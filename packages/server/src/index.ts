@@ -8,6 +8,8 @@ export type { EnvOptions } from "./cli/evalEnv.js";
 export { buildEvalInputs, isIsoDate, localDate } from "./cli/evalEnv.js";
 export type { FormulaEvaluation, FormulaOutcome, FormulaRecord } from "./cli/evalFormula.js";
 export { evaluateOnApp } from "./cli/evalFormula.js";
+export { exportHelp, exportUsage, runExport } from "./cli/export.js";
+export { importHelp, importUsage, runImport } from "./cli/import.js";
 export type { CliIo } from "./cli/io.js";
 export { createProcessIo, ExitCode } from "./cli/io.js";
 export type { LoadedApp } from "./cli/loadApp.js";
@@ -15,7 +17,27 @@ export { loadAppFile } from "./cli/loadApp.js";
 export { main, runCli } from "./cli/main.js";
 export type { CliIssueCode } from "./cli/messages.js";
 export { cliIssue } from "./cli/messages.js";
+export { type MigrateCommandOptions, migrateHelp, migrateUsage, runMigrate } from "./cli/migrate.js";
 export type { CliLocale } from "./cli/output.js";
 export { countIssues, formatIssue, formatIssues, formatJson, formatSummary, isCliLocale } from "./cli/output.js";
+export { formatScenarioResult, runTest, testHelp, testUsage } from "./cli/test.js";
 export { usage } from "./cli/usage.js";
 export { runValidate, validateUsage } from "./cli/validate.js";
+export { appScenarios, checkScenarios, runScenarios } from "./scenarios/run.js";
+export type {
+  RunScenariosOptions,
+  ScenarioInput,
+  ScenarioResult,
+  ScenarioRun,
+  StepOutcome,
+  StepResult,
+} from "./scenarios/types.js";
+export { RemoteError, type RemoteServer } from "./transfer/client.js";
+export { type ExportOptions, type ExportResult, exportApp, type TransferProgress } from "./transfer/exportApp.js";
+export {
+  type ImportOptions,
+  type ImportResult,
+  importApp,
+  importOrder,
+  type RejectedRecord,
+} from "./transfer/importApp.js";

@@ -4,10 +4,14 @@ import { runAudit } from "./audit.js";
 import { runBackup } from "./backup.js";
 import { runDiff } from "./diff.js";
 import { runEval } from "./eval.js";
+import { runExport } from "./export.js";
+import { runImport } from "./import.js";
 import { type CliIo, createProcessIo, ExitCode } from "./io.js";
 import { runLint } from "./lint.js";
+import { runMigrate } from "./migrate.js";
 import { runOpenapi } from "./openapi.js";
 import { runServe } from "./serve.js";
+import { runTest } from "./test.js";
 import { runTypegen } from "./typegen.js";
 import { usage } from "./usage.js";
 import { runValidate } from "./validate.js";
@@ -40,6 +44,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
       return runTypegen(rest, io);
     case "openapi":
       return runOpenapi(rest, io);
+    case "test":
+      return runTest(rest, io);
+    case "export":
+      return runExport(rest, io);
+    case "import":
+      return runImport(rest, io);
+    case "migrate":
+      return runMigrate(rest, io);
     case "audit":
       return runAudit(rest, io);
     case "backup":

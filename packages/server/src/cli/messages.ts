@@ -75,6 +75,14 @@ const cliMessages = {
     en: `The lint config '${p.file}' is not JSON: ${p.reason}. It holds one object, e.g. { "rules": { "quality/unused-field": "off" } }.`,
     "zh-CN": `lint 配置“${p.file}”不是 JSON：${p.reason}。它应是一个对象，例如 { "rules": { "quality/unused-field": "off" } }。`,
   }),
+  "cli.noScenarios": (p: { file: string }): LocalizedMessage => ({
+    en: `'${p.file}' has no scenario tests ('tests') and no scenario file was given. Add scenarios to the app's 'tests' or pass files: plinth test <app.json> <scenario.json>.`,
+    "zh-CN": `“${p.file}”中没有场景测试（tests），也未指定场景文件。请在应用的 tests 中添加场景，或传入文件：plinth test <app.json> <scenario.json>。`,
+  }),
+  "cli.scenarioNotJson": (p: { file: string; reason: string }): LocalizedMessage => ({
+    en: `'${p.file}' is not JSON: ${p.reason}. A scenario file holds one scenario object or an array of them.`,
+    "zh-CN": `“${p.file}”不是 JSON：${p.reason}。场景文件应包含一个场景对象或场景数组。`,
+  }),
   "cli.unknownLocale": (p: { value: string }): LocalizedMessage => ({
     en: `--lang '${p.value}' is not supported. Use en or zh-CN.`,
     "zh-CN": `不支持 --lang “${p.value}”。请使用 en 或 zh-CN。`,

@@ -2,8 +2,12 @@ import { auditUsage } from "./audit.js";
 import { backupUsage } from "./backup.js";
 import { diffUsage } from "./diff.js";
 import { evalUsage } from "./eval.js";
+import { exportUsage } from "./export.js";
+import { importUsage } from "./import.js";
 import { lintUsage } from "./lint.js";
+import { migrateUsage } from "./migrate.js";
 import { openapiUsage } from "./openapi.js";
+import { testUsage } from "./test.js";
 import { typegenUsage } from "./typegen.js";
 import { validateUsage } from "./validate.js";
 
@@ -25,6 +29,15 @@ export function usage(): string {
       TypeScript types for an app's records and REST API. 为应用的记录和 REST API 生成 TypeScript 类型。
   ${openapiUsage}
       The app's OpenAPI 3.1 document, the one the server serves. 应用的 OpenAPI 3.1 文档（与服务器提供的相同）。
+  ${testUsage}
+      Run app-level scenario tests (the app's tests or scenario files) on a temporary server. 在临时服务器上运行应用级场景测试。
+  ${exportUsage}
+      An app file in canonical form, or an app and its data from a running server into a folder (with progress).
+      以规范形式输出应用文件；或从运行中的服务器导出应用及数据到目录（显示进度）。
+  ${importUsage}
+      Import an exported folder (app and data) into a running server. 将导出的目录（应用与数据）导入运行中的服务器。
+  ${migrateUsage}
+      Upgrade an app document to the current schema format; --check for CI. 将应用文档升级到当前模式格式；CI 可用 --check。
   plinth serve [--port 3000] [--host 127.0.0.1] [--data ./data] [--demo] [--demo-scale demo|test] [--durability full|normal]
       Run the server over one SQLite file in the data folder. 以数据目录中的 SQLite 文件运行服务器。
       --durability full (default): every acknowledged write survives power loss; normal: faster,
@@ -43,5 +56,6 @@ export function usage(): string {
 
 Exit codes / 退出码: 0 ok 成功 · 1 invalid app or formula, tampered audit log 应用或公式无效、审计日志被篡改 · 2 usage or unreadable file 用法错误或文件无法读取
 plinth diff: 0 no changes or compatible 无变更或仅兼容 · 1 needs migration 需迁移 · 3 breaking 破坏性
+plinth test: 1 a scenario failed 有场景失败 · plinth migrate --check: 1 needs an upgrade 需要升级
 `;
 }
