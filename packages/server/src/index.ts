@@ -12,6 +12,7 @@ export { exportHelp, exportUsage, runExport } from "./cli/export.js";
 export { importHelp, importUsage, runImport } from "./cli/import.js";
 export type { CliIo } from "./cli/io.js";
 export { createProcessIo, ExitCode } from "./cli/io.js";
+export { countFindings, formatFindings, lintHelp, lintUsage, runLint } from "./cli/lint.js";
 export type { LoadedApp } from "./cli/loadApp.js";
 export { loadAppFile } from "./cli/loadApp.js";
 export { main, runCli } from "./cli/main.js";
