@@ -89,6 +89,13 @@ describe("plinth lint --help", () => {
   });
 });
 
+describe("docs/cli.md and docs/cli.zh-CN.md", () => {
+  it.each(["cli.md", "cli.zh-CN.md"])("%s lists every rule with its default severity", async (name) => {
+    const doc = await readFile(fileURLToPath(new URL(`../../../docs/${name}`, import.meta.url)), "utf8");
+    for (const rule of standardLintRules) expect(doc).toContain(`| \`${rule.id}\` | ${rule.severity} |`);
+  });
+});
+
 describe("plinth lint on the shipped templates", () => {
   it.each(templates.map((t) => t.app.id))("%s has no error-severity finding", async (id) => {
     const t = createTestIo();
