@@ -3,6 +3,17 @@
  * each usable as a library function that takes its arguments and an I/O object.
  */
 export type { ParsedArgs } from "./cli/args.js";
+export {
+  countChanges,
+  type DiffRunOptions,
+  diffExitCode,
+  diffHelp,
+  diffUsage,
+  formatChanges,
+  formatImpact,
+  runDiff,
+} from "./cli/diff.js";
+export { type DataImpact, describeStep, type HttpFetch, rowsAffected, serverImpact } from "./cli/diffImpact.js";
 export { evalUsage, formatFormulaIssue, runEval } from "./cli/eval.js";
 export type { EnvOptions } from "./cli/evalEnv.js";
 export { buildEvalInputs, isIsoDate, localDate } from "./cli/evalEnv.js";
@@ -19,11 +30,14 @@ export { main, runCli } from "./cli/main.js";
 export type { CliIssueCode } from "./cli/messages.js";
 export { cliIssue } from "./cli/messages.js";
 export { type MigrateCommandOptions, migrateHelp, migrateUsage, runMigrate } from "./cli/migrate.js";
+export { openapiHelp, openapiUsage, runOpenapi } from "./cli/openapi.js";
 export type { CliLocale } from "./cli/output.js";
 export { countIssues, formatIssue, formatIssues, formatJson, formatSummary, isCliLocale } from "./cli/output.js";
 export { formatScenarioResult, runTest, testHelp, testUsage } from "./cli/test.js";
+export { runTypegen, typegenHelp, typegenUsage } from "./cli/typegen.js";
 export { usage } from "./cli/usage.js";
 export { runValidate, validateUsage } from "./cli/validate.js";
+export { type AppOpenApiOptions, appOpenApi } from "./openapi/appDocument.js";
 export { appScenarios, checkScenarios, runScenarios } from "./scenarios/run.js";
 export type {
   RunScenariosOptions,
