@@ -2,11 +2,13 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { canonicalAppJson } from "@plinth/runtime";
+import { templates } from "@plinth/templates";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runExport } from "../src/cli/export.js";
 import { runImport } from "../src/cli/import.js";
 import { starterApp } from "../src/demo/starterApp.js";
 import type { CliIo } from "../src/index.js";
+import { exportApp } from "../src/transfer/exportApp.js";
 import { ADMIN_PASSWORD, type Client, type Server, testServer } from "./support/server.js";
 
 /**
@@ -205,6 +207,42 @@ describe("plinth export / plinth import", () => {
     const there = await seen(await target.login("rep.east", "password-123"));
     expect(there.length).toBeGreaterThan(0);
     expect(there).toEqual(await seen(await source.login("rep.east")));
+  });
+
+  it.each(templates.map((t) => [t.app.id, t.app] as const))(
+    "export <app.json> of the shipped %s template is its canonical form, stable when exported again",
+    async (id, app) => {
+      const fs = await import("node:fs/promises");
+      const file = join(dir, `${id}.json`);
+      await fs.writeFile(file, JSON.stringify(app));
+      const first = createTestIo();
+      expect(await runExport([file], first.io)).toBe(0);
+      expect(first.out()).toBe(canonicalAppJson(app));
+      const again = join(dir, `${id}.canonical.json`);
+      await fs.writeFile(again, first.out());
+      const second = createTestIo();
+      expect(await runExport([again], second.io)).toBe(0);
+      expect(second.out()).toBe(first.out());
+    },
+  );
+
+  it("the library reads every page with cursors and reports progress after each one", async () => {
+    const progress: string[] = [];
+    const result = await exportApp({
+      server: { url: sourceUrl, token: sourceToken },
+      app: "starter",
+      dir: join(dir, "paged"),
+      pageSize: 70,
+      onProgress: (p) => progress.push(`${p.entity} ${p.done}/${p.total}`),
+    });
+    const opportunities = result.entities.find((e) => e.entity === "opportunity")?.records ?? 0;
+    expect(opportunities).toBeGreaterThan(140);
+    const pages = progress.filter((p) => p.startsWith("opportunity "));
+    expect(pages).toHaveLength(Math.ceil(opportunities / 70));
+    expect(pages[0]).toBe(`opportunity 70/${opportunities}`);
+    expect(pages.at(-1)).toBe(`opportunity ${opportunities}/${opportunities}`);
+    const written = JSON.parse(await readFile(join(dir, "paged", "data", "opportunity.json"), "utf8")) as Row[];
+    expect(new Set(written.map((r) => r.id)).size).toBe(opportunities);
   });
 
   it("--format csv exports through the server's CSV export; import runs CSV files as import jobs", async () => {

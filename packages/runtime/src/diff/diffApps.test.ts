@@ -236,6 +236,8 @@ describe("diffApps", () => {
       app.pages.push({ kind: "table", id: "accounts", entity: "account", columns: [{ field: "name" }] });
       app.workflows[1].steps.push({ id: "cfo", approvers: { kind: "users", users: ["u_cfo"] } });
       app.settings = { currency: "CNY" };
+      app.version = "1.1.0";
+      app.locks = [{ target: "/workflows/discount/steps/finance" }];
     });
     expect(brief(changes)).toEqual([
       [
@@ -244,10 +246,12 @@ describe("diffApps", () => {
         "/workflows/1/steps/2",
         "approval discount step 3 (cfo): added, approved by users u_cfo",
       ],
+      ["compatible", "app.changed", "/version", "app: version 1.0.0 → 1.1.0"],
+      ["compatible", "app.changed", "/locks", 'app: locks (none) → [{"target":"/workflows/discount/steps/finance"}]'],
       ["compatible", "page.changed", "/pages/0/label", "page deals: label Deals → “All deals”"],
       ["compatible", "page.added", "/pages/1", "page accounts: added"],
       ["compatible", "app.changed", "/settings", 'app: settings (none) → {"currency":"CNY"}'],
     ]);
-    expect(changes[1]?.message["zh-CN"]).toBe("页面 deals：label Deals → “全部商机”");
+    expect(changes[3]?.message["zh-CN"]).toBe("页面 deals：label Deals → “全部商机”");
   });
 });

@@ -66,8 +66,31 @@ function placeOf(before: App, after: App, target: string, removed: boolean): Pla
   };
 }
 
+/** The app's own identity and variant settings, which the overlay diff leaves out. */
+const identity = ["version", "extends", "overlay", "locks"] as const;
+
 /** Report every difference not under an id path `sink` has already explained. */
 export function diffRest(sink: ChangeSink, before: App, after: App): void {
+  for (const key of identity) {
+    const was: unknown = before[key];
+    const now: unknown = after[key];
+    if (JSON.stringify(was) === JSON.stringify(now)) continue;
+    const place: Place = {
+      ...(was === undefined ? {} : { old: `/${key}` }),
+      ...(now === undefined ? {} : { new: `/${key}` }),
+      target: `/${key}`,
+    };
+    const from = valueWords(was);
+    const to = valueWords(now);
+    sink.say(
+      "app.changed",
+      "compatible",
+      place,
+      where.app(),
+      words(`${key} ${from.en} → ${to.en}`, `${key} ${from["zh-CN"]} → ${to["zh-CN"]}`),
+      { property: key },
+    );
+  }
   const covered = [...sink.covered];
   const explained = (target: string) => covered.some((c) => isUnder(target, c));
   for (const op of deriveOverlay(before, after)) {

@@ -19,6 +19,8 @@ export interface ExportOptions {
   readonly dir: string;
   /** Data as JSON (default; `plinth import` restores relations from it) or as the server's CSV export. */
   readonly format?: "json" | "csv";
+  /** Records per page of the list API (JSON), at most 500 (the default). */
+  readonly pageSize?: number;
   /** Called after every page (JSON) or entity (CSV). */
   readonly onProgress?: (progress: TransferProgress) => void;
 }
@@ -120,7 +122,7 @@ export async function exportApp(options: ExportOptions): Promise<ExportResult> {
     const records: unknown[] = [];
     let cursor: string | undefined;
     do {
-      const query = `?limit=${PAGE}&sort=${sort}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
+      const query = `?limit=${Math.min(PAGE, options.pageSize ?? PAGE)}&sort=${sort}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
       const page = await remoteJson<{ records: unknown[]; next?: string }>(server, "GET", `${base}${query}`);
       records.push(...page.records);
       cursor = page.next;
