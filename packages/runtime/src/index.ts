@@ -131,6 +131,25 @@ export {
   standardFieldKinds,
 } from "./fields/index.js";
 export { type Label, type Locale, labelBoth, labelText, locales } from "./i18n/label.js";
+export { allMessages } from "./issues/allMessages.js";
+export {
+  defineMessages,
+  issueFrom,
+  type MessageCatalogue,
+  type MessageTemplate,
+  renderMessage,
+} from "./issues/catalogue.js";
+export { httpMessages, workflowHostMessages } from "./issues/httpMessages.js";
+// Issues and labels
+export {
+  childPointer,
+  escapePointerToken,
+  hasErrors,
+  type Issue,
+  type IssueSeverity,
+  type LocalizedMessage,
+  pointer,
+} from "./issues/issue.js";
 // Lint (plinth lint): rules with ids, severities and fix hints
 export {
   createLintRules,
@@ -155,25 +174,6 @@ export {
   standardLintRules,
   validateLintConfig,
 } from "./lint/index.js";
-export { allMessages } from "./issues/allMessages.js";
-export {
-  defineMessages,
-  issueFrom,
-  type MessageCatalogue,
-  type MessageTemplate,
-  renderMessage,
-} from "./issues/catalogue.js";
-export { httpMessages, workflowHostMessages } from "./issues/httpMessages.js";
-// Issues and labels
-export {
-  childPointer,
-  escapePointerToken,
-  hasErrors,
-  type Issue,
-  type IssueSeverity,
-  type LocalizedMessage,
-  pointer,
-} from "./issues/issue.js";
 export {
   type ApplyOverlayResult,
   applyOverlay,
