@@ -253,4 +253,28 @@ test("scrolling near the end of the loaded rows loads the next page, until all a
   await expect(page.getByTestId("row-count")).toContainText(`${total} of ${total} rows loaded · all loaded`);
   await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
   await expect(page.locator("table.plinth-grid")).toHaveAttribute("aria-rowcount", String(total + 1));
+  // Virtual rows reuse their <tr> as the view moves: after scrolling back up through the middle,
+  // every row's id, open button and cells still belong to one record.
+  const headers = await page.locator("table.plinth-grid thead th").allInnerTexts();
+  const nameColumn = headers.findIndex((h) => h.trim() === "Name");
+  expect(nameColumn).toBeGreaterThan(0);
+  const seen: string[][] = [];
+  for (const fraction of [0.5, 0.2]) {
+    await scroller.evaluate((el, f) => el.scrollTo(0, el.scrollHeight * f), fraction);
+    await page.waitForTimeout(100);
+    const rows = await page.locator("tbody tr[data-row-id]").evaluateAll(
+      (trs, column) =>
+        trs.map((tr) => ({
+          id: (tr as HTMLElement).dataset.rowId,
+          open: tr.querySelector("button.plinth-open-row")?.getAttribute("aria-label"),
+          name: tr.children[column]?.textContent,
+        })),
+      nameColumn,
+    );
+    expect(rows.length).toBeGreaterThan(10);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+    for (const row of rows) expect(row.open).toBe(`Open ${row.name}`);
+    seen.push(rows.map((r) => String(r.id)));
+  }
+  expect(seen[1]?.filter((id) => seen[0]?.includes(id))).toEqual([]);
 });

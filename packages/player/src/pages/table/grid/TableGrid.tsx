@@ -19,6 +19,7 @@ import { CellEditor, type EditorLookup } from "./CellEditor.js";
 import { cellKey, type InlineEdit } from "./useInlineEdit.js";
 
 const features = tableFeatures({});
+const noRows: RecordJson[] = [];
 const helper = createColumnHelper<typeof features, RecordJson>();
 
 /** From this many loaded rows on, only the visible rows are in the DOM (TanStack Virtual). */
@@ -85,14 +86,12 @@ export function TableGrid(props: TableGridProps) {
     enabled: virtual,
   });
   const items = virtual ? virtualizer.getVirtualItems() : [];
-  // TanStack Table gets the rows in view, not every loaded row: with all of them it rebuilt its
-  // row model for each one whenever a page arrived while scrolling (100,000 row objects and their
-  // garbage per page at 100,000 rows, the long frames of the table scroll benchmark).
   const first = virtual ? (items[0]?.index ?? 0) : 0;
   const end = virtual ? (items.at(-1)?.index ?? -1) + 1 : records.length;
-  const inView = useMemo(() => records.slice(first, end) as RecordJson[], [records, first, end]);
-  const table = useTable({ features, columns: tableColumns, data: inView, getRowId: (row) => row.id });
-  const shown = table.getRowModel().rows;
+  const shown = useMemo(() => records.slice(first, end) as RecordJson[], [records, first, end]);
+  // TanStack Table gives the header model; rows are drawn straight from the records in view (its
+  // row model added a table-state update per scroll frame and nothing the rows use).
+  const table = useTable({ features, columns: tableColumns, data: noRows });
   // biome-ignore lint/correctness/useExhaustiveDependencies: the headers change with the column defs
   const headerIds = useMemo(
     () => table.getHeaderGroups()[0]?.headers.map((h) => h.column.id) ?? [],
@@ -180,12 +179,11 @@ export function TableGrid(props: TableGridProps) {
               <td colSpan={colSpan} style={{ height: padTop, padding: 0, border: 0 }} />
             </tr>
           )}
-          {shown.map((row) => {
-            const record = row.original;
+          {shown.map((record, i) => {
             const editingField = edit.editing?.rowId === record.id ? edit.editing.field : undefined;
             return (
               <GridRow
-                key={row.id}
+                key={virtual ? slotKey(first + i, shown.length) : record.id}
                 record={record}
                 columns={columns}
                 canEdit={props.canEditRecord(record)}
@@ -210,6 +208,15 @@ export function TableGrid(props: TableGridProps) {
       {records.length === 0 && empty}
     </div>
   );
+}
+
+/**
+ * Virtual rows are keyed by their slot in the window, not by record: a row scrolled out hands its
+ * <tr> and cells to the row scrolled in, so scrolling updates text in place instead of removing
+ * and building rows (the long frames of the table scroll benchmark were React mounting rows).
+ */
+function slotKey(index: number, windowSize: number): string {
+  return `slot-${index % Math.max(1, windowSize)}`;
 }
 
 interface GridHeadProps {
