@@ -1,11 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { readFile } from "node:fs/promises";
 import { createRuntime } from "@plinth/runtime";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { runAudit } from "../src/cli/audit.js";
-import type { CliIo } from "../src/cli/io.js";
 import { createPostgresStorage } from "../src/storage/postgres/index.js";
+import { createTestIo } from "./support/cliIo.js";
 import { testDatabase } from "./support/context.js";
 
 /**
@@ -14,24 +13,7 @@ import { testDatabase } from "./support/context.js";
  */
 const adminUrl = process.env.PLINTH_TEST_PG_URL ?? "";
 
-function testIo(): { io: CliIo; out: () => string; err: () => string } {
-  let out = "";
-  let err = "";
-  return {
-    io: {
-      stdout: (text) => {
-        out += text;
-      },
-      stderr: (text) => {
-        err += text;
-      },
-      readFile: (path) => readFile(path, "utf8"),
-      now: () => new Date("2026-06-01T10:00:00.000Z"),
-    },
-    out: () => out,
-    err: () => err,
-  };
-}
+const testIo = () => createTestIo(new Date("2026-06-01T10:00:00.000Z"));
 
 function databaseUrl(name: string): string {
   const url = new URL(adminUrl);

@@ -1,7 +1,6 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -10,11 +9,11 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureAdmin } from "../src/auth/bootstrap.js";
 import { runAudit } from "../src/cli/audit.js";
-import type { CliIo } from "../src/cli/io.js";
 import { installDemo } from "../src/demo/seed.js";
 import { createWriteHooks, newId, type ServerContext } from "../src/http/context.js";
 import { createServer } from "../src/http/createServer.js";
 import { createPostgresStorage } from "../src/storage/postgres/index.js";
+import { createTestIo } from "./support/cliIo.js";
 import { testClock, testDatabase } from "./support/context.js";
 import { type Client, DEMO_PASSWORD, login } from "./support/server.js";
 
@@ -29,24 +28,7 @@ import { type Client, DEMO_PASSWORD, login } from "./support/server.js";
 const run = promisify(execFile);
 const adminUrl = process.env.PLINTH_TEST_PG_URL ?? "";
 
-function testIo(): { io: CliIo; out: () => string; err: () => string } {
-  let out = "";
-  let err = "";
-  return {
-    io: {
-      stdout: (text) => {
-        out += text;
-      },
-      stderr: (text) => {
-        err += text;
-      },
-      readFile: (path) => readFile(path, "utf8"),
-      now: () => new Date("2026-06-01T10:00:00.000Z"),
-    },
-    out: () => out,
-    err: () => err,
-  };
-}
+const testIo = () => createTestIo(new Date("2026-06-01T10:00:00.000Z"));
 
 /** The URL of another database on the same server. */
 function databaseUrl(name: string): string {

@@ -1,16 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRuntime } from "@plinth/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAudit } from "../src/cli/audit.js";
 import { runBackup } from "../src/cli/backup.js";
-import type { CliIo } from "../src/cli/io.js";
 import { createWriteHooks, newId, type ServerContext } from "../src/http/context.js";
 import { createServer } from "../src/http/createServer.js";
 import { createSqliteStorage } from "../src/storage/sqlite/index.js";
+import { createTestIo } from "./support/cliIo.js";
 import { testClock, testDatabase } from "./support/context.js";
 import { type Client, DEMO_PASSWORD, login, type Server, testServer } from "./support/server.js";
 import { inspect } from "./support/sqlite.js";
@@ -21,24 +20,7 @@ import { inspect } from "./support/sqlite.js";
  * `plinth audit verify` finds the chain intact. PostgreSQL: backup.postgres.test.ts.
  */
 
-function testIo(): { io: CliIo; out: () => string; err: () => string } {
-  let out = "";
-  let err = "";
-  return {
-    io: {
-      stdout: (text) => {
-        out += text;
-      },
-      stderr: (text) => {
-        err += text;
-      },
-      readFile: (path) => readFile(path, "utf8"),
-      now: () => new Date("2026-06-01T10:00:00.000Z"),
-    },
-    out: () => out,
-    err: () => err,
-  };
-}
+const testIo = () => createTestIo(new Date("2026-06-01T10:00:00.000Z"));
 
 /** A full server over an existing data folder (a restored backup), as `plinth serve --data` opens it. */
 async function serverOver(data: string) {

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type App, type AppChange, validateApp } from "@plinth/runtime";
@@ -6,27 +6,10 @@ import { templates } from "@plinth/templates";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDiff } from "../src/cli/diff.js";
 import type { HttpFetch } from "../src/cli/diffImpact.js";
-import type { CliIo } from "../src/cli/io.js";
 import { runCli } from "../src/cli/main.js";
 import { contactApp, createAndPublish, field } from "./support/apps.js";
+import { createTestIo } from "./support/cliIo.js";
 import { type Server, testServer } from "./support/server.js";
-
-/** An in-memory CliIo; reads real files. */
-function createTestIo(): { io: CliIo; out: () => string; err: () => string } {
-  let out = "";
-  let err = "";
-  const io: CliIo = {
-    stdout: (text) => {
-      out += text;
-    },
-    stderr: (text) => {
-      err += text;
-    },
-    readFile: (path) => readFile(path, "utf8"),
-    now: () => new Date("2026-03-15T10:00:00.000Z"),
-  };
-  return { io, out: () => out, err: () => err };
-}
 
 // biome-ignore lint/suspicious/noExplicitAny: fixtures are edited as plain JSON at any depth
 type Json = Record<string, any>;

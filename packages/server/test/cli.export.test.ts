@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runExport } from "../src/cli/export.js";
 import { runImport } from "../src/cli/import.js";
 import { starterApp } from "../src/demo/starterApp.js";
-import type { CliIo } from "../src/index.js";
 import { exportApp } from "../src/transfer/exportApp.js";
+import { createTestIo } from "./support/cliIo.js";
 import { ADMIN_PASSWORD, type Client, type Server, testServer } from "./support/server.js";
 
 /**
@@ -18,22 +18,6 @@ import { ADMIN_PASSWORD, type Client, type Server, testServer } from "./support/
  */
 
 type Row = Record<string, unknown>;
-
-function createTestIo(): { io: CliIo; out: () => string; err: () => string } {
-  let out = "";
-  let err = "";
-  const io: CliIo = {
-    stdout: (text) => {
-      out += text;
-    },
-    stderr: (text) => {
-      err += text;
-    },
-    readFile: (path) => readFile(path, "utf8"),
-    now: () => new Date("2026-06-15T09:00:00.000Z"),
-  };
-  return { io, out: () => out, err: () => err };
-}
 
 async function listen(server: Server): Promise<string> {
   await server.app.listen({ port: 0, host: "127.0.0.1" });
@@ -136,7 +120,7 @@ describe("plinth export / plinth import", () => {
       [runImport, "plinth import --server URL --token T [dir]"],
     ] as const) {
       for (const flag of ["--help", "-h"]) {
-        const t = createTestIo();
+        const t = createTestIo(new Date("2026-06-15T09:00:00.000Z"));
         expect(await run([flag], t.io)).toBe(0);
         expect(t.out()).toContain(text);
         expect(t.out()).toContain("退出码");
@@ -149,28 +133,28 @@ describe("plinth export / plinth import", () => {
     await import("node:fs/promises").then((fs) =>
       fs.writeFile(file, JSON.stringify({ ...starterApp, version: starterApp.version })),
     );
-    const t = createTestIo();
+    const t = createTestIo(new Date("2026-06-15T09:00:00.000Z"));
     expect(await runExport([file], t.io)).toBe(0);
     expect(t.out()).toBe(canonicalAppJson(starterApp));
     const out = join(dir, "canonical", "starter.app.json");
-    const written = createTestIo();
+    const written = createTestIo(new Date("2026-06-15T09:00:00.000Z"));
     expect(await runExport([file, "-o", out], written.io)).toBe(0);
     expect(await readFile(out, "utf8")).toBe(canonicalAppJson(starterApp));
-    const json = createTestIo();
+    const json = createTestIo(new Date("2026-06-15T09:00:00.000Z"));
     expect(await runExport([file, "--json"], json.io)).toBe(0);
     expect(JSON.parse(json.out())).toMatchObject({ ok: true, app: { id: "starter" } });
     const bad = join(dir, "bad.json");
     await import("node:fs/promises").then((fs) => fs.writeFile(bad, '{"schemaVersion": 1}'));
-    const invalid = createTestIo();
+    const invalid = createTestIo(new Date("2026-06-15T09:00:00.000Z"));
     expect(await runExport([bad], invalid.io)).toBe(1);
     expect(invalid.err()).toContain("error");
-    const missing = createTestIo();
+    const missing = createTestIo(new Date("2026-06-15T09:00:00.000Z"));
     expect(await runExport([join(dir, "nope.json")], missing.io)).toBe(2);
   });
 
   it("round-trips the demo app and its data into a second server: same records, relations and owners", async () => {
     const out = join(dir, "starter-export");
-    const exported = createTestIo();
+    const exported = createTestIo(new Date("2026-06-15T09:00:00.000Z"));
     expect(
       await runExport(["--server", sourceUrl, "--token", sourceToken, "--app", "starter", "-o", out], exported.io),
       exported.err(),
@@ -186,7 +170,7 @@ describe("plinth export / plinth import", () => {
     const users = JSON.parse(await readFile(join(out, "users.json"), "utf8")) as Row[];
     expect(users.find((u) => u.username === "manager.east")?.roles).toEqual(["manager"]);
 
-    const imported = createTestIo();
+    const imported = createTestIo(new Date("2026-06-15T09:00:00.000Z"));
     expect(await runImport(["--server", targetUrl, "--token", targetToken, out], imported.io), imported.out()).toBe(0);
     expect(imported.out()).toMatch(/^Imported app 'starter' \(version 1\): (\d+) \/ \1 records\.\n$/);
     expect(imported.err()).toMatch(/^opportunity: \d+ \/ \d+$/m);
@@ -215,12 +199,12 @@ describe("plinth export / plinth import", () => {
       const fs = await import("node:fs/promises");
       const file = join(dir, `${id}.json`);
       await fs.writeFile(file, JSON.stringify(app));
-      const first = createTestIo();
+      const first = createTestIo(new Date("2026-06-15T09:00:00.000Z"));
       expect(await runExport([file], first.io)).toBe(0);
       expect(first.out()).toBe(canonicalAppJson(app));
       const again = join(dir, `${id}.canonical.json`);
       await fs.writeFile(again, first.out());
-      const second = createTestIo();
+      const second = createTestIo(new Date("2026-06-15T09:00:00.000Z"));
       expect(await runExport([again], second.io)).toBe(0);
       expect(second.out()).toBe(first.out());
     },
@@ -247,7 +231,7 @@ describe("plinth export / plinth import", () => {
 
   it("--format csv exports through the server's CSV export; import runs CSV files as import jobs", async () => {
     const out = join(dir, "starter-csv");
-    const exported = createTestIo();
+    const exported = createTestIo(new Date("2026-06-15T09:00:00.000Z"));
     expect(
       await runExport(
         ["--server", sourceUrl, "--token", sourceToken, "--app", "starter", "-o", out, "--format", "csv", "--json"],
@@ -264,7 +248,7 @@ describe("plinth export / plinth import", () => {
     await import("node:fs/promises").then((fs) =>
       fs.writeFile(join(out, "app.json"), JSON.stringify({ ...app, id: "starter_csv" })),
     );
-    const imported = createTestIo();
+    const imported = createTestIo(new Date("2026-06-15T09:00:00.000Z"));
     expect(await runImport(["--server", targetUrl, "--token", targetToken, out, "--json"], imported.io)).toBe(0);
     const result = JSON.parse(imported.out()) as { ok: boolean; entities: Array<{ entity: string; imported: number }> };
     expect(result.ok).toBe(true);
@@ -274,20 +258,20 @@ describe("plinth export / plinth import", () => {
 
   it("a second import of the same app is refused by the server (exit 1); refused records are listed", async () => {
     const out = join(dir, "starter-export");
-    const again = createTestIo();
+    const again = createTestIo(new Date("2026-06-15T09:00:00.000Z"));
     expect(await runImport(["--server", targetUrl, "--token", targetToken, out], again.io)).toBe(1);
     expect(again.err()).toContain("http.exists");
   });
 
   it("usage, unreachable servers, bad tokens and unknown apps have their exit codes and messages", async () => {
-    const noToken = createTestIo();
+    const noToken = createTestIo(new Date("2026-06-15T09:00:00.000Z"));
     expect(await runExport(["--server", sourceUrl, "--app", "starter"], noToken.io)).toBe(2);
     expect(noToken.err()).toContain("cli.missingArgument");
-    const badFormat = createTestIo();
+    const badFormat = createTestIo(new Date("2026-06-15T09:00:00.000Z"));
     expect(
       await runExport(["--server", sourceUrl, "--token", "x", "--app", "starter", "--format", "xml"], badFormat.io),
     ).toBe(2);
-    const down = createTestIo();
+    const down = createTestIo(new Date("2026-06-15T09:00:00.000Z"));
     expect(
       await runExport(
         ["--server", "http://127.0.0.1:9", "--token", "x", "--app", "starter", "-o", join(dir, "x")],
@@ -295,7 +279,7 @@ describe("plinth export / plinth import", () => {
       ),
     ).toBe(2);
     expect(down.err()).toContain("transfer.unreachable");
-    const badToken = createTestIo();
+    const badToken = createTestIo(new Date("2026-06-15T09:00:00.000Z"));
     expect(
       await runExport(
         ["--server", sourceUrl, "--token", "plt_nope", "--app", "starter", "-o", join(dir, "y"), "--lang", "zh-CN"],
@@ -303,7 +287,7 @@ describe("plinth export / plinth import", () => {
       ),
     ).toBe(1);
     expect(badToken.err()).toContain("API 令牌无效");
-    const unknown = createTestIo();
+    const unknown = createTestIo(new Date("2026-06-15T09:00:00.000Z"));
     expect(
       await runExport(
         ["--server", sourceUrl, "--token", sourceToken, "--app", "nope", "-o", join(dir, "z")],
@@ -311,7 +295,7 @@ describe("plinth export / plinth import", () => {
       ),
     ).toBe(1);
     expect(unknown.err()).toContain("http.notFound");
-    const noDir = createTestIo();
+    const noDir = createTestIo(new Date("2026-06-15T09:00:00.000Z"));
     expect(await runImport(["--server", targetUrl, "--token", targetToken, join(dir, "missing")], noDir.io)).toBe(2);
     expect(noDir.err()).toContain("cli.fileUnreadable");
   });

@@ -5,28 +5,11 @@ import { fileURLToPath } from "node:url";
 import { standardLintRules } from "@plinth/runtime";
 import { templates } from "@plinth/templates";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CliIo } from "../src/cli/io.js";
 import { lintUsage, runLint } from "../src/cli/lint.js";
 import { runCli } from "../src/cli/main.js";
+import { createTestIo } from "./support/cliIo.js";
 
 const fixtures = fileURLToPath(new URL("./fixtures/", import.meta.url));
-
-/** An in-memory CliIo with a fixed clock; reads real files. */
-function createTestIo(): { io: CliIo; out: () => string; err: () => string } {
-  let out = "";
-  let err = "";
-  const io: CliIo = {
-    stdout: (text) => {
-      out += text;
-    },
-    stderr: (text) => {
-      err += text;
-    },
-    readFile: (path) => readFile(path, "utf8"),
-    now: () => new Date("2026-03-15T10:00:00.000Z"),
-  };
-  return { io, out: () => out, err: () => err };
-}
 
 let dir = "";
 const file = (name: string) => join(dir, name);

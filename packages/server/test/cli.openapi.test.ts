@@ -5,28 +5,11 @@ import { type App, validateApp } from "@plinth/runtime";
 import { templates } from "@plinth/templates";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CliIo } from "../src/cli/io.js";
 import { runOpenapi } from "../src/cli/openapi.js";
 import { appOpenApi } from "../src/openapi/appDocument.js";
 import { contactApp, createAndPublish, field } from "./support/apps.js";
+import { createTestIo } from "./support/cliIo.js";
 import { testServer } from "./support/server.js";
-
-/** An in-memory CliIo; reads real files. */
-function createTestIo(): { io: CliIo; out: () => string; err: () => string } {
-  let out = "";
-  let err = "";
-  const io: CliIo = {
-    stdout: (text) => {
-      out += text;
-    },
-    stderr: (text) => {
-      err += text;
-    },
-    readFile: (path) => readFile(path, "utf8"),
-    now: () => new Date("2026-03-15T10:00:00.000Z"),
-  };
-  return { io, out: () => out, err: () => err };
-}
 
 /** The validator's errors for a document, or undefined when it is a valid OpenAPI 3.1 document. */
 async function openApiErrors(doc: unknown): Promise<unknown> {

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -6,28 +6,12 @@ import { templates } from "@plinth/templates";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runTest } from "../src/cli/test.js";
 import { starterApp } from "../src/demo/starterApp.js";
-import type { CliIo } from "../src/index.js";
+import { createTestIo } from "./support/cliIo.js";
 
 /** `plinth test`, in-process: text and --json reports, both languages, exit codes, --help. */
 
 const fixtures = fileURLToPath(new URL("./fixtures/scenarios/", import.meta.url));
 const shipped = fileURLToPath(new URL("../../templates/scenarios/", import.meta.url));
-
-function createTestIo(): { io: CliIo; out: () => string; err: () => string } {
-  let out = "";
-  let err = "";
-  const io: CliIo = {
-    stdout: (text) => {
-      out += text;
-    },
-    stderr: (text) => {
-      err += text;
-    },
-    readFile: (path) => readFile(path, "utf8"),
-    now: () => new Date("2026-06-15T09:00:00.000Z"),
-  };
-  return { io, out: () => out, err: () => err };
-}
 
 let dir = "";
 const file = (name: string) => join(dir, name);
@@ -108,7 +92,7 @@ afterAll(async () => {
 describe("plinth test", () => {
   it("--help and -h print the usage in English and Chinese and exit 0", async () => {
     for (const flag of ["--help", "-h"]) {
-      const t = createTestIo();
+      const t = createTestIo(new Date("2026-06-15T09:00:00.000Z"));
       expect(await runTest([flag], t.io)).toBe(0);
       expect(t.out()).toContain("plinth test <app.json> [scenario.json ...]");
       expect(t.out()).toContain("场景测试");
@@ -117,32 +101,32 @@ describe("plinth test", () => {
   });
 
   it("exits 2 without an app file, on an unknown option and on an unreadable scenario file", async () => {
-    const none = createTestIo();
+    const none = createTestIo(new Date("2026-06-15T09:00:00.000Z"));
     expect(await runTest([], none.io)).toBe(2);
     expect(none.err()).toContain("cli.missingArgument");
-    const option = createTestIo();
+    const option = createTestIo(new Date("2026-06-15T09:00:00.000Z"));
     expect(await runTest([file("pipeline.json"), "--fast"], option.io)).toBe(2);
     expect(option.err()).toContain("cli.invalidArguments");
-    const missing = createTestIo();
+    const missing = createTestIo(new Date("2026-06-15T09:00:00.000Z"));
     expect(await runTest([file("pipeline.json"), file("nope.json")], missing.io)).toBe(2);
     expect(missing.err()).toContain("cli.fileUnreadable");
   });
 
   it("exits 2 when there is nothing to run: no tests in the app and no files", async () => {
-    const t = createTestIo();
+    const t = createTestIo(new Date("2026-06-15T09:00:00.000Z"));
     expect(await runTest([file("starter.json")], t.io)).toBe(2);
     expect(t.err()).toContain("cli.noScenarios");
   });
 
   it("runs the app's own tests when no file is given", async () => {
-    const t = createTestIo();
+    const t = createTestIo(new Date("2026-06-15T09:00:00.000Z"));
     expect(await runTest([file("starterWithTests.json")], t.io), t.out()).toBe(0);
     expect(t.out()).toContain(`PASS ${file("starterWithTests.json")} discount_needs_a_manager`);
     expect(t.out()).toContain("1 scenario: 1 passed, 0 failed.");
   });
 
   it("runs scenario files of a shipped template and exits 0 when all pass", async () => {
-    const t = createTestIo();
+    const t = createTestIo(new Date("2026-06-15T09:00:00.000Z"));
     const files = [join(shipped, "pipeline/commit-too-early.json"), join(shipped, "pipeline/ownership.json")];
     expect(await runTest([file("pipeline.json"), ...files], t.io), t.out()).toBe(0);
     expect(t.out()).toContain("PASS");
@@ -151,7 +135,7 @@ describe("plinth test", () => {
   });
 
   it("reports each failing step with its pointer, expected and actual, and exits 1", async () => {
-    const t = createTestIo();
+    const t = createTestIo(new Date("2026-06-15T09:00:00.000Z"));
     const failing = join(fixtures, "pipeline-failing.json");
     expect(await runTest([file("pipeline.json"), failing], t.io)).toBe(1);
     const out = t.out();
@@ -175,7 +159,7 @@ describe("plinth test", () => {
   });
 
   it("--lang zh-CN reports in Chinese", async () => {
-    const t = createTestIo();
+    const t = createTestIo(new Date("2026-06-15T09:00:00.000Z"));
     const failing = join(fixtures, "pipeline-failing.json");
     expect(await runTest([file("pipeline.json"), failing, "--lang", "zh-CN"], t.io)).toBe(1);
     expect(t.out()).toContain(`失败 ${failing} wrong_probability — 故意写错`);
@@ -184,7 +168,7 @@ describe("plinth test", () => {
   });
 
   it("--json prints one document: ok, counts and every step's expected and actual", async () => {
-    const t = createTestIo();
+    const t = createTestIo(new Date("2026-06-15T09:00:00.000Z"));
     const failing = join(fixtures, "pipeline-failing.json");
     expect(await runTest([file("pipeline.json"), failing, "--json"], t.io)).toBe(1);
     const doc = JSON.parse(t.out()) as {
@@ -208,7 +192,7 @@ describe("plinth test", () => {
   });
 
   it("checks scenario files with the core before running: a misspelt entity or field is an error with its path", async () => {
-    const t = createTestIo();
+    const t = createTestIo(new Date("2026-06-15T09:00:00.000Z"));
     const invalid = join(fixtures, "pipeline-invalid.json");
     expect(await runTest([file("pipeline.json"), invalid], t.io)).toBe(1);
     expect(t.err()).toContain(`${invalid}: error schema.unknownReference /steps/0/entity:`);
@@ -217,7 +201,7 @@ describe("plinth test", () => {
   });
 
   it("a scenario file that is not JSON exits 1 with the file named", async () => {
-    const t = createTestIo();
+    const t = createTestIo(new Date("2026-06-15T09:00:00.000Z"));
     expect(await runTest([file("pipeline.json"), file("notJson.json")], t.io)).toBe(1);
     expect(t.err()).toContain("cli.scenarioNotJson");
   });

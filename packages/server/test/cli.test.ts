@@ -4,27 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CliIo, runCli, runEval, runValidate } from "../src/index.js";
+import { runCli, runEval, runValidate } from "../src/index.js";
+import { createTestIo } from "./support/cliIo.js";
 
 const fixtures = fileURLToPath(new URL("./fixtures/", import.meta.url));
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
-
-/** An in-memory CliIo with a fixed clock; reads real files. */
-function createTestIo(): { io: CliIo; out: () => string; err: () => string } {
-  let out = "";
-  let err = "";
-  const io: CliIo = {
-    stdout: (text) => {
-      out += text;
-    },
-    stderr: (text) => {
-      err += text;
-    },
-    readFile: (path) => readFile(path, "utf8"),
-    now: () => new Date("2026-03-15T10:00:00.000Z"),
-  };
-  return { io, out: () => out, err: () => err };
-}
 
 let dir = "";
 const file = (name: string) => join(dir, name);

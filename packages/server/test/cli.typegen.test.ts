@@ -1,28 +1,11 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { templates } from "@plinth/templates";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CliIo } from "../src/cli/io.js";
 import { runTypegen } from "../src/cli/typegen.js";
-
-/** An in-memory CliIo; reads real files. */
-function createTestIo(): { io: CliIo; out: () => string; err: () => string } {
-  let out = "";
-  let err = "";
-  const io: CliIo = {
-    stdout: (text) => {
-      out += text;
-    },
-    stderr: (text) => {
-      err += text;
-    },
-    readFile: (path) => readFile(path, "utf8"),
-    now: () => new Date("2026-03-15T10:00:00.000Z"),
-  };
-  return { io, out: () => out, err: () => err };
-}
+import { createTestIo } from "./support/cliIo.js";
 
 let dir = "";
 const file = (name: string) => join(dir, name);

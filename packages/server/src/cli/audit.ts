@@ -7,7 +7,8 @@ import {
   verifyAuditDatabase,
   verifyAuditFile,
 } from "../audit/verify.js";
-import { commonOptions, parseCommandArgs, readLocale } from "./args.js";
+import { commonOptions } from "./args.js";
+import { startCommand } from "./command.js";
 import { isPostgresUrl, redactedUrl } from "./databaseUrl.js";
 import { type CliIo, ExitCode } from "./io.js";
 import { cliIssue } from "./messages.js";
@@ -60,18 +61,9 @@ function formatVerification(result: AuditVerification, lang: CliLocale): string 
  * const pg = await runAudit(["verify", "--database", "postgres://plinth@db/plinth"], createProcessIo());
  */
 export async function runAudit(args: readonly string[], io: CliIo): Promise<ExitCode> {
-  const parsed = parseCommandArgs(args, auditOptions);
-  if (!parsed.ok) {
-    io.stderr(`${formatIssue(parsed.issue, "en")}\n`);
-    return ExitCode.usage;
-  }
-  const { values, positionals } = parsed.value;
-  const locale = readLocale(values.lang);
-  if (!locale.ok) {
-    io.stderr(`${formatIssue(locale.issue, "en")}\n`);
-    return ExitCode.usage;
-  }
-  const lang = locale.value;
+  const started = startCommand(args, io, auditOptions);
+  if (!started.ok) return started.code;
+  const { values, positionals, lang } = started;
   const [subcommand, ...extra] = positionals;
   if (subcommand !== "verify" || extra.length > 0) {
     const issue =

@@ -3,8 +3,9 @@ import { copyFile, mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import type { Issue } from "@plinth/runtime";
 import Database from "better-sqlite3";
-import { commonOptions, parseCommandArgs, readLocale } from "./args.js";
+import { commonOptions } from "./args.js";
 import { DATABASE_FILE } from "./audit.js";
+import { startCommand } from "./command.js";
 import { type CliIo, ExitCode } from "./io.js";
 import { cliIssue } from "./messages.js";
 import { type CliLocale, formatIssue, formatJson } from "./output.js";
@@ -151,18 +152,9 @@ function formatSummary(data: string, s: BackupSummary, lang: CliLocale): string 
  * const code = await runBackup(["--data", "/srv/plinth/data", "--out", "/backups/today"], createProcessIo());
  */
 export async function runBackup(args: readonly string[], io: CliIo): Promise<ExitCode> {
-  const parsed = parseCommandArgs(args, backupOptions);
-  if (!parsed.ok) {
-    io.stderr(`${formatIssue(parsed.issue, "en")}\n`);
-    return ExitCode.usage;
-  }
-  const { values, positionals } = parsed.value;
-  const locale = readLocale(values.lang);
-  if (!locale.ok) {
-    io.stderr(`${formatIssue(locale.issue, "en")}\n`);
-    return ExitCode.usage;
-  }
-  const lang = locale.value;
+  const started = startCommand(args, io, backupOptions);
+  if (!started.ok) return started.code;
+  const { values, positionals, lang } = started;
   const refuse = (issue: Issue) => {
     if (values.json) io.stdout(formatJson({ ok: false, issues: [issue] }));
     else io.stderr(`${formatIssue(issue, lang)}\n`);

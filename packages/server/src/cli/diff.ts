@@ -6,7 +6,8 @@ import {
   type Runtime,
   worstClass,
 } from "@plinth/runtime";
-import { commonOptions, parseCommandArgs, readLocale, wantsHelp } from "./args.js";
+import { commonOptions, wantsHelp } from "./args.js";
+import { startCommand } from "./command.js";
 import { type DataImpact, describeStep, type HttpFetch, rowsAffected, serverImpact } from "./diffImpact.js";
 import { type CliIo, ExitCode } from "./io.js";
 import { type LoadedApp, loadAppFile } from "./loadApp.js";
@@ -134,18 +135,9 @@ export async function runDiff(args: readonly string[], io: CliIo, options: DiffR
     return ExitCode.ok;
   }
   const runtime = options.runtime ?? getDefaultRuntime();
-  const parsed = parseCommandArgs(args, diffOptions);
-  if (!parsed.ok) {
-    io.stderr(`${formatIssue(parsed.issue, "en")}\n`);
-    return ExitCode.usage;
-  }
-  const { values, positionals } = parsed.value;
-  const locale = readLocale(values.lang);
-  if (!locale.ok) {
-    io.stderr(`${formatIssue(locale.issue, "en")}\n`);
-    return ExitCode.usage;
-  }
-  const lang = locale.value;
+  const started = startCommand(args, io, diffOptions);
+  if (!started.ok) return started.code;
+  const { values, positionals, lang } = started;
   const [oldFile, newFile, ...extra] = positionals;
   const usageIssue =
     oldFile === undefined || newFile === undefined

@@ -2,7 +2,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { canonicalAppJson, getDefaultRuntime, type Runtime } from "@plinth/runtime";
 import { exportApp } from "../transfer/exportApp.js";
-import { commonOptions, parseCommandArgs, readLocale, wantsHelp } from "./args.js";
+import { commonOptions } from "./args.js";
+import { startCommand } from "./command.js";
 import { type CliIo, ExitCode } from "./io.js";
 import { loadAppFile } from "./loadApp.js";
 import { cliIssue } from "./messages.js";
@@ -64,22 +65,9 @@ export async function runExport(
   io: CliIo,
   runtime: Runtime = getDefaultRuntime(),
 ): Promise<ExitCode> {
-  if (wantsHelp(args)) {
-    io.stdout(exportHelp);
-    return ExitCode.ok;
-  }
-  const parsed = parseCommandArgs(args, options);
-  if (!parsed.ok) {
-    io.stderr(`${formatIssue(parsed.issue, "en")}\n`);
-    return ExitCode.usage;
-  }
-  const { values, positionals } = parsed.value;
-  const locale = readLocale(values.lang);
-  if (!locale.ok) {
-    io.stderr(`${formatIssue(locale.issue, "en")}\n`);
-    return ExitCode.usage;
-  }
-  const lang = locale.value;
+  const started = startCommand(args, io, options, exportHelp);
+  if (!started.ok) return started.code;
+  const { values, positionals, lang } = started;
   const usage = (issue: ReturnType<typeof cliIssue>): ExitCode => {
     io.stderr(`${formatIssue(issue, lang)}\n`);
     return ExitCode.usage;

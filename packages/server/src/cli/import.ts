@@ -1,5 +1,6 @@
 import { importApp } from "../transfer/importApp.js";
-import { commonOptions, parseCommandArgs, readLocale, wantsHelp } from "./args.js";
+import { commonOptions } from "./args.js";
+import { startCommand } from "./command.js";
 import { type CliIo, ExitCode } from "./io.js";
 import { cliIssue } from "./messages.js";
 import { formatIssue, formatJson } from "./output.js";
@@ -45,22 +46,9 @@ const options = { ...commonOptions, server: { type: "string" }, token: { type: "
  * await runImport(["--server", "http://127.0.0.1:3001", "--token", token, "crm"], io);
  */
 export async function runImport(args: readonly string[], io: CliIo): Promise<ExitCode> {
-  if (wantsHelp(args)) {
-    io.stdout(importHelp);
-    return ExitCode.ok;
-  }
-  const parsed = parseCommandArgs(args, options);
-  if (!parsed.ok) {
-    io.stderr(`${formatIssue(parsed.issue, "en")}\n`);
-    return ExitCode.usage;
-  }
-  const { values, positionals } = parsed.value;
-  const locale = readLocale(values.lang);
-  if (!locale.ok) {
-    io.stderr(`${formatIssue(locale.issue, "en")}\n`);
-    return ExitCode.usage;
-  }
-  const lang = locale.value;
+  const started = startCommand(args, io, options, importHelp);
+  if (!started.ok) return started.code;
+  const { values, positionals, lang } = started;
   const usage = (issue: ReturnType<typeof cliIssue>): ExitCode => {
     io.stderr(`${formatIssue(issue, lang)}\n`);
     return ExitCode.usage;

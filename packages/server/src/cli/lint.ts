@@ -10,7 +10,8 @@ import {
   standardLintRules,
   validateLintConfig,
 } from "@plinth/runtime";
-import { commonOptions, parseCommandArgs, readLocale, wantsHelp } from "./args.js";
+import { commonOptions, wantsHelp } from "./args.js";
+import { startCommand } from "./command.js";
 import { type CliIo, ExitCode } from "./io.js";
 import { loadAppFile } from "./loadApp.js";
 import { cliIssue } from "./messages.js";
@@ -137,18 +138,9 @@ export async function runLint(
     io.stdout(lintHelp());
     return ExitCode.ok;
   }
-  const parsed = parseCommandArgs(args, lintOptions);
-  if (!parsed.ok) {
-    io.stderr(`${formatIssue(parsed.issue, "en")}\n`);
-    return ExitCode.usage;
-  }
-  const { values, positionals } = parsed.value;
-  const locale = readLocale(values.lang);
-  if (!locale.ok) {
-    io.stderr(`${formatIssue(locale.issue, "en")}\n`);
-    return ExitCode.usage;
-  }
-  const lang = locale.value;
+  const started = startCommand(args, io, lintOptions);
+  if (!started.ok) return started.code;
+  const { values, positionals, lang } = started;
   const usageProblem = (issue: Issue) => {
     io.stderr(`${formatIssue(issue, lang)}\n`);
     return ExitCode.usage;

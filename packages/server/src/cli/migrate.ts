@@ -11,10 +11,11 @@ import {
   type Runtime,
   standardMigrations,
 } from "@plinth/runtime";
-import { commonOptions, parseCommandArgs, readLocale, wantsHelp } from "./args.js";
+import { commonOptions } from "./args.js";
+import { onePositional, startCommand } from "./command.js";
 import { type CliIo, ExitCode } from "./io.js";
 import { cliIssue } from "./messages.js";
-import { type CliLocale, formatIssue, formatIssues, formatJson } from "./output.js";
+import { type CliLocale, formatIssues, formatJson } from "./output.js";
 
 /** Usage of `plinth migrate`, printed by `plinth help`. */
 export const migrateUsage = "plinth migrate <app.json> [-o file] [--check] [--json] [--lang en|zh-CN]";
@@ -87,31 +88,11 @@ export async function runMigrate(
   io: CliIo,
   config: MigrateCommandOptions = {},
 ): Promise<ExitCode> {
-  if (wantsHelp(args)) {
-    io.stdout(migrateHelp);
-    return ExitCode.ok;
-  }
-  const parsed = parseCommandArgs(args, options);
-  if (!parsed.ok) {
-    io.stderr(`${formatIssue(parsed.issue, "en")}\n`);
-    return ExitCode.usage;
-  }
-  const { values, positionals } = parsed.value;
-  const locale = readLocale(values.lang);
-  if (!locale.ok) {
-    io.stderr(`${formatIssue(locale.issue, "en")}\n`);
-    return ExitCode.usage;
-  }
-  const lang = locale.value;
-  const [file, ...extra] = positionals;
-  if (file === undefined || extra.length > 0) {
-    const issue =
-      file === undefined
-        ? cliIssue("cli.missingArgument", { argument: "the app file (plinth migrate <app.json>)" })
-        : cliIssue("cli.invalidArguments", { reason: `Unexpected argument '${extra[0]}'.` });
-    io.stderr(`${formatIssue(issue, lang)}\n`);
-    return ExitCode.usage;
-  }
+  const started = startCommand(args, io, options, migrateHelp);
+  if (!started.ok) return started.code;
+  const { values, positionals, lang } = started;
+  const file = onePositional(positionals, "the app file (plinth migrate <app.json>)", lang, io);
+  if (file === undefined) return ExitCode.usage;
   const fail = (issues: readonly Issue[], code: ExitCode): ExitCode => {
     if (values.json) io.stdout(formatJson({ ok: false, issues }));
     else io.stderr(formatIssues(issues, lang));

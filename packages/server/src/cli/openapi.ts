@@ -1,6 +1,7 @@
 import { getDefaultRuntime, type Runtime } from "@plinth/runtime";
 import { appOpenApi } from "../openapi/appDocument.js";
-import { commonOptions, parseCommandArgs, readLocale, wantsHelp } from "./args.js";
+import { commonOptions } from "./args.js";
+import { onePositional, startCommand } from "./command.js";
 import { writeOutput } from "./emit.js";
 import { type CliIo, ExitCode } from "./io.js";
 import { loadAppFile } from "./loadApp.js";
@@ -44,31 +45,11 @@ export async function runOpenapi(
   io: CliIo,
   runtime: Runtime = getDefaultRuntime(),
 ): Promise<ExitCode> {
-  if (wantsHelp(args)) {
-    io.stdout(openapiHelp);
-    return ExitCode.ok;
-  }
-  const parsed = parseCommandArgs(args, openapiOptions);
-  if (!parsed.ok) {
-    io.stderr(`${formatIssue(parsed.issue, "en")}\n`);
-    return ExitCode.usage;
-  }
-  const { values, positionals } = parsed.value;
-  const locale = readLocale(values.lang);
-  if (!locale.ok) {
-    io.stderr(`${formatIssue(locale.issue, "en")}\n`);
-    return ExitCode.usage;
-  }
-  const lang = locale.value;
-  const [file, ...extra] = positionals;
-  if (file === undefined || extra.length > 0) {
-    const issue =
-      file === undefined
-        ? cliIssue("cli.missingArgument", { argument: "the app file (plinth openapi <app.json>)" })
-        : cliIssue("cli.invalidArguments", { reason: `Unexpected argument '${extra[0]}'.` });
-    io.stderr(`${formatIssue(issue, lang)}\n`);
-    return ExitCode.usage;
-  }
+  const started = startCommand(args, io, openapiOptions, openapiHelp);
+  if (!started.ok) return started.code;
+  const { values, positionals, lang } = started;
+  const file = onePositional(positionals, "the app file (plinth openapi <app.json>)", lang, io);
+  if (file === undefined) return ExitCode.usage;
   const loaded = await loadAppFile(file, io, runtime);
   if (loaded.status !== "valid") {
     io.stderr(formatIssues(loaded.issues, lang));

@@ -1,7 +1,8 @@
 import { getDefaultRuntime, type Issue, type Runtime, type Scenario } from "@plinth/runtime";
 import { checkScenarios, runScenarios } from "../scenarios/run.js";
 import type { ScenarioInput, ScenarioResult, StepResult } from "../scenarios/types.js";
-import { commonOptions, parseCommandArgs, readLocale, wantsHelp } from "./args.js";
+import { commonOptions } from "./args.js";
+import { startCommand } from "./command.js";
 import { type CliIo, ExitCode } from "./io.js";
 import { loadAppFile } from "./loadApp.js";
 import { cliIssue } from "./messages.js";
@@ -127,22 +128,9 @@ export async function runTest(
   io: CliIo,
   runtime: Runtime = getDefaultRuntime(),
 ): Promise<ExitCode> {
-  if (wantsHelp(args)) {
-    io.stdout(testHelp);
-    return ExitCode.ok;
-  }
-  const parsed = parseCommandArgs(args, commonOptions);
-  if (!parsed.ok) {
-    io.stderr(`${formatIssue(parsed.issue, "en")}\n`);
-    return ExitCode.usage;
-  }
-  const { values, positionals } = parsed.value;
-  const locale = readLocale(values.lang);
-  if (!locale.ok) {
-    io.stderr(`${formatIssue(locale.issue, "en")}\n`);
-    return ExitCode.usage;
-  }
-  const lang = locale.value;
+  const started = startCommand(args, io, commonOptions, testHelp);
+  if (!started.ok) return started.code;
+  const { values, positionals, lang } = started;
   const [file, ...scenarioFiles] = positionals;
   if (file === undefined) {
     io.stderr(

@@ -1,5 +1,6 @@
 import { getDefaultRuntime, type Runtime, typegenApp } from "@plinth/runtime";
-import { commonOptions, parseCommandArgs, readLocale, wantsHelp } from "./args.js";
+import { commonOptions } from "./args.js";
+import { onePositional, startCommand } from "./command.js";
 import { writeOutput } from "./emit.js";
 import { type CliIo, ExitCode } from "./io.js";
 import { loadAppFile } from "./loadApp.js";
@@ -39,31 +40,11 @@ export async function runTypegen(
   io: CliIo,
   runtime: Runtime = getDefaultRuntime(),
 ): Promise<ExitCode> {
-  if (wantsHelp(args)) {
-    io.stdout(typegenHelp);
-    return ExitCode.ok;
-  }
-  const parsed = parseCommandArgs(args, typegenOptions);
-  if (!parsed.ok) {
-    io.stderr(`${formatIssue(parsed.issue, "en")}\n`);
-    return ExitCode.usage;
-  }
-  const { values, positionals } = parsed.value;
-  const locale = readLocale(values.lang);
-  if (!locale.ok) {
-    io.stderr(`${formatIssue(locale.issue, "en")}\n`);
-    return ExitCode.usage;
-  }
-  const lang = locale.value;
-  const [file, ...extra] = positionals;
-  if (file === undefined || extra.length > 0) {
-    const issue =
-      file === undefined
-        ? cliIssue("cli.missingArgument", { argument: "the app file (plinth typegen <app.json> -o <file.ts>)" })
-        : cliIssue("cli.invalidArguments", { reason: `Unexpected argument '${extra[0]}'.` });
-    io.stderr(`${formatIssue(issue, lang)}\n`);
-    return ExitCode.usage;
-  }
+  const started = startCommand(args, io, typegenOptions, typegenHelp);
+  if (!started.ok) return started.code;
+  const { values, positionals, lang } = started;
+  const file = onePositional(positionals, "the app file (plinth typegen <app.json> -o <file.ts>)", lang, io);
+  if (file === undefined) return ExitCode.usage;
   const loaded = await loadAppFile(file, io, runtime);
   if (loaded.status !== "valid") {
     io.stderr(formatIssues(loaded.issues, lang));

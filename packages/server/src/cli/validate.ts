@@ -1,9 +1,9 @@
 import { getDefaultRuntime, type Runtime } from "@plinth/runtime";
-import { commonOptions, parseCommandArgs, readLocale } from "./args.js";
+import { commonOptions } from "./args.js";
+import { onePositional, startCommand } from "./command.js";
 import { type CliIo, ExitCode } from "./io.js";
 import { loadAppFile } from "./loadApp.js";
-import { cliIssue } from "./messages.js";
-import { formatIssue, formatIssues, formatJson, formatSummary } from "./output.js";
+import { formatIssues, formatJson, formatSummary } from "./output.js";
 
 /** Usage of `plinth validate`, printed by `plinth help`. */
 export const validateUsage = "plinth validate <app.json> [--json] [--lang en|zh-CN]";
@@ -21,27 +21,11 @@ export async function runValidate(
   io: CliIo,
   runtime: Runtime = getDefaultRuntime(),
 ): Promise<ExitCode> {
-  const parsed = parseCommandArgs(args, commonOptions);
-  if (!parsed.ok) {
-    io.stderr(`${formatIssue(parsed.issue, "en")}\n`);
-    return ExitCode.usage;
-  }
-  const { values, positionals } = parsed.value;
-  const locale = readLocale(values.lang);
-  if (!locale.ok) {
-    io.stderr(`${formatIssue(locale.issue, "en")}\n`);
-    return ExitCode.usage;
-  }
-  const lang = locale.value;
-  const [file, ...extra] = positionals;
-  if (file === undefined || extra.length > 0) {
-    const issue =
-      file === undefined
-        ? cliIssue("cli.missingArgument", { argument: "the app file (plinth validate <app.json>)" })
-        : cliIssue("cli.invalidArguments", { reason: `Unexpected argument '${extra[0]}'.` });
-    io.stderr(`${formatIssue(issue, lang)}\n`);
-    return ExitCode.usage;
-  }
+  const started = startCommand(args, io, commonOptions);
+  if (!started.ok) return started.code;
+  const { values, positionals, lang } = started;
+  const file = onePositional(positionals, "the app file (plinth validate <app.json>)", lang, io);
+  if (file === undefined) return ExitCode.usage;
 
   const loaded = await loadAppFile(file, io, runtime);
   const ok = loaded.status === "valid";
