@@ -25,6 +25,8 @@ export function createAutomationHook(ctx: ServerContext): (event: WriteEvent) =>
   // Writes on one storage are serialised, so the chain of a transaction is the current stack.
   const chains = new WeakMap<WriteTx, string[]>();
   return async (event) => {
+    // Restored records already carry what automations wrote when they were first made.
+    if (event.restore) return;
     const compiled = automationsOf(ctx, event.published.stored.schema);
     const relevant = compiled.all.filter((a) => a.entity === event.entity);
     if (relevant.length === 0) return;

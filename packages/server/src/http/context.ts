@@ -30,6 +30,8 @@ export interface WriteEvent {
   /** How many automations deep this write is (automations that write trigger more). */
   readonly depth: number;
   readonly requestId: string | null;
+  /** A record restored from an export (`?restore=1`, administrators only): automations stay out of it. */
+  readonly restore?: boolean;
 }
 
 /** Code that reacts to writes in the same transaction (automations); registered by createServer. */

@@ -11,6 +11,13 @@ import { runQuery } from "./query.js";
 import { createRecord, deleteRecord, present, updateRecord, withRefusalAudit } from "./service.js";
 import { actorIn } from "./userContext.js";
 
+/** `?restore=1`: an administrator restoring exported records; automations do not react (see CreateOptions.restore). */
+const restoreQuery = {
+  type: "object",
+  properties: { restore: { enum: ["1"] } },
+  additionalProperties: false,
+} as const;
+
 const id = { type: "string", pattern: "^[A-Za-z][A-Za-z0-9_]{0,62}$" } as const;
 const recordId = { type: "string", pattern: "^[A-Za-z0-9_-]{1,64}$" } as const;
 const entityParams = { type: "object", properties: { app: id, entity: id }, required: ["app", "entity"] } as const;
@@ -104,9 +111,15 @@ export async function registerRecords(app: FastifyInstance, ctx: ServerContext, 
       }),
   );
 
-  app.post<EntityRoute & { Body: Record<string, unknown> }>(
+  app.post<EntityRoute & { Body: Record<string, unknown>; Querystring: { restore?: "1" } }>(
     "/api/apps/:app/data/:entity",
-    { schema: { params: entityParams, body: { type: "object", maxProperties: 1000 } } },
+    {
+      schema: {
+        params: entityParams,
+        querystring: restoreQuery,
+        body: { type: "object", maxProperties: 1000 },
+      },
+    },
     async (request, reply) => {
       const key = request.headers["idempotency-key"];
       if (key !== undefined && (typeof key !== "string" || key.length === 0 || key.length > 200)) {
@@ -134,6 +147,8 @@ export async function registerRecords(app: FastifyInstance, ctx: ServerContext, 
             request.params.entity,
             request.body,
             request.id,
+            0,
+            { restore: request.query.restore === "1" },
           ).catch(uniqueViolation);
           const body = present(published, actor, request.params.entity, row);
           if (key)
@@ -153,9 +168,15 @@ export async function registerRecords(app: FastifyInstance, ctx: ServerContext, 
     },
   );
 
-  app.patch<RecordRoute & { Body: Record<string, unknown> }>(
+  app.patch<RecordRoute & { Body: Record<string, unknown>; Querystring: { restore?: "1" } }>(
     "/api/apps/:app/data/:entity/:id",
-    { schema: { params: recordParams, body: { type: "object", maxProperties: 1000 } } },
+    {
+      schema: {
+        params: recordParams,
+        querystring: restoreQuery,
+        body: { type: "object", maxProperties: 1000 },
+      },
+    },
     async (request, reply) => {
       const expected = versionFrom(request, true) as number;
       const row = await withRefusalAudit(ctx, () =>
@@ -172,6 +193,7 @@ export async function registerRecords(app: FastifyInstance, ctx: ServerContext, 
             expected,
             request.body,
             request.id,
+            { restore: request.query.restore === "1" },
           ).catch(uniqueViolation);
           return present(published, actor, request.params.entity, updated);
         }),

@@ -173,6 +173,11 @@ export interface CreateOptions {
    * in (that is how a pipeline moves in), so the start-of-workflow check does not apply.
    */
   readonly bulkImport?: boolean;
+  /**
+   * Restoring an exported record (`plinth import`): an administrator's write that automations do
+   * not react to, since the export already holds what they wrote. Validation still applies.
+   */
+  readonly restore?: boolean;
 }
 
 /** Create a record: access (action, fields, row scope on the new record), validation, autonumbers, audit. */
@@ -188,6 +193,7 @@ export async function createRecord(
   options: CreateOptions = {},
 ): Promise<Row> {
   requireAccess(published, actor, entity, "create");
+  if (options.restore && !actor.isAdmin) restoreForbidden();
   if (!actor.isAdmin) {
     const issues = published.policy.checkWrite(actor.access, entity, "create", input);
     if (issues.length > 0) unwritable(issues);
@@ -245,7 +251,17 @@ export async function createRecord(
   });
   // Hooks see the row as written (a new record has no children for its rollups to count);
   // the answer is read back once, after them, so it includes what automations changed.
-  await afterWrite(ctx, { tx, published, actor, entity, kind: "create", record: row, depth, requestId });
+  await afterWrite(ctx, {
+    tx,
+    published,
+    actor,
+    entity,
+    kind: "create",
+    record: row,
+    depth,
+    requestId,
+    ...(options.restore ? { restore: true } : {}),
+  });
   return (await records.get(entity, String(row.id))) ?? row;
 }
 
@@ -256,6 +272,8 @@ export interface UpdateOptions {
   readonly system?: boolean;
   /** The audit action ("record.update", "record.transition", ...). */
   readonly action?: string;
+  /** Restoring an exported record (see {@link CreateOptions.restore}). */
+  readonly restore?: boolean;
 }
 
 /** Update a record at an expected version: 404 outside the actor's rows, 409 when stale. */
@@ -272,6 +290,7 @@ export async function updateRecord(
   options: UpdateOptions = {},
 ): Promise<Row> {
   const depth = options.depth ?? 0;
+  if (options.restore && !actor.isAdmin) restoreForbidden();
   refuseAppendOnly(published, entity);
   const system = options.system === true || actor.isAdmin;
   const records = tx.records(published.stored);
@@ -351,6 +370,7 @@ export async function updateRecord(
     old: current,
     depth,
     requestId,
+    ...(options.restore ? { restore: true } : {}),
   });
   return (await records.get(entity, id)) ?? updated;
 }
@@ -404,6 +424,14 @@ export async function deleteRecord(
     diff: { before: current },
   });
   await afterWrite(ctx, { tx, published, actor, entity, kind: "delete", record: current, depth: 0, requestId });
+}
+
+/** Only administrators restore records (writes automations do not react to). */
+function restoreForbidden(): never {
+  throw httpError(403, "http.forbidden", {
+    action: "restore records (an administrator's import)",
+    actionZh: "恢复记录（管理员导入）",
+  });
 }
 
 /** Let the hooks (automations) react inside the same transaction. */

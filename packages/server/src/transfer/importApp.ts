@@ -168,7 +168,7 @@ export async function importApp(options: ImportOptions): Promise<ImportResult> {
             values[field.id] = users.get(value) ?? value;
           } else values[field.id] = value;
         }
-        const answer = await remoteRequest(server, "POST", base, { json: values });
+        const answer = await remoteRequest(server, "POST", `${base}?restore=1`, { json: values });
         if (answer.status === 201) {
           const id = String((answer.body as { id: unknown }).id);
           ids.set(String(record.id), id);
@@ -190,7 +190,13 @@ export async function importApp(options: ImportOptions): Promise<ImportResult> {
     const mapped = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, ids.get(String(v)) ?? v]));
     const base = `/api/apps/${appId}/data/${encodeURIComponent(entity)}/${encodeURIComponent(id)}`;
     const current = await remoteJson<{ version: number }>(server, "GET", base);
-    const answer = await remoteRequest(server, "PATCH", base, { json: mapped }, { "if-match": `"${current.version}"` });
+    const answer = await remoteRequest(
+      server,
+      "PATCH",
+      `${base}?restore=1`,
+      { json: mapped },
+      { "if-match": `"${current.version}"` },
+    );
     if (answer.status !== 200) rejected.push(rejection(entity, id, answer.status, answer.body));
   }
   return { app: app.id, version: published.version, entities, rejected };
@@ -215,7 +221,7 @@ async function importCsv(
 ): Promise<{ entity: string; imported: number; total: number }> {
   const { server } = options;
   const total = (parse(csv, { bom: true, columns: true }) as unknown[]).length;
-  const path = `/api/apps/${encodeURIComponent(appId)}/data/${encodeURIComponent(entity.id)}/import`;
+  const path = `/api/apps/${encodeURIComponent(appId)}/data/${encodeURIComponent(entity.id)}/import?restore=1`;
   let job = await remoteJson<ImportJobBody>(server, "POST", path, { csv });
   options.onProgress?.({ entity: entity.id, done: job.processed, total });
   while (job.status === "running") {

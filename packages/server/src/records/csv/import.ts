@@ -88,7 +88,10 @@ export async function runImport(
         // the core validates it, and PostgreSQL would fail there, aborting the whole transaction.
         const nul = nulCharacterIssues(input, (key) => fields.get(key));
         if (nul.length > 0) throw invalid(nul);
-        await createRecord(ctx, tx, published, actor, job.entity, input, request.id, 0, { bulkImport: true });
+        await createRecord(ctx, tx, published, actor, job.entity, input, request.id, 0, {
+          bulkImport: true,
+          restore: job.restore === true,
+        });
         job.imported += 1;
       } catch (error) {
         // Only a refusal of the row is the row's issue; anything else (a database error, e.g.

@@ -13,6 +13,8 @@ export interface ImportJob {
   readonly entity: string;
   readonly mode: "all" | "skip";
   readonly userId: string;
+  /** An administrator restoring exported rows: automations do not react (`?restore=1`). */
+  readonly restore?: boolean;
   status: "running" | "done" | "failed";
   /** Rows read so far (data rows, not counting the header). */
   processed: number;

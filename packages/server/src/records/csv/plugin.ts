@@ -36,14 +36,17 @@ export async function registerCsv(app: FastifyInstance, ctx: ServerContext, apps
   const jobs = new ImportJobs(ctx.storage);
   app.addContentTypeParser(["text/csv", "application/csv"], (_request, payload, done) => done(null, payload));
 
-  app.post<{ Params: { app: string; entity: string }; Querystring: { mode?: "all" | "skip"; wait?: "0" | "1" } }>(
+  app.post<{
+    Params: { app: string; entity: string };
+    Querystring: { mode?: "all" | "skip"; wait?: "0" | "1"; restore?: "1" };
+  }>(
     "/api/apps/:app/data/:entity/import",
     {
       schema: {
         params: { type: "object", properties: { app: id, entity: id }, required: ["app", "entity"] },
         querystring: {
           type: "object",
-          properties: { mode: { enum: ["all", "skip"] }, wait: { enum: ["0", "1"] } },
+          properties: { mode: { enum: ["all", "skip"] }, wait: { enum: ["0", "1"] }, restore: { enum: ["1"] } },
           additionalProperties: false,
         },
       },
@@ -63,6 +66,12 @@ export async function registerCsv(app: FastifyInstance, ctx: ServerContext, apps
         const published = await apps.get(tx, appId);
         const actor = await actorIn(ctx, tx, request, published);
         requireAccess(published, actor, entity, "import");
+        if (request.query.restore === "1" && !actor.isAdmin) {
+          throw httpError(403, "http.forbidden", {
+            action: "restore records (an administrator's import)",
+            actionZh: "恢复记录（管理员导入）",
+          });
+        }
         return actor.id;
       });
       const dir = await mkdtemp(join(tmpdir(), "plinth-import-"));
@@ -79,6 +88,7 @@ export async function registerCsv(app: FastifyInstance, ctx: ServerContext, apps
         entity,
         mode: request.query.mode ?? "all",
         userId: actorId,
+        ...(request.query.restore === "1" ? { restore: true } : {}),
         status: "running",
         processed: 0,
         imported: 0,
