@@ -10,6 +10,14 @@ export const recordIdParam = param(
   "The record id.",
 );
 
+/** `?restore=1` on writes: an administrator restoring exported records (plinth import); automations do not react. */
+const restoreParam = param(
+  "query",
+  "restore",
+  { type: "string", enum: ["1"] },
+  "Administrators only: write a record restored from an export; validated and audited, but automations do not react.",
+);
+
 /** Query parameters of a record list. */
 export const listParams: readonly ParameterObject[] = [
   param(
@@ -80,6 +88,7 @@ export function entityPaths(n: EntityPathNames): {
           { type: "string", minLength: 1, maxLength: 200 },
           "Retrying with the same key returns the first result instead of creating twice.",
         ),
+        restoreParam,
       ],
       requestBody: jsonBody(n.input),
       responses: {
@@ -101,7 +110,7 @@ export function entityPaths(n: EntityPathNames): {
       summary: `Update ${n.label}`,
       description: "Changes only the fields sent. Fails with 409 when the record changed since you read it.",
       tags,
-      parameters: [ifMatch(true, "The version you read (from the record or its ETag), e.g. 3.")],
+      parameters: [ifMatch(true, "The version you read (from the record or its ETag), e.g. 3."), restoreParam],
       requestBody: jsonBody(n.input),
       responses: {
         200: jsonResponse("The updated record.", n.record, etagHeader),

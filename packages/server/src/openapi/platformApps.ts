@@ -307,6 +307,13 @@ function dataTransferPaths(): Record<string, PathItemObject> {
             { enum: ["all", "skip"] },
             "`all`: import nothing unless every row is valid; `skip`: import the valid rows and report the others.",
           ),
+          param("query", "wait", { enum: ["0", "1"] }, "`1`: answer when the import has ended (200 done, 422 failed)."),
+          param(
+            "query",
+            "restore",
+            { enum: ["1"] },
+            "Administrators only: rows restored from an export (plinth import); automations do not react.",
+          ),
         ],
         requestBody: { required: true, content: { "text/csv": { schema: { type: "string" } } } },
         responses: {
