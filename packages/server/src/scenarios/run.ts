@@ -112,7 +112,7 @@ class ScenarioRunner {
   private readonly relations: Map<string, Set<string>>;
 
   constructor(
-    private readonly server: ScenarioServer,
+    readonly server: ScenarioServer,
     private readonly app: App,
     scenario: Scenario,
   ) {
@@ -357,6 +357,9 @@ async function runOne(app: App, input: ScenarioInput, runtime: Runtime, now: Dat
     const runner = new ScenarioRunner(server, app, scenario);
     const givenFailed = await runner.given(scenario, path);
     if (givenFailed) return { ...head, passed: false, issues: [givenFailed], steps: skipAll(0) };
+    // One poll before the first step, as a running server polls from its start: scheduled and
+    // time-based automations then count from the scenario's start, not from the first advanceHours.
+    await runner.server.runDue();
     const steps: StepResult[] = [];
     for (const [k, step] of scenario.steps.entries()) {
       const result = await runner.step(step, k, `${path}/steps/${k}`);
