@@ -9,14 +9,30 @@
  * form, table, dashboard, designer). Every figure is printed beside a
  * baseline measured in the same run, as a ratio, because absolute times on a shared 2-core
  * machine move by tens of percent from run to run. Results also go to stdout as JSON
- * (after the tables); nothing is written into the repository.
+ * (after the tables), then every figure again in one summary table, which is also written to
+ * bench-summary.json in the working folder (BENCH_SUMMARY names another file; git ignores it).
  */
+import { writeFileSync } from "node:fs";
 import { arch, cpus, platform } from "node:os";
+import { resolve } from "node:path";
 import { formatHistoryBench, runHistoryBench } from "./designer/history.bench.js";
 import { CVI_FORMULA, runFormulaBench } from "./formula.bench.js";
 import { formatTable } from "./harness.js";
 import { formatScaleBench, runScaleBench } from "./server/scale.bench.js";
 import { formatServerBench, runServerBench } from "./server/server.bench.js";
+import {
+  dashboardRows,
+  designerRows,
+  formatSummary,
+  formRows,
+  formulaRows,
+  type SummaryRow,
+  scaleRows,
+  serverRows,
+  tableRows,
+  validateRows,
+  workflowRows,
+} from "./summary.js";
 import { formatDashboardUiBench, runDashboardUiBench } from "./ui/dashboard/dashboard.bench.js";
 import { formatDesignerCanvasBench, runDesignerCanvasBench } from "./ui/designer/canvas.bench.js";
 import { formatFormUiBench, runFormUiBench } from "./ui/form/form.bench.js";
@@ -29,6 +45,7 @@ const records = Number(process.env.BENCH_RECORDS ?? 1_000_000);
 const only = new Set((process.env.BENCH_ONLY ?? "").split(",").filter(Boolean));
 const wanted = (name: string) => only.size === 0 || only.has(name);
 const results: Record<string, unknown> = { node: process.version, records };
+const summary: SummaryRow[] = [];
 const fail = (message: string) => {
   console.error(`\n${message}`);
   process.exitCode = 1;
@@ -66,6 +83,7 @@ if (wanted("formula")) {
     );
   }
   results.formula = formula;
+  summary.push(...formulaRows(formula));
   const mismatched = formula.filter((r) => !r.sumMatches);
   if (mismatched.length > 0)
     fail(`Checksum mismatch (a contender computed something else): ${mismatched.map((r) => r.name).join(", ")}`);
@@ -87,12 +105,14 @@ if (wanted("validate")) {
     `\nTarget: validateApp < ${validate.targetMs} ms: ${full ? ms(full.medianMs) : "?"} ms ${validate.pass ? "PASS" : "FAIL"}`,
   );
   results.validateApp = validate;
+  summary.push(...validateRows(validate));
 }
 
 if (wanted("server")) {
   const server = await runServerBench();
   console.log(`\n3. ${formatServerBench(server)}`);
   results.server = server;
+  summary.push(...serverRows(server));
   if (server.checks.some((c) => !c.ok))
     fail("Plinth and the hand-written server answered differently (see the server checks).");
 }
@@ -101,12 +121,14 @@ if (wanted("workflow")) {
   const workflow = await runWorkflowBench();
   console.log(`\n4. ${formatWorkflowBench(workflow)}`);
   results.workflow = workflow;
+  summary.push(...workflowRows(workflow));
 }
 
 if (wanted("scale")) {
   const scale = await runScaleBench();
   console.log(scale.kind === "skipped" ? `\n${formatScaleBench(scale)}` : `\n5. ${formatScaleBench(scale)}`);
   results.scale = scale;
+  summary.push(...scaleRows(scale));
   if (scale.kind === "ran" && scale.checks.some((c) => !c.ok))
     fail("A scale check failed: the set-ups answered differently or requests failed (see the scale checks).");
 }
@@ -115,18 +137,21 @@ if (wanted("form")) {
   const form = await runFormUiBench();
   console.log(`\n6. A 200-field form in headless Chromium\n\n${formatFormUiBench(form)}`);
   results.formUi = form;
+  summary.push(...formRows(form));
 }
 
 if (wanted("table")) {
   const table = await runTableUiBench();
   console.log(`\n7. ${formatTableUiBench(table)}`);
   results.tableUi = table;
+  summary.push(...tableRows(table));
 }
 
 if (wanted("dashboard")) {
   const dashboard = await runDashboardUiBench();
   console.log(`\n8. ${formatDashboardUiBench(dashboard)}`);
   results.dashboardUi = dashboard;
+  summary.push(...dashboardRows(dashboard));
 }
 
 if (wanted("designer")) {
@@ -137,6 +162,16 @@ if (wanted("designer")) {
   const canvas = await runDesignerCanvasBench();
   console.log(`\n10. ${formatDesignerCanvasBench(canvas)}`);
   results.designerCanvas = canvas;
+  summary.push(...designerRows(history, canvas));
 }
 
 console.log(`\nJSON:\n${JSON.stringify(results, null, 2)}`);
+
+// Every figure in one table, each beside its baseline from this run, and the same as a JSON file.
+const summaryFile = resolve(process.env.BENCH_SUMMARY ?? "bench-summary.json");
+writeFileSync(
+  summaryFile,
+  `${JSON.stringify({ node: process.version, cpus: cpus().length, at: new Date().toISOString(), rows: summary }, null, 2)}\n`,
+);
+console.log(`\nSummary: every figure beside its baseline from this run (also in ${summaryFile})\n`);
+console.log(formatSummary(summary));
