@@ -3,6 +3,7 @@ import { schemaMessages } from "../app/messages.js";
 import { recordMessages } from "../data/messages.js";
 import { backendMessages } from "../expr/backendMessages.js";
 import { formulaMessages } from "../expr/messages.js";
+import { lintConfigMessages } from "../lint/messages.js";
 import { automationMessages } from "../workflow/automationMessages.js";
 import { workflowMessages } from "../workflow/messages.js";
 import type { MessageCatalogue } from "./catalogue.js";
@@ -15,6 +16,7 @@ export const catalogueAreas: ReadonlyArray<{ readonly area: string; readonly mes
   { area: "Access", messages: accessMessages },
   { area: "Workflows and approvals", messages: workflowMessages },
   { area: "Automations", messages: automationMessages },
+  { area: "Lint configuration (plinth lint --config)", messages: lintConfigMessages },
 ];
 
 /** Every issue code the runtime can report, with its message templates. */
