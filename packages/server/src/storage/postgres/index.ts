@@ -1,14 +1,17 @@
 import type { ImplementedFunction } from "@plinth/runtime";
 import type pg from "pg";
+import { fileMeta } from "../files.js";
 import { Mutex } from "../sqlite/connection.js";
+import { postgresRunner } from "../sqlRunner.js";
 import type { ReadTx, Storage, WriteTx } from "../types.js";
+import { savedViews } from "../views.js";
 import { blobsDdl, createPostgresBlobs } from "./blobs.js";
 import { isRetryable, openPool, type PostgresConnection, quoteIdent } from "./connection.js";
-import { filesDdl, postgresFiles } from "./files.js";
+import { filesDdl } from "./files.js";
 import { postgresPlatform } from "./platform.js";
 import { platformDdl } from "./platformSchema.js";
 import { postgresRecords } from "./records.js";
-import { postgresViews, savedViewsDdl } from "./views.js";
+import { savedViewsDdl } from "./views.js";
 
 export interface PostgresStorageOptions extends PostgresConnection {
   readonly functions: ReadonlyMap<string, ImplementedFunction>;
@@ -28,8 +31,8 @@ const EXCLUSIVE_LOCKS = 7_302_001;
 
 function writeTx(db: pg.PoolClient, functions: ReadonlyMap<string, ImplementedFunction>): WriteTx {
   return {
-    platform: { ...postgresPlatform(db), ...postgresFiles(db) },
-    views: postgresViews(db),
+    platform: { ...postgresPlatform(db), ...fileMeta(postgresRunner(db)) },
+    views: savedViews(postgresRunner(db)),
     records: (app) => postgresRecords(db, app, functions),
   };
 }

@@ -3,13 +3,16 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { ImplementedFunction } from "@plinth/runtime";
 import { createDiskBlobs } from "../blobs.js";
+import { fileMeta } from "../files.js";
+import { sqliteRunner } from "../sqlRunner.js";
 import type { ReadTx, Storage, WriteTx } from "../types.js";
+import { savedViews } from "../views.js";
 import { type Durability, Mutex, openConnection } from "./connection.js";
-import { filesDdl, sqliteFiles } from "./files.js";
+import { filesDdl } from "./files.js";
 import { sqlitePlatform } from "./platform.js";
 import { platformDdl } from "./platformSchema.js";
 import { sqliteRecords } from "./records.js";
-import { savedViewsDdl, sqliteViews } from "./views.js";
+import { savedViewsDdl } from "./views.js";
 
 export interface SqliteStorageOptions {
   /** The database file, or ":memory:". */
@@ -36,13 +39,13 @@ export function createSqliteStorage(options: SqliteStorageOptions): Storage {
   const writeLock = new Mutex();
   const readLock = memory ? writeLock : new Mutex();
   const writeTx: WriteTx = {
-    platform: { ...sqlitePlatform(writer), ...sqliteFiles(writer) },
-    views: sqliteViews(writer),
+    platform: { ...sqlitePlatform(writer), ...fileMeta(sqliteRunner(writer)) },
+    views: savedViews(sqliteRunner(writer)),
     records: (app) => sqliteRecords(writer, app, options.functions),
   };
   const readTx: ReadTx = {
-    platform: memory ? writeTx.platform : { ...sqlitePlatform(reader), ...sqliteFiles(reader) },
-    views: memory ? writeTx.views : sqliteViews(reader),
+    platform: memory ? writeTx.platform : { ...sqlitePlatform(reader), ...fileMeta(sqliteRunner(reader)) },
+    views: memory ? writeTx.views : savedViews(sqliteRunner(reader)),
     records: (app) => sqliteRecords(reader, app, options.functions),
   };
   let closed = false;
