@@ -10,12 +10,12 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { httpError, invalid } from "./errors.js";
 
 /**
- * Routes whose JSON body is a record: they answer the core's field issue (422
- * `record.nulCharacter`, as the data sources do) rather than the generic 400. The check still
- * runs here, before the route: a write reads related records (formula paths) with the values
- * sent before the core validates them, and PostgreSQL fails on U+0000 there.
+ * A route whose JSON body is a record says so in its config (`recordBody`): it answers the core's
+ * field issue (422 `record.nulCharacter`, as the data sources do) rather than the generic 400. The
+ * check still runs here, before the route: a write reads related records (formula paths) with the
+ * values sent before the core validates them, and PostgreSQL fails on U+0000 there.
  */
-const RECORD_WRITES = new Set(["POST /api/apps/:app/data/:entity", "PATCH /api/apps/:app/data/:entity/:id"]);
+export const recordBody = { recordBody: true } as const;
 
 function refused(part: RequestPart, at?: string) {
   const refusal: NulRefusal = nulRefusal(part, at);
@@ -50,7 +50,8 @@ function refuseBody(request: FastifyRequest): void {
   if (typeof body !== "string" && (body === null || typeof body !== "object")) return;
   const pointer = findNulCharacter(body);
   if (pointer === undefined) return;
-  if (RECORD_WRITES.has(`${request.method} ${request.routeOptions.url}`) && !Array.isArray(body)) {
+  const config = request.routeOptions.config as { recordBody?: boolean } | undefined;
+  if (config?.recordBody === true && !Array.isArray(body)) {
     throw invalid(nulCharacterIssues(body as Record<string, unknown>));
   }
   throw refused("body", pointer);

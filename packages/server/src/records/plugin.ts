@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { PublishedApps } from "../apps/published.js";
 import type { ServerContext } from "../http/context.js";
 import { httpError } from "../http/errors.js";
+import { recordBody } from "../http/nulGuard.js";
 import { canonicalJson } from "../storage/auditHash.js";
 import { requireAccess, rowCondition } from "./access.js";
 import { type ListQuery, listRecords } from "./list.js";
@@ -114,6 +115,7 @@ export async function registerRecords(app: FastifyInstance, ctx: ServerContext, 
   app.post<EntityRoute & { Body: Record<string, unknown>; Querystring: { restore?: "1" } }>(
     "/api/apps/:app/data/:entity",
     {
+      config: recordBody,
       schema: {
         params: entityParams,
         querystring: restoreQuery,
@@ -171,6 +173,7 @@ export async function registerRecords(app: FastifyInstance, ctx: ServerContext, 
   app.patch<RecordRoute & { Body: Record<string, unknown>; Querystring: { restore?: "1" } }>(
     "/api/apps/:app/data/:entity/:id",
     {
+      config: recordBody,
       schema: {
         params: recordParams,
         querystring: restoreQuery,
