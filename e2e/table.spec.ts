@@ -244,6 +244,12 @@ test("scrolling near the end of the loaded rows loads the next page, until all a
   const total = (await counts(page)).total as number;
   expect(total).toBeGreaterThan(150);
   const scroller = page.locator(".plinth-grid-scroll");
+  // A virtual table keeps the column widths its first rows had: rows scrolling past never move
+  // the columns sideways.
+  await expect(page.locator("table.plinth-grid")).toHaveAttribute("data-widths", "fixed");
+  const headerWidths = () =>
+    page.locator("table.plinth-grid thead th").evaluateAll((ths) => ths.map((th) => th.getBoundingClientRect().width));
+  const widthsAtTop = await headerWidths();
   // Scroll only: the Load more button is never clicked.
   while ((await counts(page)).loaded < total) {
     const before = (await counts(page)).loaded;
@@ -275,6 +281,7 @@ test("scrolling near the end of the loaded rows loads the next page, until all a
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
     for (const row of rows) expect(row.open).toBe(`Open ${row.name}`);
     seen.push(rows.map((r) => String(r.id)));
+    expect(await headerWidths()).toEqual(widthsAtTop);
   }
   expect(seen[1]?.filter((id) => seen[0]?.includes(id))).toEqual([]);
 });

@@ -7,10 +7,13 @@ import {
   memo,
   type MouseEvent as ReactMouseEvent,
   type ReactNode,
+  type RefObject,
   useCallback,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
+  useState,
 } from "react";
 import { useTranslation } from "react-i18next";
 import type { RecordJson } from "../../../data/records.js";
@@ -100,6 +103,8 @@ export function TableGrid(props: TableGridProps) {
   const padTop = virtual ? (items[0]?.start ?? 0) : 0;
   const padBottom = virtual ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
   const colSpan = columns.length + 1;
+  const tableRef = useRef<HTMLTableElement>(null);
+  const widths = useFrozenWidths(tableRef, virtual && shown.length > 0, columns);
   // The row callbacks, stable while the editing state changes (so only the edited row re-renders).
   const { start, cancel, commit, validate } = edit;
   const actions = useMemo(() => ({ start, cancel, commit, validate }), [start, cancel, commit, validate]);
@@ -163,7 +168,20 @@ export function TableGrid(props: TableGridProps) {
       data-virtual={virtual ? "on" : "off"}
       onScroll={virtual ? undefined : nearBottom}
     >
-      <table className="plinth-grid" aria-rowcount={records.length + 1}>
+      <table
+        ref={tableRef}
+        className="plinth-grid"
+        aria-rowcount={records.length + 1}
+        data-widths={widths ? "fixed" : undefined}
+      >
+        {widths && (
+          <colgroup>
+            {widths.map((width, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: one <col> per column position, in order
+              <col key={i} style={{ width }} />
+            ))}
+          </colgroup>
+        )}
         <GridHead
           columns={columns}
           headerIds={headerIds}
@@ -208,6 +226,30 @@ export function TableGrid(props: TableGridProps) {
       {records.length === 0 && empty}
     </div>
   );
+}
+
+/**
+ * Column widths of a virtual table, taken from the header cells once the first rows are drawn
+ * (the browser's automatic layout of the first page) and then kept with `table-layout: fixed`.
+ * Automatic table layout sizes every column from every cell in the DOM, so while rows scroll past
+ * the columns jumped sideways and each frame re-measured every cell's text. A new column set
+ * measures again; `undefined` until measured (or where nothing has a width, as in jsdom).
+ */
+function useFrozenWidths(
+  tableRef: RefObject<HTMLTableElement | null>,
+  ready: boolean,
+  columns: readonly GridColumn[],
+): readonly number[] | undefined {
+  const [frozen, setFrozen] = useState<{ columns: readonly GridColumn[]; widths: readonly number[] }>();
+  const current = frozen?.columns === columns ? frozen.widths : undefined;
+  useLayoutEffect(() => {
+    if (!ready || current) return;
+    const cells = tableRef.current?.querySelectorAll<HTMLTableCellElement>("thead th");
+    if (!cells || cells.length !== columns.length + 1) return;
+    const widths = [...cells].map((cell) => cell.getBoundingClientRect().width);
+    if (widths.every((width) => width > 0)) setFrozen({ columns, widths });
+  }, [ready, current, columns, tableRef]);
+  return current;
 }
 
 /**
