@@ -84,6 +84,9 @@ const TEXT = {
     plusCommon: "Plus the properties common to every field kind (see [field](#field)).",
     root: "The app document",
     rootIntro: "The top level of an app document.",
+    colon: ": ",
+    listSeparator: ", ",
+    types: {} as Record<string, string>,
     limits: {
       minLength: "min length",
       maxLength: "max length",
@@ -146,6 +149,12 @@ const TEXT = {
     plusCommon: "另加所有字段类型共有的属性（见 [field](#field)）。",
     root: "应用文档",
     rootIntro: "应用文档的顶层。",
+    colon: "：",
+    listSeparator: "，",
+    types: { string: "字符串", number: "数字", integer: "整数", boolean: "布尔值", null: "空值" } as Record<
+      string,
+      string
+    >,
     limits: {
       minLength: "最短",
       maxLength: "最长",
@@ -204,7 +213,7 @@ export function renderSchemaReference(schema: SchemaNode, lang: DocLanguage): st
     out.push(`- [${name}](#${anchor(name)})${summary(defs[name] as SchemaNode)}`);
   }
   out.push(
-    `- ${t.fieldKinds}: ${fieldKindNames.map((n) => `[${kindOf(defs[n] as SchemaNode)}](#${anchor(n)})`).join(", ")}`,
+    `- ${t.fieldKinds}${t.colon}${fieldKindNames.map((n) => `[${kindOf(defs[n] as SchemaNode)}](#${anchor(n)})`).join(t.listSeparator)}`,
   );
   out.push("");
 
@@ -270,9 +279,10 @@ function firstSentence(text: string): string {
 function partHeader(def: SchemaNode, name: string, usedIn: ReadonlyMap<string, Set<string>>, t: Text): string[] {
   const lines: string[] = [];
   if (def.description !== undefined) lines.push(oneLine(def.description), "");
-  if (def.$id !== undefined) lines.push(`${t.id}: \`${def.$id}\``, "");
+  if (def.$id !== undefined) lines.push(`${t.id}${t.colon}\`${def.$id}\``, "");
   const users = [...(usedIn.get(name) ?? [])].filter((u) => u !== name).sort();
-  if (users.length > 0) lines.push(`${t.usedIn}: ${users.map((u) => `[${u}](#${anchor(u)})`).join(", ")}`, "");
+  if (users.length > 0)
+    lines.push(`${t.usedIn}${t.colon}${users.map((u) => `[${u}](#${anchor(u)})`).join(t.listSeparator)}`, "");
   return lines;
 }
 
@@ -464,7 +474,7 @@ function typeName(node: SchemaNode, ctx: Context): string {
   }
   switch (node.type) {
     case "string":
-      return node.pattern === IDENTIFIER ? t.identifier : "string";
+      return node.pattern === IDENTIFIER ? t.identifier : (t.types.string ?? "string");
     case "array":
       return node.items === undefined ? t.arrayOf(t.any) : t.arrayOf(withLimits(node.items, ctx));
     case "object": {
@@ -479,7 +489,7 @@ function typeName(node: SchemaNode, ctx: Context): string {
     case undefined:
       return t.any;
     default:
-      return node.type;
+      return t.types[node.type] ?? node.type;
   }
 }
 
@@ -519,7 +529,7 @@ function limitsOf(node: SchemaNode, t: Text): string {
     } else if (keyword === "pattern" || keyword === "format") parts.push(`${label} \`${escapeCell(String(value))}\``);
     else parts.push(`${label} ${String(value)}`);
   }
-  return parts.join(", ");
+  return parts.join(t.listSeparator);
 }
 
 function isLocalizedObject(node: SchemaNode): boolean {
