@@ -188,6 +188,13 @@ export {
   resolveVariant,
   variantDocument,
 } from "./overlay/index.js";
+export {
+  analyzeMeasureExpression,
+  expressionOperands,
+  isExpressionMeasure,
+  MEASURES_SCOPE,
+  measureExpressionScope,
+} from "./query/measureExpression.js";
 export { optionRanks, orderGroupsByOptions } from "./query/optionOrder.js";
 export {
   createRuntime,

@@ -47,7 +47,10 @@ export const querySchema = {
         properties: {
           id: idSchema,
           label: labelSchema,
-          aggregate: { enum: aggregates },
+          aggregate: {
+            enum: aggregates,
+            description: "How the rows are aggregated; required unless `expression` is given.",
+          },
           field: fieldPathSchema,
           filter: formulaSchema,
           divideBy: {
@@ -73,8 +76,13 @@ export const querySchema = {
             description:
               "How this measure's numbers read, over the widget's format (a utilisation ratio in a table of money).",
           },
+          expression: {
+            ...formulaSchema,
+            description:
+              "In place of an aggregate: a number formula over the ids of this query's other measures (their final values, ratios and differences included; not other expressions), computed per group after them, in SQL. Division by 0 gives blank. Sales velocity: `open * win_rate * avg_deal / cycle_days`.",
+          },
         },
-        required: ["id", "aggregate"],
+        required: ["id"],
         additionalProperties: false,
       },
     },

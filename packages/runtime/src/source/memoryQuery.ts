@@ -1,7 +1,9 @@
+import { type CompiledFormula, compileFormula, evaluateFormula } from "../expr/compile.js";
 import type { Formula } from "../expr/formula.js";
+import { analyzeMeasureExpression, isExpressionMeasure } from "../query/measureExpression.js";
 import { orderGroupsByOptions } from "../query/optionOrder.js";
 import type { Query } from "../schema/types.js";
-import { sourceError } from "./errors.js";
+import { DataSourceError, sourceError } from "./errors.js";
 import { assertReadablePath, callerFilter, inScope, present, requireAccess } from "./memoryAccess.js";
 import {
   aggregate,
@@ -119,6 +121,22 @@ export function bucketOf(bucket: "day" | "week" | "month" | "quarter" | "year", 
   }
 }
 
+/** A query's measure expression compiled for the JS path; a bad one is a 400 with its issues. */
+function measureExpression(ctx: MemoryContext, query: Query, text: string, index: number): CompiledFormula {
+  const analyzed = analyzeMeasureExpression(query, text, ctx.functions);
+  if (!analyzed.typed || analyzed.issues.length > 0) {
+    const first = analyzed.issues[0];
+    throw new DataSourceError(
+      400,
+      first?.code ?? "http.badRequest",
+      first?.message ?? { en: "bad measure expression", "zh-CN": "度量表达式无效" },
+      `/measures/${index}/expression`,
+      { issues: analyzed.issues },
+    );
+  }
+  return compileFormula(analyzed.typed, ctx.functions);
+}
+
 /** The schema's query model over the rows the actor may read, computed in JS like the server's SQL. */
 export function runQuery(
   ctx: MemoryContext,
@@ -133,15 +151,23 @@ export function runQuery(
     assertReadablePath(ctx, actor, entity, path, `/groupBy/${i}/field`);
     return { name: g.field, path, bucket: g.bucket };
   });
-  const measures = (query.measures ?? [{ id: "count", aggregate: "count" as const }]).map((m, i) => {
+  const measures = (query.measures ?? [{ id: "count", aggregate: "count" as const }]).flatMap((m, i) => {
+    if (m.aggregate === undefined) return [];
     const path = m.field?.split(".");
     if (path) assertReadablePath(ctx, actor, entity, path, `/measures/${i}/field`);
     const f: Formula | undefined = m.filter
       ? callerFilter(ctx, actor, entity, m.filter, `/measures/${i}/filter`)
       : undefined;
-    return { id: m.id, aggregate: m.aggregate, path, filter: f, p: m.p };
+    return [{ id: m.id, aggregate: m.aggregate, path, filter: f, p: m.p }];
   });
-  const sortable = new Set([...groupBy.map((g) => g.name), ...measures.map((m) => m.id)]);
+  const expressions = (query.measures ?? []).flatMap((m, i) =>
+    isExpressionMeasure(m) ? [{ id: m.id, run: measureExpression(ctx, query, m.expression, i) }] : [],
+  );
+  const sortable = new Set([
+    ...groupBy.map((g) => g.name),
+    ...measures.map((m) => m.id),
+    ...expressions.map((m) => m.id),
+  ]);
   (query.sort ?? []).forEach((s, i) => {
     if (!sortable.has(s.by)) {
       throw sourceError(
@@ -194,6 +220,12 @@ export function runQuery(
       const over = Number(result[m.divideBy] ?? 0);
       const value = result[m.id];
       result[m.id] = over === 0 || value === null ? null : (Number(value) * (m.percent ? 100 : 1)) / over;
+    }
+    // Expressions last, over the final values of the others, as the server's SQL.
+    const operands = { ...result };
+    for (const m of expressions) {
+      const evaluated = evaluateFormula(m.run, operands, env);
+      result[m.id] = evaluated.ok ? evaluated.value : null;
     }
     return result;
   });

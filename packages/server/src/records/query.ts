@@ -1,11 +1,31 @@
-import { orderGroupsByOptions, type Query } from "@plinth/runtime";
+import {
+  analyzeMeasureExpression,
+  isExpressionMeasure,
+  orderGroupsByOptions,
+  type Query,
+  type TypedNode,
+} from "@plinth/runtime";
 import type { PublishedApp } from "../apps/published.js";
 import type { ServerContext } from "../http/context.js";
-import { httpError } from "../http/errors.js";
+import { HttpError, httpError } from "../http/errors.js";
 import type { Condition, ReadTx, Row } from "../storage/types.js";
 import { requireAccess, rowCondition } from "./access.js";
 import { and, assertReadableFormula, assertReadablePath, compileFilter, withCallerFormula } from "./formulas.js";
 import type { Actor } from "./userContext.js";
+
+/** A query's measure expression, type-checked over its other measures; a bad one is a 400 with its issues. */
+function measureExpression(ctx: ServerContext, query: Query, text: string, index: number): TypedNode {
+  const analyzed = analyzeMeasureExpression(query, text, ctx.runtime.functions);
+  if (analyzed.typed && analyzed.issues.length === 0) return analyzed.typed;
+  const first = analyzed.issues[0];
+  throw new HttpError(
+    400,
+    first?.code ?? "http.badRequest",
+    first?.message ?? { en: "bad measure expression", "zh-CN": "度量表达式无效" },
+    `/measures/${index}/expression`,
+    { issues: analyzed.issues },
+  );
+}
 
 /**
  * Run a dashboard query (the schema's query model) in SQL over the rows the actor may read.
@@ -31,7 +51,8 @@ export async function runQuery(
     assertReadablePath(published, actor, entity, path, `/groupBy/${i}/field`);
     return { path, bucket: g.bucket };
   });
-  const measures = (query.measures ?? [{ id: "count", aggregate: "count" as const }]).map((m, i) => {
+  const measures = (query.measures ?? [{ id: "count", aggregate: "count" as const }]).flatMap((m, i) => {
+    if (m.aggregate === undefined) return [];
     const path = m.field?.split(".");
     if (path) assertReadablePath(published, actor, entity, path, `/measures/${i}/field`);
     let filter: Condition | undefined;
@@ -40,17 +61,23 @@ export async function runQuery(
       assertReadableFormula(published, actor, entity, typed, `/measures/${i}/filter`);
       filter = { kind: "formula", typed };
     }
-    return {
-      id: m.id,
-      aggregate: m.aggregate,
-      path,
-      filter,
-      ...(m.divideBy === undefined ? {} : { divideBy: m.divideBy, percent: m.percent === true }),
-      ...(m.minus === undefined ? {} : { minus: m.minus }),
-      ...(m.p === undefined ? {} : { p: m.p }),
-    };
+    return [
+      {
+        id: m.id,
+        aggregate: m.aggregate,
+        path,
+        filter,
+        ...(m.divideBy === undefined ? {} : { divideBy: m.divideBy, percent: m.percent === true }),
+        ...(m.minus === undefined ? {} : { minus: m.minus }),
+        ...(m.p === undefined ? {} : { p: m.p }),
+      },
+    ];
   });
-  const sortable = new Set([...groupBy.map((g) => g.path.join(".")), ...measures.map((m) => m.id)]);
+  const expressions = (query.measures ?? []).flatMap((m, i) =>
+    isExpressionMeasure(m) ? [{ id: m.id, typed: measureExpression(ctx, query, m.expression, i) }] : [],
+  );
+  const ids = [...measures.map((m) => m.id), ...expressions.map((m) => m.id)];
+  const sortable = new Set([...groupBy.map((g) => g.path.join(".")), ...ids]);
   (query.sort ?? []).forEach((s, i) => {
     if (!sortable.has(s.by)) {
       throw httpError(
@@ -68,6 +95,7 @@ export async function runQuery(
       env: actor.env,
       groupBy,
       measures,
+      expressions,
       sort: (query.sort ?? []).map((s) => ({ by: s.by, direction: s.direction ?? "asc" })),
       limit: query.limit ?? 1000,
     }),
@@ -78,7 +106,7 @@ export async function runQuery(
     names.forEach((name, i) => {
       out[name] = row[`g${i}`];
     });
-    for (const m of measures) out[m.id] = row[m.id];
+    for (const id of ids) out[id] = row[id];
     return out;
   });
   // Without a sort, select groupings come in their options' order (stages as the schema lists them).

@@ -16,6 +16,11 @@ export interface RecordFlavour<Bound> extends SqlFlavour<Bound> {
   percentile(value: string, p: string | undefined): string;
   /** `measure / over` (times 100 for a percentage) as a float, blank when `over` is 0. */
   ratio(measure: string, over: string, percent: boolean): string;
+  /**
+   * A measure read by an expression, as a double: JS (the memory source) computes in doubles, so
+   * PostgreSQL must not use exact numeric arithmetic on a sum.
+   */
+  number(value: string): string;
 }
 
 /** How statements run on one connection (a transaction's). */
@@ -197,6 +202,16 @@ export function recordStore<B>(
         const over = m.divideBy === undefined ? undefined : differenceSql.get(m.divideBy);
         const measure = measures[i];
         if (over !== undefined && measure) measure.sql = flavour.ratio(measure.sql, over, m.percent === true);
+      }
+      // Expressions last, over the others' final SQL (the checker let them name only those).
+      const finalSql = new Map(measures.map((m) => [m.as, m.sql]));
+      for (const x of options.expressions ?? []) {
+        const operand = (path: readonly string[]): string => {
+          const sql = path.length === 1 && path[0] !== undefined ? finalSql.get(path[0]) : undefined;
+          if (sql === undefined) throw new Error(`Unknown measure ${path.join(".")}`);
+          return flavour.number(sql);
+        };
+        measures.push({ sql: b.formulaOver(x.typed, operand, options.env), as: x.id });
       }
       const select = [
         ...groups.map((g) => `${g.sql} AS ${q(g.as)}`),

@@ -110,10 +110,15 @@ export class SqlBuilder<Bound = unknown> {
   }
 
   formula(typed: TypedNode, entity: EntityInfo, alias: string, env: SqlEnv): string {
+    return this.formulaOver(typed, (path) => this.column(entity, alias, path, env), env);
+  }
+
+  /** A typed formula whose field paths `column` turns into SQL (a measure expression reads other measures). */
+  formulaOver(typed: TypedNode, column: (path: readonly string[]) => string, env: SqlEnv): string {
     const result = translateToSql(typed, {
       dialect: this.flavour.dialect,
       functions: this.functions,
-      column: (path) => this.column(entity, alias, path, env),
+      column,
       param: (value) => this.typed(value),
       env,
     });

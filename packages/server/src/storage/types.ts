@@ -64,6 +64,11 @@ export interface AggregateOptions {
     /** Subtract another plain measure (before dividing). */
     readonly minus?: string;
   }>;
+  /**
+   * Measures computed from the others' final values (after differences and ratios): a number
+   * formula whose field paths are measure ids. Blank over a blank operand or a division by 0.
+   */
+  readonly expressions?: ReadonlyArray<{ readonly id: string; readonly typed: TypedNode }>;
   readonly sort: ReadonlyArray<{ readonly by: string; readonly direction: "asc" | "desc" }>;
   readonly limit: number;
 }

@@ -175,6 +175,37 @@ describe("Sales pipeline template: the acceptance scenarios of sales-domain §1.
     );
   });
 
+  it("sales velocity (§1.7): open deals × win rate × average deal size ÷ mean cycle days, per period, from the records", async () => {
+    const widget = widgetQuery("forecast", "sales_velocity");
+    const all = await list("pl.exec", "opportunity", "NOT(ISBLANK(stage))");
+    const [count] = await query("pl.exec", { entity: "opportunity", measures: [{ id: "n", aggregate: "count" }] });
+    expect(all.length).toBe(count?.n);
+    // The whole book, and one quarter as the dashboard's close-date period filter narrows it.
+    const q2 = (o: Row) => String(o.close_date) >= "2026-04-01" && String(o.close_date) < "2026-07-01";
+    for (const [filter, deals] of [
+      [undefined, all],
+      ["close_date >= DATE(2026, 4, 1) AND close_date < DATE(2026, 7, 1)", all.filter(q2)],
+    ] as const) {
+      const open = deals.filter((o) => o.stage !== "closed_won" && o.stage !== "closed_lost");
+      const won = deals.filter((o) => o.stage === "closed_won");
+      const closed = won.length + deals.filter((o) => o.stage === "closed_lost").length;
+      const wonAmount = won.reduce((a, o) => a + Number(o.amount ?? 0), 0);
+      const cycle = won.reduce((a, o) => a + Number(o.cycle_days), 0) / won.length;
+      expect([open.length, won.length].every((n) => n > 0)).toBe(true);
+      const [row] = await query("pl.exec", filter ? { ...widget, filter } : widget);
+      expect([row?.open_deals, row?.won, row?.closed]).toEqual([open.length, won.length, closed]);
+      expect(row?.win_rate).toBe(won.length / closed);
+      expect(row?.avg_deal).toBeCloseTo(wonAmount / won.length, 6);
+      expect(row?.cycle_days).toBeCloseTo(cycle, 9);
+      const velocity = (open.length * (won.length / closed) * (wonAmount / won.length)) / cycle;
+      expect(row?.velocity).toBeCloseTo(velocity, 6);
+      // Exactly the expression over the measures the server returned.
+      expect(row?.velocity).toBe(
+        (Number(row?.open_deals) * Number(row?.win_rate) * Number(row?.avg_deal)) / Number(row?.cycle_days),
+      );
+    }
+  });
+
   let acme: Awaited<ReturnType<typeof deal>>;
 
   it("1. Qualification → Needs Analysis without a Decision Maker contact role is blocked; the 422 names the missing guard", async () => {

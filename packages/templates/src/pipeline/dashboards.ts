@@ -182,6 +182,38 @@ export const forecastDashboard: Page = {
       layout: { x: 6, y: 4, w: 3, h: 2 },
     },
     {
+      id: "sales_velocity",
+      label: L("Sales velocity (revenue per day)", "销售速度（每日收入）"),
+      type: "kpi",
+      format: "currency",
+      query: {
+        entity: "opportunity",
+        measures: [
+          {
+            id: "velocity",
+            label: L(
+              "Open deals × win rate × average deal size ÷ mean cycle days",
+              "未结商机数 × 赢率 × 平均成交金额 ÷ 平均周期天数",
+            ),
+            expression: "open_deals * win_rate * avg_deal / cycle_days",
+          },
+          count("open_deals", "Open deals", "未结商机数", OPEN),
+          count("won", "Won", "赢单数", WON),
+          count("closed", "Closed deals", "已关闭商机", CLOSED),
+          { id: "win_rate", label: L("Win rate", "赢率"), aggregate: "count", filter: WON, divideBy: "closed" },
+          { ...sum("avg_deal", "Average deal size", "平均成交金额", WON), divideBy: "won" },
+          {
+            id: "cycle_days",
+            label: L("Mean cycle (days)", "平均周期（天）"),
+            aggregate: "avg",
+            field: "cycle_days",
+            filter: WON,
+          },
+        ],
+      },
+      layout: { x: 9, y: 4, w: 3, h: 2 },
+    },
+    {
       id: "won_by_quarter",
       label: L("Won by quarter", "每季度赢单"),
       type: "line",

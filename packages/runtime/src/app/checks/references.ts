@@ -1,8 +1,10 @@
+import { isExpressionMeasure } from "../../query/measureExpression.js";
 import type { Effect, LayoutNode, Party, Query } from "../../schema/types.js";
 import { cronIssue } from "../../workflow/automationSchedule.js";
 import { schemaIssue } from "../messages.js";
 import type { EntityModel } from "../model.js";
 import type { CheckContext } from "./context.js";
+import { checkMeasureExpressions } from "./measureExpressions.js";
 import {
   refEntity,
   refField,
@@ -272,20 +274,20 @@ export function checkQueryRefs(ctx: CheckContext, query: Query, path: string): v
       );
     }
   });
+  checkMeasureExpressions(ctx, query, path);
   query.measures?.forEach((m, i) => {
     if (m.field !== undefined) refFieldPath(ctx, entity, m.field, `${path}/measures/${i}/field`);
-    else if (m.aggregate !== "count")
+    else if (m.aggregate !== undefined && m.aggregate !== "count")
       ctx.issues.push(schemaIssue("schema.rollupFieldRequired", `${path}/measures/${i}`, { aggregate: m.aggregate }));
     if (m.aggregate === "percentile" && m.p === undefined)
       ctx.issues.push(schemaIssue("schema.required", `${path}/measures/${i}`, { property: "p" }));
   });
   const measureIds = new Set(query.measures?.map((m) => m.id));
   // A difference subtracts a plain aggregate; a ratio divides by a measure that is no ratio
-  // (a plain aggregate or a difference); neither names itself.
-  const plain = (query.measures ?? [])
-    .filter((m) => m.divideBy === undefined && m.minus === undefined)
-    .map((m) => m.id);
-  const divisors = (query.measures ?? []).filter((m) => m.divideBy === undefined).map((m) => m.id);
+  // (a plain aggregate or a difference); neither names itself nor an expression (computed last).
+  const aggregates = (query.measures ?? []).filter((m) => !isExpressionMeasure(m));
+  const plain = aggregates.filter((m) => m.divideBy === undefined && m.minus === undefined).map((m) => m.id);
+  const divisors = aggregates.filter((m) => m.divideBy === undefined).map((m) => m.id);
   query.measures?.forEach((m, i) => {
     if (m.minus !== undefined && (m.minus === m.id || !plain.includes(m.minus)))
       unknown(ctx, { en: "plain measure", zh: "普通度量" }, m.minus, `${path}/measures/${i}/minus`, plain);

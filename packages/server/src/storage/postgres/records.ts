@@ -15,6 +15,7 @@ export const postgresRecordFlavour: RecordFlavour<unknown[]> = {
   percentile: (value, p) =>
     `percentile_cont(${p === undefined ? "0.5" : `${p}::float8 / 100`}) WITHIN GROUP (ORDER BY ${value})`,
   ratio: (measure, over, percent) => `(CAST(${measure} AS float8) * ${percent ? "100" : "1"} / NULLIF(${over}, 0))`,
+  number: (value) => `CAST(${value} AS float8)`,
 };
 
 /** Records of a published app on one PostgreSQL connection (a transaction's). */

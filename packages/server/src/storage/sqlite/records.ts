@@ -13,6 +13,8 @@ export const sqliteRecordFlavour: RecordFlavour<Record<string, unknown>> = {
   percentile: (value, p) => (p === undefined ? `MEDIAN(${value})` : `PERCENTILE(${value}, ${p})`),
   // The scale comes first so whole counts divide exactly (1200.0 / 30 = 40, not 0.4 * 100 = 40.00000000000001).
   ratio: (measure, over, percent) => `((${measure}) * ${percent ? "100.0" : "1.0"} / NULLIF(${over}, 0))`,
+  // Integers stay exact (as doubles are up to 2^53) and reals are doubles already.
+  number: (value) => `(${value})`,
 };
 
 const statementCaches = new WeakMap<Database.Database, Map<string, Database.Statement>>();
