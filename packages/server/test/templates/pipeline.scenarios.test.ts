@@ -206,6 +206,54 @@ describe("Sales pipeline template: the acceptance scenarios of sales-domain §1.
     }
   });
 
+  it("forecast accuracy (§1.7): each begun period keeps its commit forecast at the start, and the widget compares it with closed won at the end", async () => {
+    const today = "2026-06-15";
+    const time = (v: unknown) => Date.parse(String(v));
+    const quotas = await list("pl.exec", "quota", "NOT(ISBLANK(period))");
+    const begun = quotas.filter((q) => String(q.period_start) <= today);
+    expect(begun.length).toBeGreaterThan(0);
+    expect(begun.length).toBeLessThan(quotas.length);
+    // The seed wrote what the snapshot automation would have for periods begun before the install;
+    // a later period waits for the scheduler.
+    for (const q of quotas)
+      expect(typeof q.commit_at_start, String(q.period)).toBe(String(q.period_start) <= today ? "number" : "object");
+    // Each snapshot, from the records: the quota's deals that existed at 00:00 of the first day,
+    // in the forecast category their last stage move before then gave them (Prospecting's before any).
+    let nonZero = 0;
+    for (const q of begun) {
+      const moment = time(`${q.period_start}T00:00:00.000Z`);
+      const deals = await list("pl.exec", "opportunity", `quota = '${q.id}'`);
+      const history = await list("pl.exec", "stage_history", `opportunity.quota = '${q.id}'`);
+      let expected = 0;
+      for (const d of deals) {
+        if (time(d.createdAt) >= moment) continue;
+        const moves = history
+          .filter((h) => h.opportunity === d.id && time(h.changed_at) < moment)
+          .sort((a, b) => time(a.changed_at) - time(b.changed_at));
+        const last = moves.at(-1);
+        const category = last ? last.forecast_category : "pipeline";
+        if (category === "commit" || category === "closed") expected += Number(last?.amount);
+      }
+      expect(q.commit_at_start, String(q.period)).toBe(expected);
+      if (expected > 0) nonZero += 1;
+    }
+    expect(nonZero).toBeGreaterThan(0);
+
+    // The widget: one row per ended period, 1 − |Σ commit at start − Σ closed won| ÷ Σ closed won.
+    const rows = await query("pl.exec", widgetQuery("forecast", "forecast_accuracy"));
+    const ended = begun.filter((q) => String(q.period_end) < today);
+    const periods = [...new Set(ended.map((q) => String(q.period)))].sort().reverse();
+    expect(rows.map((r) => r.period)).toEqual(periods);
+    for (const row of rows) {
+      const of = ended.filter((q) => q.period === row.period);
+      const commit = of.reduce((a, q) => a + Number(q.commit_at_start), 0);
+      const closed = of.reduce((a, q) => a + Number(q.won_amount ?? 0), 0);
+      expect([row.commit_at_start, row.closed]).toEqual([commit, closed]);
+      expect(row.accuracy).toBe(closed === 0 ? null : 1 - Math.abs(commit - closed) / closed);
+    }
+    expect(rows.some((r) => typeof r.accuracy === "number" && r.accuracy < 1)).toBe(true);
+  });
+
   let acme: Awaited<ReturnType<typeof deal>>;
 
   it("1. Qualification → Needs Analysis without a Decision Maker contact role is blocked; the 422 names the missing guard", async () => {
@@ -604,5 +652,41 @@ describe("Sales pipeline template: the acceptance scenarios of sales-domain §1.
     });
     expect(rows.length).toBe(Number(team?.n));
     expect(rows.length).toBeGreaterThan(1);
+  });
+
+  it("forecast accuracy (§1.7): when a quota period starts, the scheduler keeps its commit forecast (closed won + open in Commit) as it stood", async () => {
+    clients.clear();
+    // The scheduler has run (it fires only for period starts after its first run, never for history).
+    const scheduler = server.app.automation.scheduler;
+    await scheduler.runDue(server.clock.now());
+
+    const rep = await as("pl.rep01");
+    const quota = await create("pl.revops", "quota", {
+      owner: rep.userId,
+      team: "east-1",
+      period: "2026-Q4",
+      period_start: "2026-10-01",
+      period_end: "2026-12-31",
+      amount: 3_000_000,
+    });
+    const d = await deal("pl.rep01", "Umbrella rollout", {
+      close_date: "2026-11-20",
+      need_summary: "300 seats",
+      next_step: "Send the proposal",
+    });
+    await role("pl.rep01", d.id, d.contact, "decision_maker");
+    expect((await move("pl.rep01", d.id, "to_proposal")).statusCode).toBe(200);
+    expect((await patch("pl.rep01", "opportunity", d.id, { forecast_category: "commit" })).statusCode).toBe(200);
+    const before = await get("pl.revops", "quota", String(quota.id));
+    expect([before.won_amount, before.commit_open, before.commit_at_start ?? null]).toEqual([0, 120_000, null]);
+
+    server.clock.advance(Date.parse("2026-10-01T00:01:00.000Z") - server.clock.now().getTime());
+    await scheduler.runDue(server.clock.now());
+    clients.clear();
+    expect((await get("pl.revops", "quota", String(quota.id))).commit_at_start).toBe(120_000);
+    // Moves after the start change the live forecast, not the snapshot.
+    expect((await patch("pl.rep01", "opportunity", d.id, { forecast_category: "best_case" })).statusCode).toBe(200);
+    const after = await get("pl.revops", "quota", String(quota.id));
+    expect([after.commit_open, after.commit_at_start]).toEqual([0, 120_000]);
   });
 });

@@ -62,6 +62,15 @@ export const automations: Automation[] = [
       actions: [{ kind: "setFields", relation: "opportunity", values: { amount: "opportunity.line_total" } }],
     }),
   ),
+  // Forecast accuracy (§1.7) compares the period's end with its start: keep the commit forecast
+  // (closed won + open in Commit, of the deals closing in the period) as it stood when it began.
+  {
+    id: "snapshot_commit_forecast",
+    label: L("Commit forecast at the start of each quota period", "每个配额期间开始时的承诺预测"),
+    entity: "quota",
+    trigger: { kind: "dateOffset", field: "period_start", days: 0, at: "00:00" },
+    actions: [{ kind: "setFields", values: { commit_at_start: "won_amount + commit_open" } }],
+  },
   {
     id: "stale_task",
     label: L("Stale deal: task for the owner", "停滞商机：为负责人创建任务"),

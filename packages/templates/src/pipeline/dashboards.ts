@@ -168,6 +168,38 @@ export const forecastDashboard: Page = {
       layout: { x: 0, y: 26, w: 12, h: 6 },
     },
     {
+      id: "forecast_accuracy",
+      label: L(
+        "Forecast accuracy per ended quarter: 1 − |commit forecast at start − closed at end| ÷ closed at end",
+        "已结束季度的预测准确率：1 − |期初承诺预测 − 期末已成交| ÷ 期末已成交",
+      ),
+      type: "table",
+      format: "currency",
+      query: {
+        entity: "quota",
+        filter: "period_end < TODAY() AND NOT(ISBLANK(commit_at_start))",
+        groupBy: [{ field: "period" }],
+        measures: [
+          {
+            id: "accuracy",
+            label: L("Forecast accuracy", "预测准确率"),
+            expression: "1 - ABS(commit_at_start - closed) / closed",
+            format: "percent",
+          },
+          {
+            id: "commit_at_start",
+            label: L("Commit forecast at start", "期初承诺预测"),
+            aggregate: "sum",
+            field: "commit_at_start",
+          },
+          { id: "closed", label: L("Closed at end", "期末已成交"), aggregate: "sum", field: "won_amount" },
+        ],
+        sort: [{ by: "period", direction: "desc" }],
+        limit: 100,
+      },
+      layout: { x: 0, y: 32, w: 12, h: 5 },
+    },
+    {
       id: "cycle_length",
       label: L("Sales cycle in days, mean and median (won)", "销售周期天数：平均与中位（赢单）"),
       type: "kpi",

@@ -269,6 +269,7 @@ export async function seedPipeline(w: SeedWriter, { scale }: { readonly scale: S
 
   // Quotas per rep per quarter, over the two years and the next quarter.
   const quotas = new Map<string, string>();
+  const quotaStarts = new Map<string, string>();
   for (const rep of reps) {
     for (let q = 1; q <= 9; q++) {
       const first = new Date(`${start.slice(0, 7)}-01T00:00:00Z`);
@@ -290,6 +291,7 @@ export async function seedPipeline(w: SeedWriter, { scale }: { readonly scale: S
         { at: at(periodStart, 8) },
       );
       quotas.set(`${rep.id}|${quarterOf(periodStart)}`, quota);
+      quotaStarts.set(quota, periodStart);
     }
   }
 
@@ -316,12 +318,14 @@ export async function seedPipeline(w: SeedWriter, { scale }: { readonly scale: S
   const accountsByTeam = new Map<string, AccountRef[]>();
   for (const a of accounts) accountsByTeam.set(a.team, [...(accountsByTeam.get(a.team) ?? []), a]);
   const open: OpenDeal[] = [];
+  const trails: ForecastTrail[] = [];
   for (let i = 0; i < v.opportunities; i++) {
     const rep = reps[int(r, 0, reps.length - 1)] as Rep;
     const account = pick(r, accountsByTeam.get(rep.team) ?? accounts);
-    await seedOpportunity(w, rep, account, start, open, quotas);
+    await seedOpportunity(w, rep, account, start, open, quotas, trails);
     if ((i + 1) % 1000 === 0) w.progress(`opportunities ${i + 1} / ${v.opportunities}`);
   }
+  await seedCommitSnapshots(w, quotaStarts, trails);
 
   // Activities on open deals (completed calls, meetings, emails).
   for (let i = 0; i < v.activities && open.length > 0; i++) {
@@ -388,6 +392,43 @@ export async function seedPipeline(w: SeedWriter, { scale }: { readonly scale: S
   }
 }
 
+/** A deal as the commit forecast saw it: its quota, amount, creation and each category it took. */
+interface ForecastTrail {
+  readonly quota: string;
+  readonly amount: number;
+  readonly created: string;
+  /** In time order; won deals end in `closed`, lost ones in `omitted`. */
+  readonly moves: Array<{ readonly at: string; readonly category: string }>;
+}
+
+/**
+ * What the snapshot_commit_forecast automation would have written on each quota whose period
+ * began by the install (the scheduler fires only for starts after it): closed won plus open in
+ * Commit at 00:00 of the first day, over the deals linked to the quota that existed then.
+ */
+async function seedCommitSnapshots(
+  w: SeedWriter,
+  quotaStarts: ReadonlyMap<string, string>,
+  trails: readonly ForecastTrail[],
+) {
+  const initial = (stages[0] as StageDef).category;
+  const commit = new Map<string, number>();
+  for (const trail of trails) {
+    const start = quotaStarts.get(trail.quota);
+    if (start === undefined || start > w.today) continue;
+    const moment = at(start, 0);
+    if (trail.created >= moment) continue;
+    const category = trail.moves.filter((m) => m.at < moment).at(-1)?.category ?? initial;
+    if (category === "commit" || category === "closed")
+      commit.set(trail.quota, (commit.get(trail.quota) ?? 0) + trail.amount);
+  }
+  for (const [quota, start] of quotaStarts) {
+    if (start > w.today) continue;
+    // Written just after the seed creates the quota (08:00); nothing moves between 00:00 and then.
+    await w.update("quota", quota, { commit_at_start: commit.get(quota) ?? 0 }, { at: at(start, 8, 5) });
+  }
+}
+
 /**
  * One opportunity: created in Prospecting as its owner, moved stage by stage (passing the exit
  * guards with a decision-maker contact role and a line item where needed), and closed won or
@@ -400,6 +441,7 @@ async function seedOpportunity(
   start: string,
   open: OpenDeal[],
   quotas: ReadonlyMap<string, string>,
+  trails: ForecastTrail[],
 ) {
   const r = w.random;
   let created = addDays(start, int(r, 0, 725));
@@ -437,6 +479,9 @@ async function seedOpportunity(
       ? addDays(lastMove, int(r, 1, Math.max(1, (Date.parse(w.today) - Date.parse(lastMove)) / 86_400_000 - 1)))
       : addDays(w.today, int(r, 5, 150));
   const as = rep.username;
+  const quota = quotas.get(`${rep.id}|${quarterOf(closeDate)}`);
+  const trail: ForecastTrail = { quota: quota ?? "", amount, created: at(created, 9), moves: [] };
+  if (quota !== undefined) trails.push(trail);
   const id = await w.create(
     "opportunity",
     {
@@ -445,7 +490,7 @@ async function seedOpportunity(
       amount,
       close_date: closeDate,
       // What the link_quota automations do over the API (the installer runs before their hook).
-      quota: quotas.get(`${rep.id}|${quarterOf(closeDate)}`) ?? null,
+      quota: quota ?? null,
       type: weighted(r, ["new_business", "upsell", "renewal"], [60, 25, 15]),
       lead_source: weighted(r, SOURCES, SOURCE_WEIGHTS),
       budget_status: weighted(r, ["allocated", "pending", "none"], [60, 30, 10]),
@@ -506,6 +551,7 @@ async function seedOpportunity(
     if (!target) break;
     await w.transition("opportunity", id, "opportunity_stage", `to_${target.id}`, { at: at(when, 14, s), as });
     await history(source, target, at(when, 14, s), closeDate);
+    trail.moves.push({ at: at(when, 14, s), category: target.category });
   }
   if (outcome === "open") {
     open.push({ id, rep });
@@ -515,6 +561,7 @@ async function seedOpportunity(
   const last = openStages[hops.length] as StageDef;
   if (outcome === "won") {
     await w.transition("opportunity", id, "opportunity_stage", "close_won", { at: at(closeDay, 17), as });
+    trail.moves.push({ at: at(closeDay, 17), category: "closed" });
     await history(last, stages[5] as StageDef, at(closeDay, 17), closeDay);
   } else {
     const reason = weighted(r, LOST_REASONS, LOST_WEIGHTS);
@@ -525,6 +572,7 @@ async function seedOpportunity(
       { at: at(closeDay, 16), as },
     );
     await w.transition("opportunity", id, "opportunity_stage", "close_lost", { at: at(closeDay, 17), as });
+    trail.moves.push({ at: at(closeDay, 17), category: "omitted" });
     await history(last, stages[6] as StageDef, at(closeDay, 17), closeDay);
   }
 }

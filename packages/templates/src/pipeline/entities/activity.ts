@@ -89,6 +89,24 @@ export const quota: Entity = {
       field: "amount",
       filter: "NOT(stage IN ('closed_won', 'closed_lost'))",
     },
+    {
+      id: "commit_open",
+      kind: "rollup",
+      label: L("Open in Commit", "承诺类未结商机"),
+      from: "opportunity",
+      via: "quota",
+      aggregate: "sum",
+      field: "amount",
+      filter: "NOT(stage IN ('closed_won', 'closed_lost')) AND forecast_category = 'commit'",
+    },
+    {
+      // Written once, when the period starts (automation snapshot_commit_forecast): what the
+      // forecast said then, for forecast accuracy at the period's end (§1.7).
+      id: "commit_at_start",
+      kind: "currency",
+      label: L("Commit forecast at period start", "期初承诺预测"),
+      currency: "CNY",
+    },
   ],
   rules: [
     {
