@@ -243,6 +243,35 @@ describe("users: create, update, roles", () => {
     ]);
     expect(rows.every((r) => r.action === "user.roles")).toBe(true);
   });
+
+  it("lists each user's roles in one app with ?app=", async () => {
+    const { app, ctx, admin, alice, root, user } = await setup();
+    await insertApp(ctx, "sales", ["rep", "manager"]);
+    await app.inject({
+      method: "PUT",
+      url: `/api/users/${alice.id}/roles/sales`,
+      headers: admin,
+      payload: { roles: ["rep", "manager"] },
+    });
+    const list = await app.inject({ method: "GET", url: "/api/users?app=sales", headers: admin });
+    expect(list.statusCode, list.body).toBe(200);
+    const users = list.json<{ users: Array<{ id: string; roles: string[] }> }>().users;
+    expect(users.find((u) => u.id === alice.id)?.roles).toEqual(["manager", "rep"]);
+    expect(users.find((u) => u.id === root.id)?.roles).toEqual([]);
+    const plain = await app.inject({ method: "GET", url: "/api/users", headers: admin });
+    expect(plain.json<{ users: Array<Record<string, unknown>> }>().users.every((u) => !("roles" in u))).toBe(true);
+    expectError(
+      await app.inject({ method: "GET", url: "/api/users?app=nosuchapp", headers: admin }),
+      404,
+      "http.notFound",
+    );
+    expectError(
+      await app.inject({ method: "GET", url: "/api/users?app=not%20an%20id", headers: admin }),
+      400,
+      "http.badRequest",
+    );
+    expectError(await app.inject({ method: "GET", url: "/api/users?app=sales", headers: user }), 403, "http.forbidden");
+  });
 });
 
 describe("users: secrets", () => {

@@ -141,9 +141,13 @@ export function authPaths(): Record<string, PathItemObject> {
       get: {
         operationId: "listUsers",
         summary: "List users",
-        description: "Administrators only.",
+        description: "Administrators only. With `app`, each user also carries the roles they hold in that app.",
         tags: userTags,
-        responses: { 200: jsonResponse("Every user.", listUsersSchema.response[200]), ...errorResponses(401, 403) },
+        parameters: [param("query", "app", listUsersSchema.querystring.properties.app, "An app id.")],
+        responses: {
+          200: jsonResponse("Every user.", listUsersSchema.response[200]),
+          ...errorResponses(400, 401, 403, 404),
+        },
       },
       post: {
         operationId: "createUser",

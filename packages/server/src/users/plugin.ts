@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { actorOf } from "../auth/audit.js";
 import { requireAdmin } from "../auth/principal.js";
 import type { ServerContext } from "../http/context.js";
+import { httpError } from "../http/errors.js";
 import { createUserSchema, listUsersSchema, setRolesSchema, updateUserSchema } from "./schemas.js";
 import { createUser, type NewUser, setUserRoles, type UserPatch, updateUser } from "./service.js";
 import { toUserJson } from "./userJson.js";
@@ -21,9 +22,17 @@ export async function registerUsers(app: FastifyInstance, ctx: ServerContext): P
   await app.register(async (scope) => {
     scope.addHook("onRequest", adminOnly);
 
-    scope.get("/api/users", { schema: listUsersSchema }, async () => {
-      const users = await ctx.storage.read((tx) => tx.platform.listUsers());
-      return { users: users.map(toUserJson) };
+    scope.get<{ Querystring: { app?: string } }>("/api/users", { schema: listUsersSchema }, async (request) => {
+      const appId = request.query.app;
+      return ctx.storage.read(async (tx) => {
+        const users = await tx.platform.listUsers();
+        if (appId === undefined) return { users: users.map(toUserJson) };
+        // The People screen shows each user's roles in one app: one query, not one per user.
+        if (!(await tx.platform.app(appId)))
+          throw httpError(404, "http.notFound", { what: "app", whatZh: "应用", id: appId });
+        const held = new Map((await tx.platform.usersInApp(appId)).map((m) => [m.user.id, m.roles]));
+        return { users: users.map((u) => ({ ...toUserJson(u), roles: [...(held.get(u.id) ?? [])].sort() })) };
+      });
     });
 
     scope.post<{ Body: NewUser }>("/api/users", { schema: createUserSchema }, async (request, reply) => {

@@ -29,12 +29,28 @@ const idParams = {
   required: ["id"],
 } as const;
 
-/** GET /api/users */
+/** GET /api/users; with `?app=` each user carries `roles`, the roles held in that app. */
 export const listUsersSchema = {
+  querystring: {
+    type: "object",
+    properties: { app: { type: "string", pattern: ID_PATTERN } },
+    additionalProperties: false,
+  },
   response: {
     200: {
       type: "object",
-      properties: { users: { type: "array", items: userSchema } },
+      properties: {
+        users: {
+          type: "array",
+          items: {
+            ...userSchema,
+            properties: {
+              ...userSchema.properties,
+              roles: { type: "array", items: { type: "string" }, description: "With `?app=`: the roles held in it." },
+            },
+          },
+        },
+      },
       required: ["users"],
       additionalProperties: false,
     },
