@@ -689,4 +689,76 @@ describe("Sales pipeline template: the acceptance scenarios of sales-domain §1.
     const after = await get("pl.revops", "quota", String(quota.id));
     expect([after.commit_open, after.commit_at_start]).toEqual([0, 120_000]);
   });
+
+  it("slippage (§1.7): edits of the close date write history rows; the widget counts the deals whose close date left the quarter during it, and their amount", async () => {
+    clients.clear();
+    const now = server.clock.now().toISOString();
+    expect(now.slice(0, 7)).toBe("2026-10");
+    const rep = "pl.rep02";
+    const slips = await deal(rep, "Initech slip", { close_date: "2026-11-15", amount: 90_000 });
+    const within = await deal(rep, "Initech within", { close_date: "2026-11-01", amount: 40_000 });
+    const later = await deal(rep, "Initech later", { close_date: "2027-01-10", amount: 70_000 });
+    const rows = async (id: string) => list("pl.exec", "stage_history", `opportunity = '${id}'`);
+    expect(await rows(slips.id)).toEqual([]);
+    // Out of Q4 during Q4; then on within Q1 2027 (already out, so not again).
+    expect((await patch(rep, "opportunity", slips.id, { close_date: "2027-01-20" })).statusCode).toBe(200);
+    expect((await patch(rep, "opportunity", slips.id, { close_date: "2027-02-10" })).statusCode).toBe(200);
+    // Within the quarter; an amount edit; a deal that was not in this quarter to begin with.
+    expect((await patch(rep, "opportunity", within.id, { close_date: "2026-12-20" })).statusCode).toBe(200);
+    expect((await patch(rep, "opportunity", within.id, { amount: 45_000 })).statusCode).toBe(200);
+    expect((await patch(rep, "opportunity", later.id, { close_date: "2027-04-15" })).statusCode).toBe(200);
+    const history = await rows(slips.id);
+    expect(history.map((h) => [h.from_stage, h.to_stage, h.prev_close_date, h.close_date, h.slipped_out])).toEqual(
+      expect.arrayContaining([
+        ["prospecting", "prospecting", "2026-11-15", "2027-01-20", true],
+        ["prospecting", "prospecting", "2027-01-20", "2027-02-10", false],
+      ]),
+    );
+    expect(history).toHaveLength(2);
+    expect((await rows(within.id)).map((h) => h.slipped_out)).toEqual([false, false]);
+    expect((await rows(later.id)).map((h) => h.slipped_out)).toEqual([false]);
+    // Closing moves the close date to today: the move writes its one row, not a second for the edit.
+    expect((await patch(rep, "opportunity", within.id, { lost_reason: "timing" })).statusCode).toBe(200);
+    expect((await move(rep, within.id, "close_lost")).statusCode).toBe(200);
+    const closed = await rows(within.id);
+    expect(closed).toHaveLength(3);
+    expect(closed.filter((h) => h.to_stage === "closed_lost")).toMatchObject([
+      { from_stage: "prospecting", prev_close_date: "2026-12-20", close_date: now.slice(0, 10), slipped_out: false },
+    ]);
+
+    // The widget, from the history records: per quarter of the change, the distinct deals and the
+    // amount of the rows whose previous close date was in that quarter and the new one later.
+    const quarter = (v: unknown) => {
+      const s = String(v);
+      return `${s.slice(0, 4)}-Q${Math.floor((Number(s.slice(5, 7)) - 1) / 3) + 1}`;
+    };
+    const all = await list(
+      "pl.exec",
+      "stage_history",
+      "NOT(ISBLANK(prev_close_date)) AND close_date > prev_close_date",
+    );
+    const slipped = all.filter(
+      (h) => quarter(h.prev_close_date) === quarter(h.changed_at) && quarter(h.close_date) > quarter(h.prev_close_date),
+    );
+    expect(slipped.map((h) => h.id).sort()).toEqual(
+      all
+        .filter((h) => h.slipped_out)
+        .map((h) => h.id)
+        .sort(),
+    );
+    const widget = await query("pl.exec", widgetQuery("forecast", "slippage"));
+    const periods = [...new Set(slipped.map((h) => quarter(h.changed_at)))].sort().reverse();
+    expect(widget.map((r) => r.changed_at)).toEqual(periods);
+    for (const row of widget) {
+      const of = slipped.filter((h) => quarter(h.changed_at) === row.changed_at);
+      expect([row.deals, row.amount]).toEqual([
+        new Set(of.map((h) => h.opportunity)).size,
+        of.reduce((a, h) => a + Number(h.amount), 0),
+      ]);
+    }
+    expect(widget[0]).toMatchObject({ changed_at: "2026-Q4" });
+    // The seed's slips fill the earlier quarters.
+    expect(widget.length).toBeGreaterThan(2);
+    expect(slipped.some((h) => h.opportunity === slips.id && h.amount === 90_000)).toBe(true);
+  });
 });

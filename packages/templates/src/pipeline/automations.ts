@@ -32,6 +32,35 @@ export const automations: Automation[] = [
       },
     ],
   },
+  {
+    // SF's opportunity history records edits of the close date and the amount as well as moves:
+    // slippage (§1.7) reads the close dates before and after.
+    id: "edit_history",
+    label: L("Write history when an edit changes the close date or the amount", "编辑预计成交日期或金额时记录历史"),
+    entity: "opportunity",
+    trigger: { kind: "update", fields: ["close_date", "amount"] },
+    condition: "stage = $old.stage",
+    actions: [
+      {
+        kind: "createRecord",
+        entity: "stage_history",
+        values: {
+          opportunity: "id",
+          from_stage: "stage",
+          to_stage: "stage",
+          amount: "amount",
+          prev_amount: "$old.amount",
+          close_date: "close_date",
+          prev_close_date: "$old.close_date",
+          probability: "probability",
+          forecast_category: "forecast_category",
+          changed_by: "$user.id",
+          changed_at: "NOW()",
+          is_backward: "FALSE",
+        },
+      },
+    ],
+  },
   ...(["create", "update"] as const).map(
     (kind): Automation => ({
       id: `link_quota_on_${kind}`,

@@ -200,6 +200,27 @@ export const forecastDashboard: Page = {
       layout: { x: 0, y: 32, w: 12, h: 5 },
     },
     {
+      id: "slippage",
+      label: L(
+        "Slippage: deals whose close date moved out of the quarter during the quarter",
+        "滑单：季度内预计成交日期被移出本季度的商机",
+      ),
+      type: "table",
+      format: "currency",
+      query: {
+        entity: "stage_history",
+        filter: "slipped_out",
+        groupBy: [{ field: "changed_at", bucket: "quarter" }],
+        measures: [
+          { id: "deals", label: L("Deals slipped", "滑单商机数"), aggregate: "countDistinct", field: "opportunity" },
+          { id: "amount", label: L("Amount slipped", "滑单金额"), aggregate: "sum", field: "amount" },
+        ],
+        sort: [{ by: "changed_at", direction: "desc" }],
+        limit: 100,
+      },
+      layout: { x: 0, y: 37, w: 12, h: 5 },
+    },
+    {
       id: "cycle_length",
       label: L("Sales cycle in days, mean and median (won)", "销售周期天数：平均与中位（赢单）"),
       type: "kpi",
@@ -288,7 +309,8 @@ export const forecastDashboard: Page = {
       type: "funnel",
       query: {
         entity: "stage_history",
-        filter: "NOT(is_backward)",
+        // Edits of the close date or amount write same-stage rows; only moves forward count here.
+        filter: "NOT(is_backward) AND from_stage <> to_stage",
         groupBy: [{ field: "to_stage" }],
         measures: [{ id: "deals", label: L("Deals", "商机数"), aggregate: "countDistinct", field: "opportunity" }],
       },

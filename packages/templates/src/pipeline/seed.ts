@@ -322,7 +322,8 @@ export async function seedPipeline(w: SeedWriter, { scale }: { readonly scale: S
   for (let i = 0; i < v.opportunities; i++) {
     const rep = reps[int(r, 0, reps.length - 1)] as Rep;
     const account = pick(r, accountsByTeam.get(rep.team) ?? accounts);
-    await seedOpportunity(w, rep, account, start, open, quotas, trails);
+    // Every sixth deal may slip (no draw from the random stream, so the rest of the seed stays as it was).
+    await seedOpportunity(w, rep, account, start, open, quotas, trails, i % 6 === 5);
     if ((i + 1) % 1000 === 0) w.progress(`opportunities ${i + 1} / ${v.opportunities}`);
   }
   await seedCommitSnapshots(w, quotaStarts, trails);
@@ -429,6 +430,57 @@ async function seedCommitSnapshots(
   }
 }
 
+/** The last day of a date's quarter. */
+function quarterEnd(day: string): string {
+  const q = Math.floor((Number(day.slice(5, 7)) - 1) / 3);
+  const next = new Date(Date.UTC(Number(day.slice(0, 4)), q * 3 + 3, 1));
+  return addDays(next.toISOString().slice(0, 10), -1);
+}
+
+/**
+ * A deal first planned to close at the end of the quarter it was created in, whose close date a
+ * week later moved on to the later one it has: the row the edit_history automation writes for
+ * that edit (slippage, §1.7). Only when the week falls in that quarter, before the install and
+ * while the deal was open.
+ */
+async function seedSlip(
+  w: SeedWriter,
+  deal: {
+    readonly id: string;
+    readonly rep: Rep;
+    readonly amount: number;
+    readonly created: string;
+    readonly closeDate: string;
+    readonly closedOn: string | undefined;
+    readonly path: ReadonlyArray<{ readonly at: string; readonly stage: StageDef }>;
+  },
+) {
+  const planned = quarterEnd(deal.created);
+  const day = addDays(deal.created, 7);
+  if (deal.closeDate <= planned || day >= planned || day >= w.today) return;
+  if (deal.closedOn !== undefined && day >= deal.closedOn) return;
+  const moment = at(day, 15);
+  const stage = deal.path.filter((p) => p.at < moment).at(-1)?.stage ?? (openStages[0] as StageDef);
+  await w.create(
+    "stage_history",
+    {
+      opportunity: deal.id,
+      from_stage: stage.id,
+      to_stage: stage.id,
+      amount: deal.amount,
+      prev_amount: deal.amount,
+      close_date: deal.closeDate,
+      prev_close_date: planned,
+      probability: stage.probability,
+      forecast_category: stage.category,
+      changed_by: deal.rep.id,
+      changed_at: moment,
+      is_backward: false,
+    },
+    { at: moment },
+  );
+}
+
 /**
  * One opportunity: created in Prospecting as its owner, moved stage by stage (passing the exit
  * guards with a decision-maker contact role and a line item where needed), and closed won or
@@ -442,6 +494,7 @@ async function seedOpportunity(
   open: OpenDeal[],
   quotas: ReadonlyMap<string, string>,
   trails: ForecastTrail[],
+  slips: boolean,
 ) {
   const r = w.random;
   let created = addDays(start, int(r, 0, 725));
@@ -544,14 +597,21 @@ async function seedOpportunity(
       { at: moment },
     );
   let when = created;
+  const path: Array<{ readonly at: string; readonly stage: StageDef }> = [
+    { at: at(created, 9), stage: openStages[0] as StageDef },
+  ];
   for (let s = 0; s < hops.length; s++) {
     when = addDays(when, hops[s] as number);
     const source = openStages[s] as StageDef;
     const target = openStages[s + 1];
     if (!target) break;
+    path.push({ at: at(when, 14, s), stage: target });
     await w.transition("opportunity", id, "opportunity_stage", `to_${target.id}`, { at: at(when, 14, s), as });
     await history(source, target, at(when, 14, s), closeDate);
     trail.moves.push({ at: at(when, 14, s), category: target.category });
+  }
+  if (slips) {
+    await seedSlip(w, { id, rep, amount, created, closeDate, closedOn: isOpen ? undefined : closeDate, path });
   }
   if (outcome === "open") {
     open.push({ id, rep });

@@ -31,6 +31,9 @@ const LOCKED = [
   "owner",
   "type",
 ];
+/** A date's quarter as one increasing number (2026-Q3 → 2026 × 4 + 3). */
+const quarterNo = (field: string) => `(YEAR(${field}) * 4 + QUARTER(${field}))`;
+
 const snapshot = (prefix: string) => `CONCAT(${LOCKED.map((f) => `${prefix}${f}`).join(", '|', ")})`;
 
 /** Opportunity (sales-domain §1.2), with the stage machine of workflows.ts on `stage`. */
@@ -392,6 +395,14 @@ export const stageHistory: Entity = {
     { id: "changed_by", kind: "text", label: L("Changed by", "变更人"), maxLength: 64 },
     { id: "changed_at", kind: "datetime", label: L("Changed at", "变更时间") },
     { id: "is_backward", kind: "boolean", label: L("Moved back", "回退") },
+    {
+      // Slippage (§1.7): the close date left the quarter of the change for a later one.
+      id: "slipped_out",
+      kind: "formula",
+      label: L("Close date slipped out of the quarter", "预计成交日期移出本季度"),
+      expression: `NOT(ISBLANK(prev_close_date)) AND ${quarterNo("prev_close_date")} = ${quarterNo("changed_at")} AND ${quarterNo("close_date")} > ${quarterNo("prev_close_date")}`,
+      resultType: "boolean",
+    },
   ],
   indexes: [{ fields: ["opportunity"] }],
 };
