@@ -1,4 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { addFormPage, drag, inspector, openDesigner, openField, publish } from "./designerSupport.js";
 import { signIn } from "./signIn.js";
 
 /**
@@ -6,44 +7,6 @@ import { signIn } from "./signIn.js";
  * use it in the player; rename a field used by a formula; and a regional variant's locked node
  * refusing an edit. Each step leaves a screenshot in test-results/ on failure.
  */
-
-async function openDesigner(page: Page, app = "Sales starter") {
-  await page.goto("/designer/");
-  await page.getByLabel("User name").fill("admin");
-  await page.getByLabel("Password").fill("demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("button", { name: `Open ${app}` }).click();
-  await expect(page.getByText("All changes saved")).toBeVisible();
-}
-
-/** Open an entity and one of its fields in the data model panel. */
-async function openField(page: Page, entity: string | RegExp, field: string) {
-  await page.getByRole("navigation", { name: "Entities" }).getByRole("button", { name: entity }).click();
-  await page.getByRole("button", { name: `Open field ${field}` }).click();
-}
-
-/** The data model panel's inspector of a field. */
-function inspector(page: Page, field: string) {
-  return page
-    .locator(".ant-card")
-    .filter({ has: page.getByRole("heading", { name: new RegExp(`^Field .* \\(${field}\\)`) }) });
-}
-
-/** Drag with the mouse in small steps (dnd-kit's pointer sensor starts after a few pixels). */
-async function drag(page: Page, from: ReturnType<Page["locator"]>, to: ReturnType<Page["locator"]>) {
-  const a = await from.boundingBox();
-  const b = await to.boundingBox();
-  if (!a || !b) throw new Error("drag: an element is not on screen");
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-  await page.mouse.down();
-  for (let i = 1; i <= 12; i++) {
-    await page.mouse.move(
-      a.x + a.width / 2 + ((b.x + b.width / 2 - (a.x + a.width / 2)) * i) / 12,
-      a.y + a.height / 2 + ((b.y + b.height / 2 - (a.y + a.height / 2)) * i) / 12,
-    );
-  }
-  await page.mouse.up();
-}
 
 test("admin adds a field, drags it onto a new account form, labels it in both languages, lets reps edit accounts and publishes; rep.east uses it", async ({
   page,
@@ -66,21 +29,7 @@ test("admin adds a field, drags it onto a new account form, labels it in both la
   await inspector(page, "tier").getByLabel("Label · Chinese").fill("客户等级");
 
   // Pages: a form page for accounts, with the name and the new field dragged onto it.
-  await page.getByRole("menuitem", { name: "Pages" }).click();
-  await page.getByRole("combobox", { name: "Kind" }).click();
-  await page
-    .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)")
-    .getByText("Form", { exact: true })
-    .click();
-  await page.getByRole("combobox", { name: "Entity" }).click();
-  await page
-    .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)")
-    .getByText("Account", { exact: true })
-    .click();
-  await page.getByLabel("Page id").fill("account_form");
-  await page.getByRole("button", { name: "Add page" }).click();
-  const canvas = page.getByRole("region", { name: "Canvas" });
-  await expect(canvas).toBeVisible();
+  const canvas = await addFormPage(page, "Account", "account_form");
   await drag(page, page.getByRole("button", { name: "Drag Tier onto the page" }), canvas.locator(".pages-end").first());
   await expect(canvas.getByText("Tier")).toBeVisible();
   await page.screenshot({ path: "test-results/designer-canvas.png", fullPage: true });
@@ -90,10 +39,7 @@ test("admin adds a field, drags it onto a new account form, labels it in both la
   await page.getByRole("checkbox", { name: "Sales rep may update Account" }).check();
 
   // Publish.
-  await page.getByRole("menuitem", { name: "Publish" }).click();
-  await page.getByRole("button", { name: "Check publish" }).click();
-  await page.getByRole("button", { name: "Publish", exact: true }).click();
-  await expect(page.getByText(/Published version \d+/)).toBeVisible();
+  await publish(page);
 
   // The player, as rep.east: open an account, edit it with the new form, see the value.
   const rep = await browser.newPage();
