@@ -1,4 +1,4 @@
-import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
 import type { ServerContext } from "./context.js";
 import { HttpError, httpError, requestLocale } from "./errors.js";
 import { registerNulGuard } from "./nulGuard.js";
@@ -58,6 +58,19 @@ export function createHttp(_ctx: ServerContext, options: HttpOptions = {}): Fast
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
     return503OnClosing: true,
+    // The router's own refusals (a path parameter past maxParamLength, bad percent-encoding in
+    // the address) are answered in the API's error shape too, not fastify's.
+    frameworkErrors: (error, request, reply) => {
+      const http =
+        error.code === "FST_ERR_MAX_PARAM_LENGTH"
+          ? httpError(414, "http.badRequest", { reason: "a part of the address is longer than 100 characters" })
+          : error.code === "FST_ERR_BAD_URL"
+            ? httpError(400, "http.badRequest", { reason: "the address is not valid percent-encoded UTF-8" })
+            : fromFastifyError(error, request.id, request.headers["content-type"]);
+      // The reply's types follow a route's schema; the router found no route, so it is a plain reply.
+      const plain = reply as unknown as FastifyReply;
+      void plain.status(http.status).send(errorBody(http, requestLocale(request.headers["accept-language"])));
+    },
   });
   // A POST without a body (publish, workflow actions) is an empty object, not a schema error.
   app.addHook("preValidation", async (request) => {
