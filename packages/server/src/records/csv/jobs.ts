@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Storage, WriteTx } from "../../storage/types.js";
 
 /** One refused row of an import: its line in the file (header = 1) and why. */
@@ -44,12 +45,14 @@ const metaKey = (id: string) => `import:${id}`;
  */
 export class ImportJobs {
   private readonly running = new Map<string, ImportJob>();
+  /** This process's jobs are stored with this mark (`runner`), never shown to clients. */
+  private readonly instance = randomUUID();
 
   constructor(private readonly storage: Storage) {}
 
   /** Store a job's current state inside `tx` (with the rows it counts). */
   async save(tx: WriteTx, job: ImportJob, at: string): Promise<void> {
-    await tx.platform.setMeta(metaKey(job.id), JSON.stringify({ ...job, updatedAt: at }));
+    await tx.platform.setMeta(metaKey(job.id), JSON.stringify({ ...job, updatedAt: at, runner: this.instance }));
   }
 
   /** A job this process runs: answered from memory until it ends. */
@@ -61,17 +64,20 @@ export class ImportJobs {
   /**
    * A job by id: live from memory when this process runs it, otherwise as stored. A job still
    * stored as running whose state has not moved for long ran on a process that stopped: it is
-   * reported as failed (`import.interrupted`) with what its committed batches imported.
+   * reported as failed (`import.interrupted`) with what its committed batches imported. On
+   * SQLite one process serves the file, so a running job another process started (one that was
+   * killed or stopped before this one started) is interrupted at once.
    */
   async get(id: string, now: Date): Promise<ImportJob | undefined> {
     const live = this.running.get(id);
     if (live) return live;
     const text = await this.storage.read((tx) => tx.platform.meta(metaKey(id)));
     if (text === undefined) return undefined;
-    const job = JSON.parse(text) as ImportJob;
+    const { runner, ...job } = JSON.parse(text) as ImportJob & { runner?: string };
     const stale = job.mode === "skip" ? SKIP_STALE_MS : ALL_STALE_MS;
     const since = Date.parse(job.updatedAt ?? job.startedAt);
-    if (job.status !== "running" || now.getTime() - since < stale) return job;
+    const orphaned = this.storage.kind === "sqlite" && runner !== this.instance;
+    if (job.status !== "running" || (!orphaned && now.getTime() - since < stale)) return job;
     const kept = job.mode === "skip" ? job.imported : 0;
     return {
       ...job,
