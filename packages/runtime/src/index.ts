@@ -196,6 +196,7 @@ export {
   measureExpressionScope,
 } from "./query/measureExpression.js";
 export { optionRanks, orderGroupsByOptions } from "./query/optionOrder.js";
+export { type BandColor, thresholdColor } from "./query/thresholds.js";
 export {
   createRuntime,
   getDefaultRuntime,
@@ -208,7 +209,7 @@ export { buildAppMetaSchema, CURRENT_SCHEMA_VERSION } from "./schema/app.js";
 // Meta-schema and types
 export { APP_SCHEMA_ID, ID_PATTERN, SCHEMA_BASE } from "./schema/common.js";
 export { standardActions } from "./schema/permission.js";
-export { querySchema } from "./schema/query.js";
+export { bandColors, querySchema } from "./schema/query.js";
 export type {
   App,
   Approval,

@@ -104,6 +104,45 @@ export const querySchema = {
 
 export const widgetTypes = ["kpi", "bar", "line", "area", "pie", "funnel", "table", "scatter"] as const;
 
+export const bandColors = ["green", "amber", "red"] as const;
+
+/**
+ * Traffic-light colours for one measure of a widget: the first band whose bound the value does
+ * not exceed gives the colour; a band without a bound takes every value above the others.
+ */
+export const thresholdSchema = {
+  type: "object",
+  properties: {
+    measure: { ...idSchema, description: "The measure of the widget's query whose values are coloured." },
+    bands: {
+      type: "array",
+      minItems: 1,
+      maxItems: 5,
+      items: {
+        type: "object",
+        properties: {
+          color: { enum: bandColors },
+          atMost: {
+            anyOf: [{ type: "number" }, idSchema],
+            description:
+              "The band's upper bound (inclusive): a number, or the id of another measure of the query, read in the same row (a region's target). Omitted: no bound (the last band).",
+          },
+          times: {
+            type: "number",
+            exclusiveMinimum: 0,
+            maximum: 1000,
+            description: "Multiplies the bound (amber up to the target × 1.1).",
+          },
+        },
+        required: ["color"],
+        additionalProperties: false,
+      },
+    },
+  },
+  required: ["measure", "bands"],
+  additionalProperties: false,
+} as const;
+
 /** A dashboard widget: a query and the way to show it, placed on a 12-column grid. */
 export const widgetSchema = {
   $id: `${SCHEMA_BASE}/widget.json`,
@@ -114,6 +153,13 @@ export const widgetSchema = {
     type: { enum: widgetTypes },
     query: { $ref: QUERY_SCHEMA_ID },
     format: { enum: ["number", "currency", "percent"] },
+    thresholds: {
+      type: "array",
+      maxItems: 20,
+      description:
+        "Colour a measure's values green, amber or red by bands (expense ratio vs target: green up to the target, amber up to the target × 1.1, red above); a blank value or bound gets no colour.",
+      items: thresholdSchema,
+    },
     layout: {
       type: "object",
       properties: {

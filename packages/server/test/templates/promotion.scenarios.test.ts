@@ -1,3 +1,4 @@
+import { thresholdColor } from "@plinth/runtime";
 import { promotionTemplate } from "@plinth/templates";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, type Server, testServer } from "../support/server.js";
@@ -261,6 +262,48 @@ describe("regional promotion approval (sales-domain §2.9)", () => {
     }
     const mine = await call("tp.east.rep", "POST", `${A}/query`, dashboards[2]?.widgets?.[0]?.query);
     expect((mine.rows as Json[]).reduce((n, r) => n + Number(r.count), 0)).toBe(2);
+  });
+
+  it("expense ratio vs target (§2.7): HQ's region table colours each region green up to its target, amber up to the target × 1.1, red above, from the records", async () => {
+    const hq = (promotionTemplate.app.pages ?? []).find((p) => p.id === "hq_dashboard");
+    if (hq?.kind !== "dashboard") throw new Error("no HQ dashboard");
+    const roi = hq.widgets.find((w) => w.id === "region_roi");
+    if (!roi) throw new Error("no region_roi widget");
+    const rows = (await call("tp.hq.finance", "POST", `${A}/query`, roi.query)).rows as Json[];
+    const settled = (
+      await call(
+        "tp.hq.finance",
+        "GET",
+        `${A}/data/promotion?filter=${encodeURIComponent("status IN ('settled', 'closed')")}&limit=500`,
+      )
+    ).records as Json[];
+    expect(rows.length).toBeGreaterThan(0);
+    const colours: string[] = [];
+    for (const row of rows) {
+      const mine = settled.filter((p) => p.region === row.region);
+      const spend = mine.reduce((a, p) => a + Number(p.actual_spend ?? 0), 0);
+      const sales = mine.reduce((a, p) => a + Number(p.actual_net_sales ?? 0), 0);
+      const region = await get("tp.hq.finance", "region", String(row.region));
+      const target = region.expense_ratio_target as number | null;
+      expect(row.expense_ratio).toBe(sales === 0 ? null : (spend * 100) / sales);
+      expect(row.target ?? null).toBe(target);
+      const ratio = row.expense_ratio as number | null;
+      const expected =
+        ratio === null || target === null
+          ? undefined
+          : ratio <= target
+            ? "green"
+            : ratio <= target * 1.1
+              ? "amber"
+              : "red";
+      const colour = thresholdColor(roi, "expense_ratio", row);
+      expect(colour, String(row.region)).toBe(expected);
+      if (colour) colours.push(colour);
+      // Only the expense ratio is coloured.
+      expect(thresholdColor(roi, "spend", row)).toBeUndefined();
+    }
+    // The test seed has regions on target, near it and over it.
+    expect(new Set(colours)).toEqual(new Set(["green", "amber", "red"]));
   });
 
   it("1: East 180,000 routes Manager → Director → Region Finance → HQ Trade → HQ Finance; HQ Finance rejects: Draft v2, comment kept, reservation released, the resubmission restarts the chain", async () => {

@@ -18,6 +18,14 @@ const pct = (id: string, en: string, zh: string, field: string, divideBy: string
   percent: true,
 });
 
+/** Expense ratio vs the region's target (§2.7): green up to it, amber up to 10 % over, red above. */
+const againstTarget = (measure: string) => [
+  {
+    measure,
+    bands: [{ color: "green", atMost: "target" }, { color: "amber", atMost: "target", times: 1.1 }, { color: "red" }],
+  },
+];
+
 /** Balances per region, from the ledger (each row's signed effect on each balance). */
 const balanceMeasures = [
   m("allocated", "Allocated", "已分配", "sum", "d_allocated"),
@@ -86,6 +94,7 @@ export const hqDashboard = {
           m("promotions", "Promotions", "促销数", "count"),
         ],
       },
+      thresholds: againstTarget("expense_ratio"),
       layout: { x: 0, y: 8, w: 12, h: 6 },
     },
     {
@@ -308,6 +317,7 @@ export const regionDashboard = {
           m("target", "Target %", "目标%", "max", "region.expense_ratio_target"),
         ],
       },
+      thresholds: againstTarget("ratio"),
     },
     {
       id: "roi_ended",

@@ -107,6 +107,51 @@ describe("DashboardPage", () => {
     expect(tableRows("by_account").map((row) => row[1])).toContain("No account");
   });
 
+  it("colours a measure by the widget's thresholds (a dot and a word), bounded by another measure of the row", async () => {
+    source = pipelineSource(manager);
+    const page = {
+      ...forecastPage,
+      filters: [],
+      widgets: [
+        {
+          id: "by_owner_band",
+          type: "table" as const,
+          // Each owner's pipeline against 1,000 (a measure of the row): green up to it, amber up to 1.1×, red above.
+          query: {
+            entity: "opportunity",
+            groupBy: [{ field: "owner" }],
+            measures: [
+              { id: "pipeline", aggregate: "sum" as const, field: "amount" },
+              { id: "limit", expression: "1000" },
+            ],
+            sort: [{ by: "pipeline", direction: "desc" as const }],
+          },
+          thresholds: [
+            {
+              measure: "pipeline",
+              bands: [
+                { color: "green" as const, atMost: "limit" },
+                { color: "amber" as const, atMost: "limit", times: 1.1 },
+                { color: "red" as const },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    renderPage(<DashboardPage app={pipelineApp} page={page} source={source} />, { source, user: manager });
+    await waitFor(() => expect(widget("by_owner_band").getAttribute("data-state")).toBe("ok"));
+    const bands = [...widget("by_owner_band").querySelectorAll("[data-band]")].map((e) => [
+      e.getAttribute("data-band"),
+      e.textContent,
+    ]);
+    // Rita 9,000 (red), Otto 700 (green); the limit column itself is not coloured.
+    expect(bands).toEqual([
+      ["red", "CN¥9,000over the limit"],
+      ["green", "CN¥700on target"],
+    ]);
+  });
+
   it("narrows every widget to the shared period and page filter", async () => {
     await showDashboard(rep);
     // This year: Delta closed three years ago drops out.

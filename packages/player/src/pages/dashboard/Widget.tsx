@@ -1,6 +1,6 @@
 import { ReloadOutlined } from "@ant-design/icons";
 import type { App, DataSource, Query, Widget } from "@plinth/runtime";
-import { labelText } from "@plinth/runtime";
+import { labelText, thresholdColor } from "@plinth/runtime";
 import { Alert, Button, Card, Empty, Spin, Table, Typography } from "antd";
 import type { EChartsCoreOption } from "echarts/core";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
@@ -118,6 +118,19 @@ function WidgetBody({
   const groupField = group ? fieldAt(app, query.entity, group.field) : undefined;
   const label = (id: string) => measureLabel(app, query, id, locale, t("count"));
   const fmt = (id: string, v: unknown) => formatMeasure(v, measureFormat(app, widget, id), locale, currency);
+  // A value the widget's thresholds colour carries a dot and a word (for screen readers) as well.
+  const banded = (id: string, row: Record<string, unknown> | undefined) => {
+    const text = fmt(id, row?.[id]);
+    const color = row ? thresholdColor(widget, id, row) : undefined;
+    if (!color) return text;
+    return (
+      <span className={`plinth-dash-band plinth-dash-band-${color}`} data-band={color} title={t(`band_${color}`)}>
+        <span className="plinth-dash-band-dot" aria-hidden="true" />
+        {text}
+        <span className="plinth-dash-band-word">{t(`band_${color}`)}</span>
+      </span>
+    );
+  };
   // A grouping may name its blank group (blankLabel); otherwise "(blank)".
   const blank = (g: { blankLabel?: Parameters<typeof labelText>[0] }) =>
     g.blankLabel ? labelText(g.blankLabel, locale, t("blank")) : t("blank");
@@ -140,11 +153,10 @@ function WidgetBody({
 
   if (widget.type === "kpi" || (!group && widget.type !== "table")) {
     const first = measures[0];
-    const value = first ? rows[0]?.[first.id] : undefined;
     return (
       <div className="plinth-dash-kpi">
         <div className="plinth-dash-kpi-value" data-testid="kpi-value">
-          {first ? fmt(first.id, value) : "—"}
+          {first ? banded(first.id, rows[0]) : "—"}
         </div>
         {first && <Typography.Text type="secondary">{label(first.id)}</Typography.Text>}
       </div>
@@ -166,7 +178,7 @@ function WidgetBody({
         key: m.id,
         title: label(m.id),
         align: "right" as const,
-        render: (_: unknown, row: Record<string, unknown>) => fmt(m.id, row[m.id]),
+        render: (_: unknown, row: Record<string, unknown>) => banded(m.id, row),
       })),
     ];
     return (

@@ -15,6 +15,9 @@ export const dashboardStrings = {
     drillHint: "Click a bar or slice to open the matching records.",
     blank: "(blank)",
     chartLoading: "Loading chart…",
+    band_green: "on target",
+    band_amber: "near the limit",
+    band_red: "over the limit",
   },
   "zh-CN": {
     period: "期间",
@@ -31,6 +34,9 @@ export const dashboardStrings = {
     drillHint: "点击柱形或扇区可打开对应记录。",
     blank: "（空）",
     chartLoading: "图表加载中…",
+    band_green: "达标",
+    band_amber: "接近上限",
+    band_red: "超出上限",
   },
 } as const;
 

@@ -18,6 +18,7 @@ import {
   unknown,
   words,
 } from "./refs.js";
+import { checkThresholds } from "./thresholds.js";
 
 function checkEntityFields(ctx: CheckContext, entity: EntityModel): void {
   const { value, path } = entity;
@@ -337,6 +338,7 @@ function checkLayout(ctx: CheckContext, entity: EntityModel | undefined, node: L
     }
     case "widget":
       checkQueryRefs(ctx, node.widget.query, `${path}/widget/query`);
+      checkThresholds(ctx, node.widget, `${path}/widget`);
       return;
     case "text":
       return;
@@ -388,7 +390,10 @@ function checkPageRefs(ctx: CheckContext): void {
             `${path}/filters/${j}/field`,
           ),
         );
-        page.widgets.forEach((w, j) => checkQueryRefs(ctx, w.query, `${path}/widgets/${j}/query`));
+        page.widgets.forEach((w, j) => {
+          checkQueryRefs(ctx, w.query, `${path}/widgets/${j}/query`);
+          checkThresholds(ctx, w, `${path}/widgets/${j}`);
+        });
         return;
       case "inbox":
         page.workflows?.forEach((id, j) => refWorkflow(ctx, id, `${path}/workflows/${j}`));
