@@ -1,4 +1,4 @@
-import { createRuntime, type Locale, labelText } from "@plinth/runtime";
+import { createRuntime, type Locale, labelText, type Runtime } from "@plinth/runtime";
 import { Alert, App as AntApp, Button, Card, ConfigProvider, Form, Input, List, Modal, Spin, Typography } from "antd";
 import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
@@ -10,6 +10,16 @@ import { createHttp, errorText } from "./api/http.js";
 import { Editor } from "./editor/Editor.js";
 import { LOCALE_KEY } from "./i18n.js";
 import { LanguageSwitch } from "./LanguageSwitch.js";
+import { NewAppDialog } from "./newApp/NewAppDialog.js";
+import { PeoplePage } from "./people/PeoplePage.js";
+import { createPeopleApi, type PeopleApi } from "./people/peopleApi.js";
+
+/** The People screen's URL: /designer/?people (an app id could be "people", a query cannot clash). */
+const PEOPLE_URL = "/designer/?people";
+
+function peopleFromUrl(): boolean {
+  return new URLSearchParams(window.location.search).has("people");
+}
 
 /** The app id in the URL: /designer/<app>. */
 function appFromPath(): string | undefined {
@@ -20,7 +30,9 @@ function appFromPath(): string | undefined {
 export function DesignerApp({ i18n, initialLocale }: { i18n: i18n; initialLocale: Locale }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
   const localeRef = useMemo(() => ({ current: initialLocale }), [initialLocale]);
-  const api = useMemo(() => createDesignerApi(createHttp(() => localeRef.current)), [localeRef]);
+  const http = useMemo(() => createHttp(() => localeRef.current), [localeRef]);
+  const api = useMemo(() => createDesignerApi(http), [http]);
+  const people = useMemo(() => createPeopleApi(http), [http]);
   const runtime = useMemo(() => createRuntime(), []);
   const setLocale = useCallback(
     (next: Locale) => {
@@ -40,7 +52,7 @@ export function DesignerApp({ i18n, initialLocale }: { i18n: i18n; initialLocale
     <I18nextProvider i18n={i18n}>
       <ConfigProvider locale={locale === "zh-CN" ? zhCN : enUS} theme={{ token: { borderRadius: 6 } }}>
         <AntApp>
-          <Shell api={api} runtime={runtime} locale={locale} setLocale={setLocale} />
+          <Shell api={api} people={people} runtime={runtime} locale={locale} setLocale={setLocale} />
         </AntApp>
       </ConfigProvider>
     </I18nextProvider>
@@ -49,26 +61,37 @@ export function DesignerApp({ i18n, initialLocale }: { i18n: i18n; initialLocale
 
 interface ShellProps {
   readonly api: DesignerApi;
+  readonly people: PeopleApi;
   readonly runtime: ReturnType<typeof createRuntime>;
   readonly locale: Locale;
   readonly setLocale: (locale: Locale) => void;
 }
 
-function Shell({ api, runtime, locale, setLocale }: ShellProps) {
+function Shell({ api, people, runtime, locale, setLocale }: ShellProps) {
   const { t } = useTranslation();
   const [session, setSession] = useState<Session | undefined | null>(null);
   const [appId, setAppId] = useState<string | undefined>(appFromPath);
+  const [showPeople, setShowPeople] = useState(peopleFromUrl);
   useEffect(() => {
     api.me().then(setSession, () => setSession(undefined));
   }, [api]);
   useEffect(() => {
-    const onPop = () => setAppId(appFromPath());
+    const onPop = () => {
+      setAppId(appFromPath());
+      setShowPeople(peopleFromUrl());
+    };
     window.addEventListener("popstate", onPop);
     return () => window.removeEventListener("popstate", onPop);
   }, []);
   const open = (id: string | undefined) => {
     window.history.pushState(null, "", id ? `/designer/${encodeURIComponent(id)}` : "/designer/");
     setAppId(id);
+    setShowPeople(false);
+  };
+  const openPeople = () => {
+    window.history.pushState(null, "", PEOPLE_URL);
+    setAppId(undefined);
+    setShowPeople(true);
   };
   if (session === null) return <Spin fullscreen tip={t("loading")} />;
   if (!session?.user.isAdmin)
@@ -85,7 +108,13 @@ function Shell({ api, runtime, locale, setLocale }: ShellProps) {
         onBack={() => open(undefined)}
       />
     );
-  return <AppPicker api={api} locale={locale} setLocale={setLocale} onOpen={open} />;
+  if (showPeople)
+    return (
+      <PeoplePage api={api} people={people} locale={locale} setLocale={setLocale} onBack={() => open(undefined)} />
+    );
+  return (
+    <AppPicker api={api} runtime={runtime} locale={locale} setLocale={setLocale} onOpen={open} onPeople={openPeople} />
+  );
 }
 
 function Login(props: {
@@ -144,16 +173,19 @@ function Login(props: {
   );
 }
 
-function AppPicker(props: {
+export function AppPicker(props: {
   api: DesignerApi;
+  runtime: Runtime;
   locale: Locale;
   setLocale: (l: Locale) => void;
   onOpen: (id: string) => void;
+  onPeople: () => void;
 }) {
   const { t } = useTranslation();
   const [apps, setApps] = useState<readonly AppSummary[] | undefined>();
   const [error, setError] = useState<unknown>();
   const [variantOf, setVariantOf] = useState<{ app: AppSummary; mode: "variant" | "copy" } | undefined>();
+  const [creating, setCreating] = useState(false);
   useEffect(() => {
     props.api.apps().then(setApps, setError);
   }, [props.api]);
@@ -163,7 +195,13 @@ function AppPicker(props: {
         <Typography.Title level={2} style={{ margin: 0 }}>
           {t("yourApps")}
         </Typography.Title>
-        <LanguageSwitch locale={props.locale} onChange={props.setLocale} />
+        <span style={{ display: "flex", gap: 8, alignItems: "center" }}>
+          <Button type="primary" onClick={() => setCreating(true)}>
+            {t("newApp")}
+          </Button>
+          <Button onClick={props.onPeople}>{t("people_title")}</Button>
+          <LanguageSwitch locale={props.locale} onChange={props.setLocale} />
+        </span>
       </header>
       {error !== undefined && <Alert type="error" showIcon title={errorText(error, props.locale)} />}
       <List
@@ -213,6 +251,15 @@ function AppPicker(props: {
           );
         }}
       />
+      {creating && (
+        <NewAppDialog
+          api={props.api}
+          runtime={props.runtime}
+          locale={props.locale}
+          onClose={() => setCreating(false)}
+          onCreated={props.onOpen}
+        />
+      )}
       {variantOf && (
         <NewVariant
           api={props.api}

@@ -1,6 +1,7 @@
 import type { Locale } from "@plinth/runtime";
 import i18next, { type i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
+import { newAppStrings } from "./newApp/strings.js";
 import { codeStrings } from "./panels/code/strings.js";
 import { dashboardsStrings } from "./panels/dashboards/strings.js";
 import { modelStrings } from "./panels/model/strings.js";
@@ -8,6 +9,7 @@ import { pagesStrings } from "./panels/pages/strings.js";
 import { permissionsStrings } from "./panels/permissions/strings.js";
 import { publishStrings } from "./panels/publish/strings.js";
 import { workflowsStrings } from "./panels/workflows/strings.js";
+import { peopleStrings } from "./people/strings.js";
 
 const shell = {
   en: {
@@ -142,6 +144,8 @@ const parts = [
   permissionsStrings,
   codeStrings,
   publishStrings,
+  newAppStrings,
+  peopleStrings,
 ];
 
 /** The designer's own words; labels inside app schemas come from the schema. */

@@ -47,7 +47,7 @@ export function errorText(error: unknown, locale: Locale): string {
 
 export interface Http {
   request<T>(
-    method: "GET" | "POST" | "PUT" | "DELETE",
+    method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
     path: string,
     body?: unknown,
     headers?: Record<string, string>,
@@ -62,7 +62,7 @@ export function createHttp(locale: () => Locale, fetcher: typeof fetch = fetch.b
       csrf = token;
     },
     async request<T>(
-      method: "GET" | "POST" | "PUT" | "DELETE",
+      method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
       path: string,
       body?: unknown,
       extra: Record<string, string> = {},
