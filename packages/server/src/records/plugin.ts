@@ -45,6 +45,29 @@ function versionFrom(request: FastifyRequest, required: boolean): number | undef
   return version;
 }
 
+/** Levels a record body may nest: values are scalars, lists of options or people, or attachment descriptors. */
+const RECORD_DEPTH_LIMIT = 32;
+
+/**
+ * Refuse a record body nested deeper than {@link RECORD_DEPTH_LIMIT} (400) before anything walks
+ * it recursively: the idempotency fingerprint and the audit's hash would overflow the stack on
+ * a body nested thousands deep (a 500, found by the route fuzzer). Walked level by level.
+ */
+function refuseDeepRecord(body: unknown): void {
+  let level: unknown[] = [body];
+  // The body itself is level 1.
+  for (let depth = 1; level.length > 0; depth++) {
+    if (depth > RECORD_DEPTH_LIMIT)
+      throw httpError(400, "http.badRequest", { reason: `a record nests at most ${RECORD_DEPTH_LIMIT} levels` });
+    const next: unknown[] = [];
+    for (const value of level) {
+      if (value === null || typeof value !== "object") continue;
+      for (const inner of Object.values(value)) if (inner !== null && typeof inner === "object") next.push(inner);
+    }
+    level = next;
+  }
+}
+
 function uniqueViolation(error: unknown): never {
   const code = error instanceof Error && "code" in error ? String((error as { code: unknown }).code) : "";
   // SQLite: SQLITE_CONSTRAINT_UNIQUE "... table.column"; PostgreSQL: 23505 with "Key (column)=..." in its detail.
@@ -123,6 +146,7 @@ export async function registerRecords(app: FastifyInstance, ctx: ServerContext, 
       },
     },
     async (request, reply) => {
+      refuseDeepRecord(request.body);
       const key = request.headers["idempotency-key"];
       if (key !== undefined && (typeof key !== "string" || key.length === 0 || key.length > 200)) {
         throw httpError(400, "http.badRequest", { reason: "Idempotency-Key must be 1 to 200 characters" });
@@ -181,6 +205,7 @@ export async function registerRecords(app: FastifyInstance, ctx: ServerContext, 
       },
     },
     async (request, reply) => {
+      refuseDeepRecord(request.body);
       const expected = versionFrom(request, true) as number;
       const row = await withRefusalAudit(ctx, () =>
         ctx.storage.write(async (tx) => {
