@@ -173,6 +173,7 @@ function Login(props: {
   );
 }
 
+/** The app list: open an app, start one (blank, a copy or a regional variant), or go to People. */
 export function AppPicker(props: {
   api: DesignerApi;
   runtime: Runtime;
