@@ -186,7 +186,15 @@ test("pipeline: a rep's lead becomes an opportunity, passes its stage guard and 
       (r) => r.request().method() === "POST" && r.url().endsWith(`/opportunity/${deal.id}/actions/to_qualification`),
     );
     await dragCard(rep, card, column(rep, "qualification"));
-    expect((await refused).status()).toBe(422);
+    const refusal = await refused;
+    expect(refusal.status()).toBe(422);
+    const { error } = (await refusal.json()) as {
+      error: { code: string; details: { issues: Array<{ params: { exitGuard?: string } }> } };
+    };
+    expect([error.code, error.details.issues.map((i) => i.params.exitGuard)]).toEqual([
+      "workflow.guardFailed",
+      ["lead_source"],
+    ]);
     await expect(
       rep
         .getByRole("alert")
