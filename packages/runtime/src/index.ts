@@ -196,6 +196,7 @@ export {
   measureExpressionScope,
 } from "./query/measureExpression.js";
 export { optionRanks, orderGroupsByOptions } from "./query/optionOrder.js";
+export { isSpanGrouping, SPAN_MAX_DAYS, spanBuckets, spanDays, spanTooLong } from "./query/span.js";
 export { type BandColor, thresholdColor } from "./query/thresholds.js";
 export {
   createRuntime,

@@ -129,6 +129,14 @@ export const schemaMessages = defineMessages({
     en: "A {aggregate} rollup needs 'field': the child field to aggregate.",
     "zh-CN": "{aggregate} 汇总需要 “field”：要汇总的子实体字段。",
   },
+  "schema.widgetShape": {
+    en: "A {type} widget needs {expected}; its query has {groupings} grouping(s) and {measures} measure(s). Change the query or the chart type.",
+    "zh-CN": "{type} 组件需要{expectedZh}；其查询有 {groupings} 个分组和 {measures} 个度量。请修改查询或图表类型。",
+  },
+  "schema.oneSpanGrouping": {
+    en: "Only one grouping of a query may span dates ('through'); this is the second. Remove 'through' here.",
+    "zh-CN": "一个查询只能有一个跨期分组（“through”）；这是第二个。请删除此处的 “through”。",
+  },
   "schema.formulaCycle": {
     en: "Formula fields refer to each other in a circle: {cycle}. Break the circle so each value can be computed.",
     "zh-CN": "公式字段相互循环引用：{cycle}。请打破循环，使每个值都能计算。",

@@ -9,6 +9,11 @@ export const httpMessages = defineMessages({
     en: "The request is not valid: {reason}",
     "zh-CN": "请求无效：{reason}",
   },
+  "http.spanTooLong": {
+    en: "{count} record(s) span more than {max} days from '{field}' to '{through}', and a span grouping counts a record in at most {max} days ({weeks} weeks). Filter those records out, or group by '{field}' alone.",
+    "zh-CN":
+      "有 {count} 条记录从“{field}”到“{through}”的跨度超过 {max} 天，而跨期分组每条记录最多计入 {max} 天（{weeks} 周）。请用筛选条件排除这些记录，或只按“{field}”分组。",
+  },
   "http.malformedJson": {
     en: "The body is not valid JSON. Send a JSON object with Content-Type: application/json.",
     "zh-CN": "请求体不是有效的 JSON。请以 Content-Type: application/json 发送 JSON 对象。",

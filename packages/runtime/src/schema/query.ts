@@ -30,6 +30,11 @@ export const querySchema = {
         properties: {
           field: fieldPathSchema,
           bucket: { enum: dateBuckets },
+          through: {
+            ...fieldPathSchema,
+            description:
+              "With a bucket: the date where each record's span ends; the record counts once in every bucket from `field` through it (a promotion in every week it runs: `in_store_from` through `in_store_to`). A blank end, or one before the start, counts the start's bucket alone. A span is at most 371 days (53 weeks); a query over a longer one is refused with http.spanTooLong. One span grouping per query.",
+          },
           blankLabel: {
             ...labelSchema,
             description: "What the group of blank values is called (the HQ reserve, which belongs to no region).",
@@ -102,7 +107,7 @@ export const querySchema = {
   additionalProperties: false,
 } as const;
 
-export const widgetTypes = ["kpi", "bar", "line", "area", "pie", "funnel", "table", "scatter"] as const;
+export const widgetTypes = ["kpi", "bar", "line", "area", "pie", "funnel", "table", "scatter", "heatmap"] as const;
 
 export const bandColors = ["green", "amber", "red"] as const;
 
@@ -150,7 +155,11 @@ export const widgetSchema = {
   properties: {
     id: idSchema,
     label: labelSchema,
-    type: { enum: widgetTypes },
+    type: {
+      enum: widgetTypes,
+      description:
+        "How the query shows. `heatmap`: exactly two groupings (rows, then columns) and one measure, a cell's colour its value (SKU × week); thresholds flag cells (overlaps).",
+    },
     query: { $ref: QUERY_SCHEMA_ID },
     format: { enum: ["number", "currency", "percent"] },
     thresholds: {

@@ -2,6 +2,7 @@ import { type CompiledFormula, compileFormula, evaluateFormula } from "../expr/c
 import type { Formula } from "../expr/formula.js";
 import { analyzeMeasureExpression, isExpressionMeasure } from "../query/measureExpression.js";
 import { orderGroupsByOptions } from "../query/optionOrder.js";
+import { SPAN_MAX_DAYS, spanBuckets, spanTooLong } from "../query/span.js";
 import type { Query } from "../schema/types.js";
 import { DataSourceError, sourceError } from "./errors.js";
 import { assertReadablePath, callerFilter, inScope, present, requireAccess } from "./memoryAccess.js";
@@ -149,7 +150,9 @@ export function runQuery(
   const groupBy = (query.groupBy ?? []).map((g, i) => {
     const path = g.field.split(".");
     assertReadablePath(ctx, actor, entity, path, `/groupBy/${i}/field`);
-    return { name: g.field, path, bucket: g.bucket };
+    const through = g.through === undefined || g.bucket === undefined ? undefined : g.through.split(".");
+    if (through) assertReadablePath(ctx, actor, entity, through, `/groupBy/${i}/through`);
+    return { name: g.field, path, bucket: g.bucket, through };
   });
   const measures = (query.measures ?? [{ id: "count", aggregate: "count" as const }]).flatMap((m, i) => {
     if (m.aggregate === undefined) return [];
@@ -183,16 +186,41 @@ export function runQuery(
     .map((row) => materialize(ctx, entity, row, env))
     .filter((row) => inScope(ctx, actor, entity, access, row) && (!filter || holds(filter, row, env)));
   const groups = new Map<string, { keys: unknown[]; rows: SourceRecord[] }>();
+  // A span grouping puts a record in each bucket of its span (query/span.ts), so one record
+  // may join several groups; the others give one key each.
+  const tooLong = groupBy.map(() => 0);
   for (const row of rows) {
-    const keys = groupBy.map((g) => {
+    const choices = groupBy.map((g, i) => {
       const value = stored(follow(ctx, entity, row, g.path, env));
-      return g.bucket ? bucketOf(g.bucket, value) : value;
+      if (!g.bucket) return [value];
+      const bucket = g.bucket;
+      if (!g.through) return [bucketOf(bucket, value)];
+      const end = stored(follow(ctx, entity, row, g.through, env));
+      const span = spanBuckets(value, end, (day) => bucketOf(bucket, day));
+      if (spanTooLong(span.days)) tooLong[i] = (tooLong[i] ?? 0) + 1;
+      return span.buckets;
     });
-    const id = JSON.stringify(keys);
-    const group = groups.get(id);
-    if (group) group.rows.push(row);
-    else groups.set(id, { keys, rows: [row] });
+    const combos = choices.reduce<unknown[][]>(
+      (acc, options) => acc.flatMap((k) => options.map((o) => [...k, o])),
+      [[]],
+    );
+    for (const keys of combos) {
+      const id = JSON.stringify(keys);
+      const group = groups.get(id);
+      if (group) group.rows.push(row);
+      else groups.set(id, { keys, rows: [row] });
+    }
   }
+  tooLong.forEach((count, i) => {
+    const g = query.groupBy?.[i];
+    if (count > 0 && g?.through)
+      throw sourceError(
+        400,
+        "http.spanTooLong",
+        { count, max: SPAN_MAX_DAYS, weeks: SPAN_MAX_DAYS / 7, field: g.field, through: g.through },
+        { path: `/groupBy/${i}/through` },
+      );
+  });
   // Without a grouping an aggregate query always answers one row, even over no rows.
   if (groupBy.length === 0 && groups.size === 0) groups.set("[]", { keys: [], rows: [] });
   const out = [...groups.values()].map(({ keys, rows: members }) => {

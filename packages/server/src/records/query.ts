@@ -3,6 +3,7 @@ import {
   isExpressionMeasure,
   orderGroupsByOptions,
   type Query,
+  SPAN_MAX_DAYS,
   type TypedNode,
 } from "@plinth/runtime";
 import type { PublishedApp } from "../apps/published.js";
@@ -49,7 +50,10 @@ export async function runQuery(
   const groupBy = (query.groupBy ?? []).map((g, i) => {
     const path = g.field.split(".");
     assertReadablePath(published, actor, entity, path, `/groupBy/${i}/field`);
-    return { path, bucket: g.bucket };
+    if (g.through === undefined || g.bucket === undefined) return { path, bucket: g.bucket };
+    const through = g.through.split(".");
+    assertReadablePath(published, actor, entity, through, `/groupBy/${i}/through`);
+    return { path, bucket: g.bucket, through };
   });
   const measures = (query.measures ?? [{ id: "count", aggregate: "count" as const }]).flatMap((m, i) => {
     if (m.aggregate === undefined) return [];
@@ -89,6 +93,28 @@ export async function runQuery(
     }
   });
   const callerFormula = query.filter ? "/filter" : measures.some((m) => m.filter) ? "/measures" : undefined;
+  // A span grouping counts a record in every bucket of its days: refuse over-long spans up front
+  // rather than join each of them to its days (query/span.ts in the runtime bounds the span).
+  for (const [i, g] of groupBy.entries()) {
+    if (g.through === undefined) continue;
+    const through = g.through;
+    const count = await withCallerFormula(query.filter ? "/filter" : undefined, () =>
+      tx.records(published.stored).countLongSpans(entity, {
+        where,
+        env: actor.env,
+        from: g.path,
+        through,
+        maxDays: SPAN_MAX_DAYS - 1,
+      }),
+    );
+    if (count > 0)
+      throw httpError(
+        400,
+        "http.spanTooLong",
+        { count, max: SPAN_MAX_DAYS, weeks: SPAN_MAX_DAYS / 7, field: g.path.join("."), through: through.join(".") },
+        { path: `/groupBy/${i}/through` },
+      );
+  }
   const rows = await withCallerFormula(callerFormula, () =>
     tx.records(published.stored).aggregate(entity, {
       where,

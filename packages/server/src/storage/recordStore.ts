@@ -1,4 +1,4 @@
-import type { ImplementedFunction, SqlEnv } from "@plinth/runtime";
+import { type ImplementedFunction, SPAN_MAX_DAYS, type SqlEnv } from "@plinth/runtime";
 import { systemColumns } from "./columns.js";
 import { q, SqlBuilder, type SqlFlavour } from "./sqlBuilder.js";
 import { compileApp, type EntityInfo } from "./sqlite/compiledApp.js";
@@ -21,6 +21,12 @@ export interface RecordFlavour<Bound> extends SqlFlavour<Bound> {
    * PostgreSQL must not use exact numeric arithmetic on a sum.
    */
   number(value: string): string;
+  /** Whole days from the day of one date (or datetime) text to another's, end − start; NULL over a blank. */
+  daysBetween(from: string, to: string): string;
+  /** The `YYYY-MM-DD` text `n` (an integer SQL expression) days after a `YYYY-MM-DD` text. */
+  addDays(day: string, n: string): string;
+  /** A FROM item `s` with one integer column `n` holding 0 through `max`. */
+  series(max: number): string;
 }
 
 /** How statements run on one connection (a transaction's). */
@@ -181,9 +187,24 @@ export function recordStore<B>(
     async aggregate(entity, options: AggregateOptions) {
       const e = info(entity);
       const b = builder();
+      const where = b.condition(options.where, e, "t", options.env);
+      let from = `${q(e.table)} t`;
+      let spanWhere = "";
+      const span = options.groupBy.findIndex((g) => g.through !== undefined && g.bucket !== undefined);
       const groups = options.groupBy.map((g, i) => {
         const col = b.column(e, "t", g.path, options.env);
-        return { sql: g.bucket ? bucket(flavour, g.bucket, col) : col, as: `g${i}` };
+        if (i !== span || !g.bucket || !g.through)
+          return { sql: g.bucket ? bucket(flavour, g.bucket, col) : col, as: `g${i}` };
+        // A span grouping (runtime query/span.ts): the filtered rows, each with its start day and
+        // its length in days (0 for a blank or earlier end), joined to the day numbers 0..length;
+        // of those days only the first of each bucket is kept, so a row counts once per bucket.
+        const end = b.column(e, "t", g.through, options.env);
+        const days = flavour.daysBetween(col, end);
+        from = `(SELECT t.*, substr(${col}, 1, 10) AS "__span_from", CASE WHEN ${days} > 0 THEN ${days} ELSE 0 END AS "__span_days" FROM ${q(e.table)} t WHERE ${where}) t CROSS JOIN ${flavour.series(SPAN_MAX_DAYS - 1)}`;
+        const day = flavour.addDays(`t."__span_from"`, "s.n");
+        const before = flavour.addDays(`t."__span_from"`, "s.n - 1");
+        spanWhere = `s.n <= t."__span_days" AND (s.n = 0 OR ${bucket(flavour, g.bucket, day)} <> ${bucket(flavour, g.bucket, before)})`;
+        return { sql: bucket(flavour, g.bucket, day), as: `g${i}` };
       });
       const measures = options.measures.map((m) => {
         const value = m.path ? b.column(e, "t", m.path, options.env) : "1";
@@ -229,8 +250,19 @@ export function recordStore<B>(
           : groups.length > 0
             ? ` ORDER BY ${groups.map((_, i) => `${i + 1} NULLS FIRST`).join(", ")}`
             : "";
-      const sql = `SELECT ${select} FROM ${q(e.table)} t WHERE ${b.condition(options.where, e, "t", options.env)}${groupBy}${orderBy} LIMIT ${b.param(options.limit)}`;
+      const sql = `SELECT ${select} FROM ${from} WHERE ${spanWhere || where}${groupBy}${orderBy} LIMIT ${b.param(options.limit)}`;
       return (await driver.rows(sql, b.params)) as Row[];
+    },
+    async countLongSpans(entity, options) {
+      const e = info(entity);
+      const b = builder();
+      const days = flavour.daysBetween(
+        b.column(e, "t", options.from, options.env),
+        b.column(e, "t", options.through, options.env),
+      );
+      const sql = `SELECT COUNT(*) AS n FROM ${q(e.table)} t WHERE (${b.condition(options.where, e, "t", options.env)}) AND ${days} > ${b.param(options.maxDays)}`;
+      const [row] = await driver.rows(sql, b.params);
+      return Number(row?.n);
     },
     async lookup(entity, id, field) {
       const e = info(entity);

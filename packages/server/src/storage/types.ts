@@ -50,6 +50,12 @@ export interface AggregateOptions {
   readonly groupBy: ReadonlyArray<{
     readonly path: readonly string[];
     readonly bucket?: "day" | "week" | "month" | "quarter" | "year";
+    /**
+     * With a bucket: the path of the date where each row's span ends; the row counts once in
+     * every bucket of the days from `path` through it (the runtime's query/span.ts meaning).
+     * At most one grouping has it; the caller has refused spans longer than SPAN_MAX_DAYS.
+     */
+    readonly through?: readonly string[];
   }>;
   readonly measures: ReadonlyArray<{
     readonly id: string;
@@ -88,6 +94,17 @@ export interface RecordReader {
   list(entity: string, options: ListOptions): Promise<Row[]>;
   count(entity: string, where: Condition, env: SqlEnv): Promise<number>;
   aggregate(entity: string, options: AggregateOptions): Promise<Row[]>;
+  /** How many rows matching `where` span more than `maxDays` days from `from` to `through` (end − start). */
+  countLongSpans(
+    entity: string,
+    options: {
+      readonly where: Condition;
+      readonly env: SqlEnv;
+      readonly from: readonly string[];
+      readonly through: readonly string[];
+      readonly maxDays: number;
+    },
+  ): Promise<number>;
   /** How many rows hold a non-blank value in a field (for the data impact of a publish). */
   countNonBlank(entity: string, field: string): Promise<number>;
   /** Values of fields of related records, for formulas that follow relations (`account.region`). */

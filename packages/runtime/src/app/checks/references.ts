@@ -18,6 +18,7 @@ import {
   unknown,
   words,
 } from "./refs.js";
+import { checkSpanGroupings, checkWidgetShape } from "./spans.js";
 import { checkThresholds } from "./thresholds.js";
 
 function checkEntityFields(ctx: CheckContext, entity: EntityModel): void {
@@ -275,6 +276,7 @@ export function checkQueryRefs(ctx: CheckContext, query: Query, path: string): v
       );
     }
   });
+  checkSpanGroupings(ctx, entity, query, path);
   checkMeasureExpressions(ctx, query, path);
   query.measures?.forEach((m, i) => {
     if (m.field !== undefined) refFieldPath(ctx, entity, m.field, `${path}/measures/${i}/field`);
@@ -339,6 +341,7 @@ function checkLayout(ctx: CheckContext, entity: EntityModel | undefined, node: L
     case "widget":
       checkQueryRefs(ctx, node.widget.query, `${path}/widget/query`);
       checkThresholds(ctx, node.widget, `${path}/widget`);
+      checkWidgetShape(ctx, node.widget, `${path}/widget`);
       return;
     case "text":
       return;
@@ -393,6 +396,7 @@ function checkPageRefs(ctx: CheckContext): void {
         page.widgets.forEach((w, j) => {
           checkQueryRefs(ctx, w.query, `${path}/widgets/${j}/query`);
           checkThresholds(ctx, w, `${path}/widgets/${j}`);
+          checkWidgetShape(ctx, w, `${path}/widgets/${j}`);
         });
         return;
       case "inbox":

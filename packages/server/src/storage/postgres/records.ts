@@ -16,6 +16,9 @@ export const postgresRecordFlavour: RecordFlavour<unknown[]> = {
     `percentile_cont(${p === undefined ? "0.5" : `${p}::float8 / 100`}) WITHIN GROUP (ORDER BY ${value})`,
   ratio: (measure, over, percent) => `(CAST(${measure} AS float8) * ${percent ? "100" : "1"} / NULLIF(${over}, 0))`,
   number: (value) => `CAST(${value} AS float8)`,
+  daysBetween: (from, to) => `(CAST(substr(${to}, 1, 10) AS date) - CAST(substr(${from}, 1, 10) AS date))`,
+  addDays: (day, n) => `to_char(CAST(${day} AS date) + (${n}), 'YYYY-MM-DD')`,
+  series: (max) => `generate_series(0, ${max}) AS s(n)`,
 };
 
 /** Records of a published app on one PostgreSQL connection (a transaction's). */

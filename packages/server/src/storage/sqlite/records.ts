@@ -15,6 +15,11 @@ export const sqliteRecordFlavour: RecordFlavour<Record<string, unknown>> = {
   ratio: (measure, over, percent) => `((${measure}) * ${percent ? "100.0" : "1.0"} / NULLIF(${over}, 0))`,
   // Integers stay exact (as doubles are up to 2^53) and reals are doubles already.
   number: (value) => `(${value})`,
+  daysBetween: (from, to) => `CAST(julianday(substr(${to}, 1, 10)) - julianday(substr(${from}, 1, 10)) AS INTEGER)`,
+  addDays: (day, n) => `date(julianday(${day}) + (${n}))`,
+  // A recursive CTE of its own: SQLite has no generate_series without an extension.
+  series: (max) =>
+    `(WITH RECURSIVE s(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM s WHERE n < ${max}) SELECT n FROM s) s`,
 };
 
 const statementCaches = new WeakMap<Database.Database, Map<string, Database.Statement>>();
