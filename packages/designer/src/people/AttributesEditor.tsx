@@ -69,7 +69,7 @@ export function AttributesEditor({ people, person, appTitle, attributes, locale,
   };
   const title = t("people_attributes", { name: person.displayName });
   return (
-    <fieldset aria-label={title} className="designer-people-attributes" style={{ border: 0, padding: 0 }}>
+    <fieldset aria-label={title} className="designer-people-attributes">
       <Typography.Title level={4}>{title}</Typography.Title>
       <Typography.Paragraph type="secondary">
         {attributes.length > 0
@@ -88,20 +88,20 @@ export function AttributesEditor({ people, person, appTitle, attributes, locale,
         <Alert role="status" type="success" showIcon title={t("people_attributesSaved")} style={{ marginBottom: 12 }} />
       )}
       {rows.map((row, i) => (
-        <div key={row.n} style={{ display: "flex", gap: 8, marginBottom: 8 }}>
+        <div key={row.n} className="designer-people-attribute">
           <Input
             aria-label={t("people_keyOf", { n: i + 1 })}
             placeholder={t("people_key")}
             value={row.key}
             onChange={(e) => edit(row.n, { key: e.target.value })}
-            style={{ width: 180 }}
+            className="designer-people-key"
           />
           <Input
             aria-label={t("people_valueOf", { n: i + 1 })}
             placeholder={t("people_value")}
             value={row.value}
             onChange={(e) => edit(row.n, { value: e.target.value })}
-            style={{ width: 240 }}
+            className="designer-people-value"
           />
           <Button
             aria-label={t("people_removeAttribute", { key: row.key || i + 1 })}
@@ -114,7 +114,7 @@ export function AttributesEditor({ people, person, appTitle, attributes, locale,
           </Button>
         </div>
       ))}
-      <div style={{ display: "flex", gap: 8 }}>
+      <div className="designer-people-actions">
         <Button onClick={add}>{t("people_addAttribute")}</Button>
         <Button type="primary" onClick={save} loading={busy}>
           {t("people_saveAttributes")}

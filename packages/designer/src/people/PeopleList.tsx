@@ -1,4 +1,4 @@
-import { Button, Input, List, Tag } from "antd";
+import { Button, Input, Spin, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PersonJson } from "./peopleApi.js";
@@ -34,28 +34,28 @@ export function PeopleList({ users, selected, onSelect }: PeopleListProps) {
         onChange={(e) => setSearch(e.target.value)}
         style={{ marginBottom: 8 }}
       />
-      <List
-        size="small"
-        loading={users === undefined}
-        locale={{ emptyText: t("people_none") }}
-        dataSource={shown}
-        style={{ maxHeight: 420, overflow: "auto" }}
-        renderItem={(person) => (
-          <List.Item>
-            <Button
-              type={person.id === selected ? "primary" : "text"}
-              aria-pressed={person.id === selected}
-              aria-label={t("people_select", { name: person.displayName })}
-              onClick={() => onSelect(person.id)}
-              style={{ width: "100%", textAlign: "start", justifyContent: "flex-start" }}
-            >
-              {person.displayName} <span className="designer-path">{person.username}</span>
-            </Button>
-            {person.isAdmin && <Tag>{t("people_admin")}</Tag>}
-            {person.disabled && <Tag color="red">{t("people_disabled")}</Tag>}
-          </List.Item>
-        )}
-      />
+      {users === undefined ? (
+        <Spin />
+      ) : shown.length === 0 ? (
+        <Typography.Text type="secondary">{t("people_none")}</Typography.Text>
+      ) : (
+        <ul className="designer-people-list">
+          {shown.map((person) => (
+            <li key={person.id}>
+              <Button
+                type={person.id === selected ? "primary" : "text"}
+                aria-pressed={person.id === selected}
+                aria-label={t("people_select", { name: person.displayName })}
+                onClick={() => onSelect(person.id)}
+              >
+                {person.displayName} <span className="designer-path">{person.username}</span>
+              </Button>
+              {person.isAdmin && <Tag>{t("people_admin")}</Tag>}
+              {person.disabled && <Tag color="red">{t("people_disabled")}</Tag>}
+            </li>
+          ))}
+        </ul>
+      )}
     </nav>
   );
 }

@@ -11,6 +11,7 @@ import { CreatePersonForm } from "./CreatePersonForm.js";
 import { PeopleList } from "./PeopleList.js";
 import type { PeopleApi, PersonJson } from "./peopleApi.js";
 import { RolesEditor } from "./RolesEditor.js";
+import "./people.css";
 
 interface PeoplePageProps {
   readonly api: DesignerApi;
@@ -88,7 +89,7 @@ export function PeoplePage({ api, people, locale, setLocale, onBack }: PeoplePag
         <Typography.Title level={2} style={{ margin: 0 }}>
           {t("people_title")}
         </Typography.Title>
-        <span style={{ display: "flex", gap: 8, alignItems: "center" }}>
+        <span className="designer-people-actions">
           <Button onClick={onBack}>{t("backToApps")}</Button>
           <LanguageSwitch locale={locale} onChange={setLocale} />
         </span>
@@ -96,8 +97,8 @@ export function PeoplePage({ api, people, locale, setLocale, onBack }: PeoplePag
       {error !== undefined && (
         <Alert role="alert" type="error" showIcon title={errorText(error, locale)} style={{ marginBottom: 12 }} />
       )}
-      <div className="designer-people-body" style={{ display: "flex", gap: 24, alignItems: "flex-start" }}>
-        <div style={{ flex: "0 0 320px" }}>
+      <div className="designer-people-body">
+        <div className="designer-people-side">
           <PeopleList users={users} selected={selected} onSelect={setSelected} />
           <CreatePersonForm
             people={people}
@@ -108,7 +109,7 @@ export function PeoplePage({ api, people, locale, setLocale, onBack }: PeoplePag
             }}
           />
         </div>
-        <section aria-label={person ? person.displayName : t("people_pickUser")} style={{ flex: 1, minWidth: 0 }}>
+        <section aria-label={person ? person.displayName : t("people_pickUser")} className="designer-people-main">
           {!person ? (
             <Empty description={t("people_pickUser")} />
           ) : (

@@ -50,7 +50,7 @@ export function RolesEditor({ people, person, appId, appTitle, roles, locale, on
   // Roles the user holds that the app no longer declares stay listed, so saving can remove them.
   const shown = [...roles, ...[...held].filter((id) => !roles.some((r) => r.id === id)).map((id) => ({ id }))];
   return (
-    <fieldset aria-label={title} className="designer-people-roles" style={{ marginBottom: 24, border: 0, padding: 0 }}>
+    <fieldset aria-label={title} className="designer-people-roles">
       <Typography.Title level={4}>{title}</Typography.Title>
       {error !== undefined && (
         <Alert role="alert" type="error" showIcon title={errorText(error, locale)} style={{ marginBottom: 12 }} />
@@ -61,7 +61,7 @@ export function RolesEditor({ people, person, appId, appTitle, roles, locale, on
       {shown.length === 0 ? (
         <Typography.Paragraph type="secondary">{t("people_noRoles", { app: appTitle })}</Typography.Paragraph>
       ) : (
-        <div style={{ display: "flex", flexDirection: "column", gap: 8, marginBottom: 12 }}>
+        <div className="designer-people-role-boxes">
           {shown.map((role) => (
             <Checkbox key={role.id} checked={held.has(role.id)} onChange={(e) => toggle(role.id, e.target.checked)}>
               {labelText("label" in role ? role.label : undefined, locale, role.id)}{" "}
