@@ -19,6 +19,7 @@ const types = [
   "funnel",
   "table",
   "scatter",
+  "heatmap",
 ] as const satisfies readonly Widget["type"][];
 const widths = [3, 4, 6, 8, 12];
 const formats = ["number", "currency", "percent"] as const satisfies readonly NonNullable<Widget["format"]>[];

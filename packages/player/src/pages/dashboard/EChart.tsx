@@ -1,7 +1,7 @@
 // The only module that imports ECharts: loaded lazily (its own chunk), tree-shaken to what the
-// dashboard draws (bar, line/area, pie, funnel, scatter on a canvas).
-import { BarChart, FunnelChart, LineChart, PieChart, ScatterChart } from "echarts/charts";
-import { AriaComponent, GridComponent, TooltipComponent } from "echarts/components";
+// dashboard draws (bar, line/area, pie, funnel, scatter, heat-map with its colour scale on a canvas).
+import { BarChart, FunnelChart, HeatmapChart, LineChart, PieChart, ScatterChart } from "echarts/charts";
+import { AriaComponent, GridComponent, TooltipComponent, VisualMapComponent } from "echarts/components";
 import { type ECharts, type EChartsCoreOption, init, use } from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
 import { useEffect, useRef } from "react";
@@ -12,7 +12,9 @@ use([
   PieChart,
   FunnelChart,
   ScatterChart,
+  HeatmapChart,
   GridComponent,
+  VisualMapComponent,
   TooltipComponent,
   AriaComponent,
   CanvasRenderer,

@@ -7,6 +7,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react
 import { useTranslation } from "react-i18next";
 import { usePlayer } from "../../context.js";
 import { errorText } from "../../data/errors.js";
+import { heatmapModel, heatmapOption } from "./heatmap.js";
 import { categoryLabel, fieldAt, formatMeasure, measureFormat, measureLabel, total } from "./model.js";
 import { DASHBOARD_NS } from "./strings.js";
 import { WidgetBoundary } from "./WidgetBoundary.js";
@@ -165,6 +166,9 @@ function WidgetBody({
 
   if (rows.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("noData")} />;
 
+  if (widget.type === "heatmap")
+    return <HeatmapBody app={app} widget={widget} rows={rows} onDrill={onDrill} titles={titles} />;
+
   if (widget.type === "table") {
     const groups = query.groupBy ?? [];
     const columns = [
@@ -231,6 +235,89 @@ function WidgetBody({
                 {label(m.id)} · {t("total")} {fmt(m.id, total(rows, m.id))}
               </li>
             ))}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * A heat-map: the first grouping's values down, the second's across, the measure as the cell's
+ * colour. Cells the thresholds flag (amber, red) are outlined and listed below the chart, each
+ * with its band's dot and word, so the flags read without the canvas (keyboard, screen readers).
+ */
+function HeatmapBody({
+  app,
+  widget,
+  rows,
+  onDrill,
+  titles,
+}: {
+  app: App;
+  widget: Widget;
+  rows: Rows;
+  onDrill: ((row: Record<string, unknown>) => void) | undefined;
+  titles: ReadonlyMap<string, string> | undefined;
+}) {
+  const { locale } = usePlayer();
+  const { t } = useTranslation(DASHBOARD_NS);
+  const query = widget.query;
+  const measure = query.measures?.[0]?.id ?? "count";
+  const groups = query.groupBy ?? [];
+  const name = measureLabel(app, query, measure, locale, t("count"));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: labels depend on the locale and the widget only
+  const model = useMemo(
+    () =>
+      heatmapModel(widget, rows, (row, i) => {
+        const g = groups[i];
+        if (!g) return "";
+        const blank = g.blankLabel ? labelText(g.blankLabel, locale, t("blank")) : t("blank");
+        return categoryLabel(fieldAt(app, query.entity, g.field), row[g.field], locale, blank, titles);
+      }),
+    [widget, rows, locale, titles],
+  );
+  const flagged = model.cells.filter((c) => c.flag !== undefined);
+  const fmt = (v: unknown) => formatMeasure(v, measureFormat(app, widget, measure), locale, app.settings?.currency);
+  const axis = (i: number) => labelText(fieldAt(app, query.entity, groups[i]?.field ?? "")?.label, locale, "");
+  const description = t("heatmapLabel", {
+    title: labelText(widget.label, locale, widget.id),
+    rows: axis(0),
+    columns: axis(1),
+    measure: name,
+    flagged: flagged.length,
+  });
+  const option = useMemo(() => heatmapOption(model, name, description), [model, name, description]);
+  return (
+    <div className="plinth-dash-chartbox">
+      <div className="plinth-dash-chartarea">
+        <Suspense fallback={<Spin className="plinth-dash-spin" />}>
+          <EChart
+            option={option}
+            label={description}
+            {...(onDrill
+              ? {
+                  onItemClick: (index: number) => {
+                    const row = rows[index];
+                    if (row) onDrill(row);
+                  },
+                }
+              : {})}
+          />
+        </Suspense>
+      </div>
+      <ul className="plinth-dash-legend" data-testid="legend" aria-label={t("heatmapFlagged")}>
+        {flagged.length === 0 ? (
+          <li data-testid="heatmap-none">{t("heatmapNoneFlagged")}</li>
+        ) : (
+          flagged.map((c) => (
+            <li key={c.index} data-testid="heatmap-flag" data-band={c.flag}>
+              <span className={`plinth-dash-band plinth-dash-band-${c.flag}`} title={t(`band_${c.flag}`)}>
+                <span className="plinth-dash-band-dot" aria-hidden="true" />
+                {c.row} · {c.column}: {fmt(c.value)}
+                <span className="plinth-dash-band-word">{t(`band_${c.flag}`)}</span>
+              </span>
+            </li>
+          ))
+        )}
       </ul>
     </div>
   );

@@ -18,6 +18,10 @@ export const dashboardStrings = {
     band_green: "on target",
     band_amber: "near the limit",
     band_red: "over the limit",
+    heatmapLabel:
+      "{{title}}: heat-map of {{measure}} by {{rows}} and {{columns}}; {{flagged}} flagged cell(s) listed below the chart.",
+    heatmapFlagged: "Flagged cells",
+    heatmapNoneFlagged: "No flagged cells.",
   },
   "zh-CN": {
     period: "期间",
@@ -37,6 +41,9 @@ export const dashboardStrings = {
     band_green: "达标",
     band_amber: "接近上限",
     band_red: "超出上限",
+    heatmapLabel: "{{title}}：按{{rows}}和{{columns}}显示{{measure}}的热力图；图表下方列出 {{flagged}} 个标记单元格。",
+    heatmapFlagged: "标记的单元格",
+    heatmapNoneFlagged: "没有标记的单元格。",
   },
 } as const;
 
