@@ -306,6 +306,57 @@ describe("regional promotion approval (sales-domain §2.9)", () => {
     expect(new Set(colours)).toEqual(new Set(["green", "amber", "red"]));
   });
 
+  it("promotion calendar (§2.7): HQ's heat-map counts each SKU in every week its approved promotions are in store, cell by cell as the records say, and flags overlaps (2+ promotions) red", async () => {
+    const hq = (promotionTemplate.app.pages ?? []).find((p) => p.id === "hq_dashboard");
+    if (hq?.kind !== "dashboard") throw new Error("no HQ dashboard");
+    const calendar = hq.widgets.find((w) => w.id === "calendar");
+    if (!calendar) throw new Error("no calendar widget");
+    expect(calendar.type).toBe("heatmap");
+    const all = async (entity: string, filter?: string): Promise<Json[]> => {
+      const out: Json[] = [];
+      let cursor: string | undefined;
+      do {
+        const q = `${filter ? `filter=${encodeURIComponent(filter)}&` : ""}limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
+        const page = await call("tp.hq.finance", "GET", `${A}/data/${entity}?${q}`);
+        out.push(...(page.records as Json[]));
+        cursor = page.next as string | undefined;
+      } while (cursor);
+      return out;
+    };
+    const running = "status IN ('approved', 'in_execution', 'ended', 'claim_submitted', 'settled', 'closed')";
+    const promotions = new Map((await all("promotion", running)).map((p) => [p.id as string, p]));
+    const skus = new Map((await all("sku")).map((k) => [k.id as string, k.code as string]));
+    // SQLite's %W week, written out here: weeks from Monday, days before the year's first Monday in 00.
+    const week = (ms: number) => {
+      const d = new Date(ms);
+      const y = d.getUTCFullYear();
+      const yday = Math.round((ms - Date.UTC(y, 0, 1)) / 86_400_000);
+      return `${y}-W${String(Math.floor((yday + 7 - ((d.getUTCDay() + 6) % 7)) / 7)).padStart(2, "0")}`;
+    };
+    const expected = new Map<string, Set<string>>();
+    for (const line of await all("promotion_line")) {
+      const promotion = promotions.get(line.promotion as string);
+      if (!promotion) continue;
+      const day = (v: unknown) => Date.parse(`${String(v).slice(0, 10)}T00:00:00Z`);
+      const [from, to] = [day(promotion.in_store_from), day(promotion.in_store_to)];
+      for (let t = from; t <= Math.max(from, to); t += 86_400_000) {
+        const key = JSON.stringify([line.sku ? (skus.get(line.sku as string) ?? null) : null, week(t)]);
+        expected.set(key, (expected.get(key) ?? new Set()).add(promotion.id as string));
+      }
+    }
+    const rows = (await call("tp.hq.finance", "POST", `${A}/query`, calendar.query)).rows as Json[];
+    const cells = new Map(
+      rows.map((r) => [JSON.stringify([r["sku.code"], r["promotion.in_store_from"]]), r.promotions as number]),
+    );
+    expect(cells).toEqual(new Map([...expected].map(([key, ids]) => [key, ids.size])));
+    expect(rows.length).toBeGreaterThan(10);
+    // Overlaps are the cells of 2+ promotions, and only those are red.
+    const flagged = rows.filter((r) => thresholdColor(calendar, "promotions", r) === "red");
+    expect(flagged.length).toBeGreaterThan(0);
+    expect(flagged).toEqual(rows.filter((r) => Number(r.promotions) >= 2));
+    expect(rows.every((r) => thresholdColor(calendar, "promotions", r) !== "amber")).toBe(true);
+  });
+
   it("1: East 180,000 routes Manager → Director → Region Finance → HQ Trade → HQ Finance; HQ Finance rejects: Draft v2, comment kept, reservation released, the resubmission restarts the chain", async () => {
     const before = Number((await poolOf("east")).available);
     const id = await request("east", 10, 18_000);

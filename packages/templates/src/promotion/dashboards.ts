@@ -205,15 +205,22 @@ export const hqDashboard = {
       },
     },
     {
+      // §2.7 "promo calendar heat-map (SKU × week, overlaps flagged)": each promotion line counts
+      // in every week its promotion is in store (a span grouping); a cell of 2+ promotions of one
+      // SKU in one week is an overlap, flagged red by the thresholds.
       id: "calendar",
-      label: l("Promotion calendar (in-store weeks)", "促销日历（门店周）"),
-      type: "bar",
+      label: l("Promotion calendar: SKU × in-store week (overlaps in red)", "促销日历：商品 × 门店周（重叠标红）"),
+      type: "heatmap",
       query: {
-        entity: "promotion",
-        filter: "status IN ('approved', 'in_execution', 'ended', 'claim_submitted', 'settled', 'closed')",
-        groupBy: [{ field: "in_store_from", bucket: "week" }],
-        measures: [m("promotions", "Promotions starting", "开始的促销数", "count")],
+        entity: "promotion_line",
+        filter: "promotion.status IN ('approved', 'in_execution', 'ended', 'claim_submitted', 'settled', 'closed')",
+        groupBy: [
+          { field: "sku.code" },
+          { field: "promotion.in_store_from", bucket: "week", through: "promotion.in_store_to" },
+        ],
+        measures: [m("promotions", "Promotions in store", "在店促销数", "countDistinct", "promotion")],
       },
+      thresholds: [{ measure: "promotions", bands: [{ color: "green", atMost: 1 }, { color: "red" }] }],
     },
   ],
 } as const;
