@@ -34,7 +34,8 @@ describe("deeply nested record bodies", () => {
       .get(rep.userId) as { id: string; version: number };
     for (const depth of [33, 20_000]) {
       for (const body of [nested(depth), `{"name": "Deep", "notes": ${nested(depth)}}`]) {
-        for (const headers of [{}, { "idempotency-key": `deep ${depth}` }]) {
+        const keys: Array<Record<string, string>> = [{}, { "idempotency-key": `deep ${depth}` }];
+        for (const headers of keys) {
           const created = await rep.request("POST", OPPS, {
             body,
             headers: { "content-type": "application/json", ...headers },
