@@ -21,9 +21,13 @@ import { type Inspector, inspect } from "./support/sqlite.js";
  * parameters, query strings, headers and bodies — as an administrator, as a rep and anonymously,
  * on a server with the starter demo app and the promotion template. For every request:
  * - the status is below 500;
- * - a 4xx is the API's error shape with a catalogued code and the message in English and Chinese;
- * - a refused request (status >= 400) changes nothing that is stored (see dataFingerprint:
- *   sessions and the audit rows the server writes on purpose for refusals are left out).
+ * - a 4xx is the API's error shape with a catalogued code and the message in English and Chinese
+ *   (or, for an import answered 422 with `?wait=1`, its failed job, as documented);
+ * - a refused request (status >= 400) changes nothing that is stored (support/fingerprint.ts:
+ *   left out are sessions, the audit rows the server writes on purpose for refusals — failed
+ *   sign-ins, rules marked auditRefusal — and import jobs, which a failed import keeps on purpose).
+ * A quarter of the requests are well-formed (signed in, things that exist, sample bodies), so
+ * writes succeed now and then and later requests meet changed data.
  * Bounded: PLINTH_FUZZ_RUNS requests per route (default 20), from PLINTH_FUZZ_SEED (fixed by
  * default; the seed and the shrunk request are printed on failure).
  */
