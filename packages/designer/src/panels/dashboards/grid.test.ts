@@ -14,6 +14,7 @@ describe("the dashboard grid", () => {
     expect(sizeOf(widget("k", "kpi"))).toEqual({ w: 3, h: 2 });
     expect(sizeOf(widget("t", "table"))).toEqual({ w: 12, h: 5 });
     expect(sizeOf(widget("b", "bar"))).toEqual({ w: 6, h: 5 });
+    expect(sizeOf(widget("h", "heatmap"))).toEqual({ w: 12, h: 6 });
     expect(sizeOf(widget("p", "pie", { x: 3, y: 1, w: 4, h: 3 }))).toEqual({ w: 4, h: 3 });
   });
 

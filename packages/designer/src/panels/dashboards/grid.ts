@@ -6,6 +6,7 @@ type Cell = NonNullable<Widget["layout"]>;
 export function sizeOf(widget: Widget): { w: number; h: number } {
   if (widget.layout) return { w: Math.min(widget.layout.w, 12), h: widget.layout.h };
   if (widget.type === "kpi") return { w: 3, h: 2 };
+  if (widget.type === "heatmap") return { w: 12, h: 6 };
   return widget.type === "table" ? { w: 12, h: 5 } : { w: 6, h: 5 };
 }
 

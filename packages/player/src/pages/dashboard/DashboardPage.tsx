@@ -30,10 +30,12 @@ function querySource(source: unknown): QuerySource | undefined {
   return typeof (source as Partial<QuerySource> | null)?.query === "function" ? (source as QuerySource) : undefined;
 }
 
-/** Where a widget sits when it has no `layout`: KPIs a quarter, tables the full width, charts half. */
+/** Where a widget sits when it has no `layout`: KPIs a quarter, tables and heat-maps the full width, charts half. */
 function defaultSpan(widget: Widget): { w: number; h: number } {
   if (widget.type === "kpi") return { w: 3, h: 2 };
   if (widget.type === "table") return { w: 12, h: 5 };
+  // A heat-map's columns are often weeks of a year: it needs the width.
+  if (widget.type === "heatmap") return { w: 12, h: 6 };
   return { w: 6, h: 5 };
 }
 
