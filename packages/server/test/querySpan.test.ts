@@ -1,3 +1,4 @@
+import { type App, createMemorySource, type Query } from "@plinth/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, type Server, testServer } from "./support/server.js";
 
@@ -128,6 +129,45 @@ describe("span groupings in SQL: a record counted in every week between two date
       { "promo.from": "2026-12", promotions: 1 },
       { "promo.from": "2027-01", promotions: 1 },
     ]);
+  });
+
+  it("answers as the memory source does (the runtime's meaning) over random spans, in every bucket", async () => {
+    // A fixed-seed generator: the same promotions every run.
+    let seed = 20260507;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const day = (offset: number) => new Date(Date.UTC(2026, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+    for (let i = 0; i < 16; i++) {
+      const start = next(700);
+      const from = next(20) === 0 ? null : day(start);
+      const to = next(10) === 0 ? null : day(start - 5 + next(376));
+      const promo = await create("promo", { name: `r${i}`, from, to });
+      for (let j = next(3); j >= 0; j--)
+        await create("line", { promo, sku: ["cola", "chips", "tea"][next(3)], amount: next(100) });
+    }
+    const list = async (entity: string) =>
+      (await admin.request("GET", `/api/apps/promos/data/${entity}?limit=500`)).json<{ records: Row[] }>().records;
+    const root = { id: "admin", username: "admin", roles: [], attributes: {}, isAdmin: true };
+    const memory = createMemorySource({
+      app: app as unknown as App,
+      user: root,
+      users: [root],
+      records: { promo: await list("promo"), line: await list("line") },
+      clock: () => "2026-06-01T00:00:00.000Z",
+      newId: () => "n",
+    });
+    for (const bucket of ["day", "week", "month", "quarter", "year"]) {
+      const body = {
+        ...calendar,
+        groupBy: [{ field: "sku" }, { field: "promo.from", bucket, through: "promo.to" }],
+        limit: 10_000,
+      };
+      const sql = await query(body);
+      expect(sql.length, bucket).toBeGreaterThan(bucket === "year" ? 3 : 10);
+      expect(sql, bucket).toEqual((await memory.query(body as unknown as Query)).rows);
+    }
   });
 
   it("refuses a span longer than 371 days with http.spanTooLong in both languages, not a long query", async () => {
