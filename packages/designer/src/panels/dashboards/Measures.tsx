@@ -1,13 +1,14 @@
 import { DeleteOutlined } from "@ant-design/icons";
-import type { Field, Query } from "@plinth/runtime";
+import type { Field, Issue, Query } from "@plinth/runtime";
 import { querySchema } from "@plinth/runtime";
-import { Button, Flex, Form, Select } from "antd";
+import { Button, Flex, Form, Radio, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { useApply } from "../../editor/context.js";
 import { insertItem, setValue } from "../../store/commands.js";
 import { FormulaInput, IssueHelp, TextSetting, uniqueId, useIssuesAt, useLocale } from "../workflows/fields.js";
 import { fieldOptions } from "../workflows/model.js";
-import { removeQueryItem } from "./commands.js";
+import { type MeasureKind, measureKindOf, removeQueryItem, setMeasureKind } from "./commands.js";
+import { MeasureExpression } from "./MeasureExpression.js";
 import type { PartProps } from "./queryParts.js";
 
 type Aggregate = NonNullable<Query["measures"]>[number]["aggregate"];
@@ -15,7 +16,10 @@ type Aggregate = NonNullable<Query["measures"]>[number]["aggregate"];
 const aggregates = querySchema.properties.measures.items.properties.aggregate.enum;
 const numeric = new Set(["number", "currency", "percent", "formula", "rollup"]);
 
-/** The measures: each an id, an aggregate, a field (numbers only for sum and average) and a filter. */
+/**
+ * The measures: each an id and either an aggregate (a field, numbers only for sum and average,
+ * and a filter) or an expression over the query's other measures.
+ */
 export function Measures({ path, query, fields }: PartProps) {
   const { t } = useTranslation();
   const apply = useApply();
@@ -56,13 +60,12 @@ export function Measures({ path, query, fields }: PartProps) {
 function Measure({ path, n, fields, query }: { path: string; n: number; fields: readonly Field[]; query: Query }) {
   const { t } = useTranslation();
   const apply = useApply();
-  const locale = useLocale();
   const measure = query.measures?.[n];
-  const issues = useIssuesAt(path).filter((x) => x.path === path || x.path === `${path}/field`);
+  const issues = useIssuesAt(path);
   if (!measure) return null;
-  const choices =
-    measure.aggregate === "sum" || measure.aggregate === "avg" ? fields.filter((f) => numeric.has(f.kind)) : fields;
+  const kind = measureKindOf(measure);
   const queryPath = path.replace(/\/measures\/\d+$/, "");
+  const kindIssues = kind === "expression" ? expressionMeasureIssues(issues, path) : [];
   return (
     <fieldset className="dash-measure">
       <legend>{t("dash_measure", { n: n + 1 })}</legend>
@@ -70,6 +73,74 @@ function Measure({ path, n, fields, query }: { path: string; n: number; fields: 
         <div style={{ flex: "1 1 120px" }}>
           <TextSetting path={`${path}/id`} value={measure.id} labelKey="dash_measureId" labelParams={{ n: n + 1 }} />
         </div>
+        <Form.Item
+          label={t("dash_measureKindLabel")}
+          style={{ flex: "1 1 200px" }}
+          validateStatus={kindIssues.length ? "error" : undefined}
+          help={
+            kindIssues.length ? (
+              <>
+                <IssueHelp issues={kindIssues} />
+                {kindIssues.some((x) => x.code === "schema.unknownProperty") && (
+                  <Button
+                    size="small"
+                    type="link"
+                    onClick={() => apply(setMeasureKind(path, "expression", measure.id))}
+                  >
+                    {t("dash_dropAggregate")}
+                  </Button>
+                )}
+              </>
+            ) : undefined
+          }
+        >
+          <Radio.Group
+            aria-label={t("dash_measureKind", { n: n + 1 })}
+            optionType="button"
+            value={kind}
+            options={(["aggregate", "expression"] as const).map((k) => ({ value: k, label: t(`dash_kind_${k}`) }))}
+            onChange={(e) => apply(setMeasureKind(path, e.target.value as MeasureKind, measure.id))}
+          />
+        </Form.Item>
+        <Button
+          type="text"
+          icon={<DeleteOutlined />}
+          aria-label={t("dash_removeMeasure", { n: n + 1 })}
+          onClick={() => apply(removeQueryItem(queryPath, "measures", n, query.measures?.length ?? 0))}
+        />
+      </Flex>
+      {kind === "expression" ? (
+        <MeasureExpression path={path} n={n} query={query} />
+      ) : (
+        <Aggregate path={path} n={n} fields={fields} query={query} />
+      )}
+    </fieldset>
+  );
+}
+
+/**
+ * What the kind switch of an expression measure shows: issues about the measure itself, and an
+ * aggregate's property it still has (written in the JSON view; choosing a kind again removes it).
+ */
+function expressionMeasureIssues(issues: readonly Issue[], path: string): readonly Issue[] {
+  return issues.filter(
+    (x) => x.path === path || (x.code === "schema.unknownProperty" && x.path.startsWith(`${path}/`)),
+  );
+}
+
+/** An aggregate measure's settings: how the rows are aggregated, over which field, which rows. */
+function Aggregate({ path, n, fields, query }: { path: string; n: number; fields: readonly Field[]; query: Query }) {
+  const { t } = useTranslation();
+  const apply = useApply();
+  const locale = useLocale();
+  const measure = query.measures?.[n];
+  const issues = useIssuesAt(path).filter((x) => x.path === path || x.path === `${path}/field`);
+  if (!measure) return null;
+  const choices =
+    measure.aggregate === "sum" || measure.aggregate === "avg" ? fields.filter((f) => numeric.has(f.kind)) : fields;
+  return (
+    <>
+      <Flex gap={4} align="flex-start" wrap>
         <Form.Item label={t("dash_aggregate")} style={{ flex: "1 1 120px" }}>
           <Select
             aria-label={t("dash_measureAggregate", { n: n + 1 })}
@@ -102,12 +173,6 @@ function Measure({ path, n, fields, query }: { path: string; n: number; fields: 
             }
           />
         </Form.Item>
-        <Button
-          type="text"
-          icon={<DeleteOutlined />}
-          aria-label={t("dash_removeMeasure", { n: n + 1 })}
-          onClick={() => apply(removeQueryItem(queryPath, "measures", n, query.measures?.length ?? 0))}
-        />
       </Flex>
       <FormulaInput
         path={`${path}/filter`}
@@ -115,6 +180,6 @@ function Measure({ path, n, fields, query }: { path: string; n: number; fields: 
         labelKey="dash_measureFilter"
         labelParams={{ n: n + 1 }}
       />
-    </fieldset>
+    </>
   );
 }

@@ -8,6 +8,7 @@ import { LabelInputs, TextSetting } from "../workflows/fields.js";
 import { resizeWidget, widgetPath } from "./commands.js";
 import { sizeOf } from "./grid.js";
 import { QueryBuilder } from "./QueryBuilder.js";
+import { Thresholds } from "./Thresholds.js";
 
 /** Every chart type the player draws (the schema's list, checked against its type). */
 const types = [
@@ -30,7 +31,7 @@ interface Props {
   readonly widget: Widget;
 }
 
-/** One widget: its id and label, chart type, number format, and its query. */
+/** One widget: its id and label, chart type, number format, its query and its thresholds. */
 export function WidgetInspector({ p, i, widget }: Props) {
   const { t } = useTranslation();
   const apply = useApply();
@@ -100,6 +101,7 @@ export function WidgetInspector({ p, i, widget }: Props) {
           </Form.Item>
         </Flex>
         <QueryBuilder path={`${path}/query`} query={widget.query} p={p} i={i} />
+        <Thresholds p={p} i={i} widget={widget} />
       </Form>
     </Card>
   );

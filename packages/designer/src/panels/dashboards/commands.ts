@@ -1,4 +1,4 @@
-import type { App, DashboardPage, Widget } from "@plinth/runtime";
+import { type App, type DashboardPage, type Query, valueAt, type Widget } from "@plinth/runtime";
 import { type Command, insertItem, removeItem, setValue } from "../../store/commands.js";
 import { flowCells, sizeOf } from "./grid.js";
 
@@ -100,4 +100,152 @@ export function removeQueryItem(
   return length <= 1
     ? setValue(`${queryPath}/${list}`, undefined, label)
     : removeItem(`${queryPath}/${list}`, i, label);
+}
+
+type Measure = NonNullable<Query["measures"]>[number];
+type Threshold = NonNullable<Widget["thresholds"]>[number];
+export type Band = Threshold["bands"][number];
+export type BandColor = Band["color"];
+
+/** How a measure gets its value: aggregated from the rows, or computed from the query's other measures. */
+export type MeasureKind = "aggregate" | "expression";
+
+export const measureKindOf = (measure: Measure): MeasureKind =>
+  measure.expression !== undefined ? "expression" : "aggregate";
+
+/**
+ * What an expression measure keeps of an aggregate one: every other property (aggregate, field,
+ * filter, p, minus, divideBy, percent, and any the aggregate gains later) belongs to the
+ * aggregate, and the core reports it as schema.unknownProperty beside an expression.
+ */
+const EXPRESSION_KEEPS: ReadonlySet<string> = new Set(["id", "label", "format", "expression"]);
+
+/**
+ * Make a measure an aggregate (`count` until another is chosen) or an expression (`expression`,
+ * empty until written), removing the other kind's properties, in one undo step.
+ */
+export function setMeasureKind(measurePath: string, kind: MeasureKind, id: string, expression = ""): Command {
+  return {
+    name: "setMeasureKind",
+    label:
+      kind === "expression"
+        ? { en: `Compute ${id} from other measures`, "zh-CN": `由其他度量计算 ${id}` }
+        : { en: `Aggregate ${id} from the rows`, "zh-CN": `按记录聚合 ${id}` },
+    recipe: (draft) => {
+      const measure = valueAt(draft, measurePath);
+      if (measure === null || typeof measure !== "object" || Array.isArray(measure))
+        throw new Error(`No measure at ${measurePath}`);
+      const m = measure as Record<string, unknown>;
+      if (kind === "expression") {
+        for (const key of Object.keys(m)) if (!EXPRESSION_KEEPS.has(key)) delete m[key];
+        m.expression ??= expression;
+      } else {
+        delete m.expression;
+        m.aggregate ??= "count";
+      }
+    },
+  };
+}
+
+export const thresholdsPath = (p: number, i: number) => `${widgetPath(p, i)}/thresholds`;
+
+function thresholdIn(draft: App, p: number, i: number, t: number): Threshold {
+  const threshold = dashboardIn(draft, p).widgets[i]?.thresholds?.[t];
+  if (!threshold) throw new Error(`No threshold ${t} on widget ${i} of /pages/${p}`);
+  return threshold;
+}
+
+/**
+ * Colour a measure of the widget: green up to a bound (0 until it is set), red above. The
+ * designer starts with two bands so that the person sees how bounds and the last band read.
+ */
+export function addThreshold(p: number, i: number, measure: string): Command {
+  const threshold: Threshold = { measure, bands: [{ color: "green", atMost: 0 }, { color: "red" }] };
+  return insertItem(thresholdsPath(p, i), threshold, undefined, {
+    en: `Colour ${measure} by thresholds`,
+    "zh-CN": `按阈值为 ${measure} 着色`,
+  });
+}
+
+/** Remove threshold `t`; the last one takes the list with it (no empty `thresholds` left behind). */
+export function removeThreshold(p: number, i: number, t: number, length: number, measure: string): Command {
+  const label = { en: `Remove the thresholds of ${measure}`, "zh-CN": `删除 ${measure} 的阈值` };
+  return length <= 1 ? setValue(thresholdsPath(p, i), undefined, label) : removeItem(thresholdsPath(p, i), t, label);
+}
+
+const COLORS: readonly BandColor[] = ["green", "amber", "red"];
+
+/**
+ * Add a band to threshold `t`. A band after one without a bound would never be reached, so a new
+ * band goes before a last unbounded one (bounded by the band before it), or at the end unbounded.
+ */
+export function addBand(p: number, i: number, t: number, measure: string): Command {
+  return {
+    name: "addBand",
+    label: { en: `Add a band to the thresholds of ${measure}`, "zh-CN": `为 ${measure} 的阈值添加区间` },
+    recipe: (draft) => {
+      const bands = thresholdIn(draft, p, i, t).bands as Band[];
+      const used = new Set(bands.map((b) => b.color));
+      const color = COLORS.find((c) => !used.has(c)) ?? "amber";
+      const last = bands.at(-1);
+      if (last && last.atMost === undefined) {
+        const before = bands.at(-2)?.atMost;
+        bands.splice(bands.length - 1, 0, { color, atMost: before ?? 0 });
+      } else bands.push({ color });
+    },
+  };
+}
+
+/** Remove band `j` of threshold `t` (a threshold keeps at least one band: remove the threshold instead). */
+export function removeBand(p: number, i: number, t: number, j: number, measure: string): Command {
+  return removeItem(`${thresholdsPath(p, i)}/${t}/bands`, j, {
+    en: `Remove band ${j + 1} of the thresholds of ${measure}`,
+    "zh-CN": `删除 ${measure} 阈值的第 ${j + 1} 个区间`,
+  });
+}
+
+/** Swap band `j` with its neighbour (-1 earlier, +1 later): the first band that holds the value wins. */
+export function moveBand(p: number, i: number, t: number, j: number, by: -1 | 1, measure: string): Command {
+  return {
+    name: "moveBand",
+    label:
+      by < 0
+        ? { en: `Move band ${j + 1} of ${measure} up`, "zh-CN": `上移 ${measure} 的第 ${j + 1} 个区间` }
+        : { en: `Move band ${j + 1} of ${measure} down`, "zh-CN": `下移 ${measure} 的第 ${j + 1} 个区间` },
+    recipe: (draft) => {
+      const bands = thresholdIn(draft, p, i, t).bands as Band[];
+      const a = bands[j];
+      const b = bands[j + by];
+      if (!a || !b) throw new Error(`No band ${j + by} to swap with`);
+      bands[j] = b;
+      bands[j + by] = a;
+    },
+  };
+}
+
+/**
+ * Bound band `j` by a number or another measure's id, or by nothing (the band takes every value
+ * above the others); without a bound its `times` factor means nothing and goes with it.
+ */
+export function setBandBound(
+  p: number,
+  i: number,
+  t: number,
+  j: number,
+  atMost: number | string | undefined,
+  measure: string,
+): Command {
+  return {
+    name: "setBandBound",
+    label: { en: `Bound band ${j + 1} of ${measure}`, "zh-CN": `设置 ${measure} 第 ${j + 1} 个区间的上限` },
+    mergeKey: `bound:${p}:${i}:${t}:${j}`,
+    recipe: (draft) => {
+      const band = thresholdIn(draft, p, i, t).bands[j] as Band | undefined;
+      if (!band) throw new Error(`No band ${j} in threshold ${t}`);
+      if (atMost === undefined) {
+        delete band.atMost;
+        delete band.times;
+      } else band.atMost = atMost;
+    },
+  };
 }
