@@ -33,6 +33,11 @@ function numberFormat(locale: Locale, currency?: string): Intl.NumberFormat {
   return format;
 }
 
+/** Names by id: related records' titles and people's names (a map, or maps layered). */
+export interface TitleLookup {
+  get(id: string): string | undefined;
+}
+
 /**
  * A stored value as text for a table cell. `titles` resolves relation ids to their records' titles
  * and user ids to people's names (when the player could load them); unknown ids are shown as they are.
@@ -41,7 +46,7 @@ export function formatValue(
   field: FieldView | undefined,
   value: unknown,
   locale: Locale,
-  titles?: ReadonlyMap<string, string>,
+  titles?: TitleLookup,
   appCurrency?: string,
 ): string {
   if (value === null || value === undefined || value === "") return "";

@@ -54,7 +54,14 @@ export {
   type RequestPart,
 } from "./data/nulCharacter.js";
 export { recordJsonSchema } from "./data/recordSchema.js";
-export { recordTitle, titleFieldOf } from "./data/title.js";
+export {
+  idInFilter,
+  lookUpTitles,
+  recordTitle,
+  type TitleRequest,
+  titleFieldOf,
+  titleRequests,
+} from "./data/title.js";
 export type { EntityProgram, RecordContext, RecordValues, ValidateRecordResult } from "./data/validateRecord.js";
 // Storage plans and semantic diffs between app versions
 export { type ColumnSpec, entityColumns, entityIndexes, fieldPaths, type IndexSpec } from "./diff/columns.js";
@@ -196,7 +203,15 @@ export {
   measureExpressionScope,
 } from "./query/measureExpression.js";
 export { optionRanks, orderGroupsByOptions } from "./query/optionOrder.js";
-export { isSpanGrouping, SPAN_MAX_DAYS, spanBuckets, spanDays, spanTooLong } from "./query/span.js";
+export {
+  bucketProblem,
+  isDatePath,
+  isSpanGrouping,
+  SPAN_MAX_DAYS,
+  spanBuckets,
+  spanDays,
+  spanTooLong,
+} from "./query/span.js";
 export { type BandColor, thresholdColor } from "./query/thresholds.js";
 export {
   createRuntime,

@@ -131,6 +131,19 @@ const scenarios: Scenario[] = [
       ),
   },
   {
+    name: "a page names the accounts its opportunities point at (titles)",
+    run: (s) =>
+      outcome(
+        s("rep.east").list("opportunity", {
+          fields: ["name", "account"],
+          sort: [{ field: "amount", direction: "desc" }],
+          limit: 30,
+          titles: true,
+        }),
+        (page) => ({ ids: ids(page), titles: page.titles }),
+      ),
+  },
+  {
     name: "rep.east walks every page by close date (ties broken by id)",
     run: async (s) => {
       const seen: unknown[] = [];

@@ -170,6 +170,10 @@ export function TablePage({ app, page, source }: PageProps<TablePageDef>) {
 
   // Columns as the grid draws them, built once per column set.
   const titles = useRelationTitles(app, entity, columnIds, data);
+  // Titles that come with each page of rows (any number of related records), then the hook's
+  // (people's names, and the related records it loaded itself).
+  const pageTitles = useMemo(() => new Map<string, string>(), []);
+  const names = useMemo(() => ({ get: (id: string) => pageTitles.get(id) ?? titles.get(id) }), [pageTitles, titles]);
   const currency = app.settings?.currency;
   const columns = useMemo(
     () =>
@@ -178,11 +182,11 @@ export function TablePage({ app, page, source }: PageProps<TablePageDef>) {
         entity,
         pageLabels: new Map(page.columns.map((c) => [c.field, c.label])),
         locale,
-        titles,
+        titles: names,
         currency,
         access,
       }),
-    [columnIds, entity, page.columns, locale, titles, currency, access],
+    [columnIds, entity, page.columns, locale, names, currency, access],
   );
 
   const fields = useMemo(() => filterFields(app, page.entity, access.hidden), [app, page.entity, access.hidden]);
@@ -285,6 +289,7 @@ export function TablePage({ app, page, source }: PageProps<TablePageDef>) {
         filtered={filter !== undefined}
         onError={setRecordsError}
         reloadRef={reloadRef}
+        titles={pageTitles}
       />
     </div>
   );

@@ -1,11 +1,12 @@
 import { createAccessPolicy } from "../access/policy.js";
 import { indexApp } from "../app/model.js";
 import { FieldTypes } from "../app/scope.js";
+import { lookUpTitles, titleRequests } from "../data/title.js";
 import type { ImplementedFunction } from "../expr/functions/implemented.js";
 import { createRuntime, type Runtime } from "../runtime.js";
 import type { App } from "../schema/types.js";
 import { sourceError } from "./errors.js";
-import { present, readableRow } from "./memoryAccess.js";
+import { accessFor, present, readableRow } from "./memoryAccess.js";
 import {
   checkAttached,
   downloadFile,
@@ -19,7 +20,7 @@ import { listRows, runQuery } from "./memoryQuery.js";
 import { createRow, removeRow, updateRow } from "./memoryRecords.js";
 import { actorOf, canonical, type MemoryContext, type MemoryState, type MemoryUser } from "./memoryStore.js";
 import { approvalsOf, availableActions, historyOf, inboxOf, markRead, runAction } from "./memoryWorkflow.js";
-import type { DataSource, SourceRecord } from "./types.js";
+import type { DataSource, ListPage, SourceRecord } from "./types.js";
 
 export type { MemoryPerson } from "./memoryFiles.js";
 export type { MemoryUser } from "./memoryStore.js";
@@ -130,7 +131,7 @@ interface Extras {
 function sourceFor(ctx: MemoryContext, user: MemoryUser, extras: Extras): MemorySource {
   // Run synchronously, answer as a promise: errors become rejections, as over HTTP. U+0000 in
   // the call's ids, query or body is refused first, as the server refuses it in a request.
-  const run = <T>(work: () => T, request?: Parameters<typeof refuseNul>[0]): Promise<T> => {
+  const run = <T>(work: () => T | Promise<T>, request?: Parameters<typeof refuseNul>[0]): Promise<T> => {
     try {
       if (request) refuseNul(request);
       return Promise.resolve(work());
@@ -157,11 +158,19 @@ function sourceFor(ctx: MemoryContext, user: MemoryUser, extras: Extras): Memory
       })),
     app: () => run(() => ctx.app),
     list: (entity, list = {}) =>
-      run(() => {
+      run((): ListPage | Promise<ListPage> => {
         const { filter, sort, limit, cursor, fields } = list;
         const query = { filter, sort, limit, cursor, fields };
         refuseNul({ path: [entity], query: Object.entries(query) });
-        return listRows(ctx, actor(), entity, list);
+        const a = actor();
+        const page = listRows(ctx, a, entity, list);
+        if (!list.titles) return page;
+        // The related records' titles, read as the same reader (as the server's list does).
+        return lookUpTitles(titleRequests(ctx.app, entity, page.records), async (target, lookup) =>
+          accessFor(ctx, a, target, "read").allowed
+            ? listRows(ctx, a, target, { ...lookup, sort: [{ field: "id", direction: "asc" }] }).records
+            : [],
+        ).then((titles) => ({ ...page, titles }));
       }),
     get: (entity, id) =>
       run(() => {

@@ -199,6 +199,7 @@ export function createRestSource(options: RestSourceOptions): DataSource {
       add("limit", list.limit);
       add("cursor", list.cursor);
       add("fields", list.fields?.join(","));
+      if (list.titles) add("titles", "true");
       return call<ListPage>("GET", `${data(entity)}${params.length > 0 ? `?${params.join("&")}` : ""}`);
     },
     get: (entity, id) => call<SourceRecord>("GET", data(entity, id)),

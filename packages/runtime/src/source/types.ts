@@ -34,12 +34,16 @@ export interface ListOptions {
   readonly cursor?: string;
   /** Only these fields (plus `id` and `version`). */
   readonly fields?: readonly string[];
+  /** Also name the related records the page's relation values point at (`ListPage.titles`). */
+  readonly titles?: boolean;
 }
 
 export interface ListPage {
   readonly records: SourceRecord[];
   /** Present when more records follow: pass it back as `cursor`. */
   readonly next?: string;
+  /** With `titles`: the title of each related record the page points at that the reader may read, by id. */
+  readonly titles?: Readonly<Record<string, string>>;
 }
 
 export interface CreateOptions {

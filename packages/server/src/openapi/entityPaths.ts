@@ -40,6 +40,12 @@ export const listParams: readonly ParameterObject[] = [
     { type: "string", maxLength: 5000, pattern: "^[A-Za-z][A-Za-z0-9_]*(,[A-Za-z][A-Za-z0-9_]*)*$" },
     "Comma-separated field ids to return (all readable fields when omitted).",
   ),
+  param(
+    "query",
+    "titles",
+    { type: "boolean" },
+    "`true`: the page also carries `titles`, the title of each related record its relation values point at (those you may read), by id.",
+  ),
 ];
 
 /** Names and texts of one entity's operations (concrete per app, or templated for the platform). */
@@ -136,6 +142,11 @@ export function pageSchema(record: JsonSchema, title: string): JsonSchema {
     properties: {
       records: { type: "array", items: record },
       next: { type: "string", description: "Pass as `cursor` to get the next page; absent on the last page." },
+      titles: {
+        type: "object",
+        additionalProperties: { type: "string" },
+        description: "With `titles=true`: related records' titles by id.",
+      },
     },
     required: ["records"],
   };

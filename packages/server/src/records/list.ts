@@ -1,8 +1,9 @@
+import { lookUpTitles, titleRequests } from "@plinth/runtime";
 import type { PublishedApp } from "../apps/published.js";
 import type { ServerContext } from "../http/context.js";
 import { httpError } from "../http/errors.js";
 import type { Condition, ReadTx, Row, SortKey } from "../storage/types.js";
-import { requireAccess, rowCondition } from "./access.js";
+import { accessFor, requireAccess, rowCondition } from "./access.js";
 import { and, assertReadableFormula, assertReadablePath, compileFilter, withCallerFormula } from "./formulas.js";
 import { present } from "./service.js";
 import type { Actor } from "./userContext.js";
@@ -13,6 +14,8 @@ export interface ListQuery {
   readonly limit?: number;
   readonly cursor?: string;
   readonly fields?: string;
+  /** Also name the related records the page points at (`titles`: id → title), those the reader may read. */
+  readonly titles?: boolean;
 }
 
 function encodeCursor(values: readonly unknown[]): string {
@@ -63,7 +66,7 @@ export async function listRecords(
   actor: Actor,
   entity: string,
   query: ListQuery,
-): Promise<{ records: Row[]; next?: string }> {
+): Promise<{ records: Row[]; next?: string; titles?: Record<string, string> }> {
   const access = requireAccess(published, actor, entity, "read");
   let where: Condition = rowCondition(access);
   if (query.filter) {
@@ -88,5 +91,27 @@ export async function listRecords(
     rows.length > limit && last
       ? encodeCursor([...sort.map((s) => (last[s.field] ?? null) as unknown), last.id])
       : undefined;
-  return next ? { records, next } : { records };
+  const titles = query.titles ? await pageTitles(ctx, tx, published, actor, entity, records) : undefined;
+  return { records, ...(next ? { next } : {}), ...(titles ? { titles } : {}) };
+}
+
+/** Titles of the records a page's relation values point at, read as the actor (row scopes and masks apply). */
+function pageTitles(
+  ctx: ServerContext,
+  tx: ReadTx,
+  published: PublishedApp,
+  actor: Actor,
+  entity: string,
+  records: readonly Row[],
+): Promise<Record<string, string>> {
+  return lookUpTitles(titleRequests(published.stored.schema, entity, records), async (target, options) => {
+    if (!accessFor(published, actor, target, "read").allowed) return [];
+    const { records: named } = await listRecords(ctx, tx, published, actor, target, {
+      filter: options.filter,
+      fields: options.fields.join(","),
+      limit: options.limit,
+      sort: "id",
+    });
+    return named;
+  });
 }

@@ -129,7 +129,7 @@ export function RecordDetail({
   const layout = page ?? (entity ? detailPageFor(app, entity) : undefined);
   const sections = layout ? sectionsOf(layout.layout, locale) : [];
   const shownFields = sections.flatMap((s) => s.fields);
-  const titles = useRelationTitles(app, entity, shownFields, source);
+  const titles = useRelationTitles(app, entity, shownFields, source, loaded ? [loaded.record] : undefined);
 
   /** Run a transition or approval action; true when it went through (the record is reloaded). */
   const act = async (action: string, body: { workflow?: string; comment?: string }): Promise<boolean> => {

@@ -89,8 +89,8 @@ export function RelatedListTable({
   const entity = entityOf(app, spec.entity);
   const columns = useMemo(() => columnsOf(spec, entity), [spec, entity]);
   const titleField = titleOrId(entity);
-  const titles = useRelationTitles(app, entity, columns, source);
   const [rows, setRows] = useState<Rows>({ status: "loading" });
+  const titles = useRelationTitles(app, entity, columns, source, rows.status === "ok" ? rows.records : undefined);
   const key = columns.join(",");
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `columns`

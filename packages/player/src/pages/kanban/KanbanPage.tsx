@@ -70,9 +70,9 @@ export function KanbanPage({ app, page, source }: PageProps<KanbanPageDef>) {
   const valuesKey = values.join("\u0000");
   const cardFields = page.cardFields ?? [];
   const currency = app.settings?.currency;
-  const titles = useRelationTitles(app, entity, cardFields, source);
-
   const [columns, setColumns] = useState<Columns>({});
+  const cards = useMemo(() => Object.values(columns).flatMap((column) => column.records), [columns]);
+  const titles = useRelationTitles(app, entity, cardFields, source, cards);
   const [totals, setTotals] = useState<ReadonlyMap<string, ColumnTotal>>(new Map());
   const [loading, setLoading] = useState(true);
   const [loadingMore, setLoadingMore] = useState<ReadonlySet<string>>(new Set());

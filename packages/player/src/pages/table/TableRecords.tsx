@@ -31,6 +31,8 @@ export interface TableRecordsProps {
   readonly filtered: boolean;
   /** Tells the page about the records' error (the server's verdict on a filter comes as a 400). */
   readonly onError: (error: unknown) => void;
+  /** Filled with the related records' titles that come with each page (the columns read it). */
+  readonly titles: Map<string, string>;
   /** Where the page finds "load from the first page again" (after a CSV import). */
   readonly reloadRef: RefObject<() => void>;
 }
@@ -44,7 +46,7 @@ export interface TableRecordsProps {
 export const TableRecords = memo(function TableRecords(props: TableRecordsProps) {
   const { t } = useTranslation();
   const { data, query, locale, onError, reloadRef, filtered } = props;
-  const records = useRecords(data, query);
+  const records = useRecords(data, query, props.titles);
   const { reload, loadMore, error } = records;
   useEffect(() => {
     reloadRef.current = reload;

@@ -35,7 +35,12 @@ export interface RecordsQuery {
  * query changes (a later answer replaces an earlier one still in flight), further pages on demand.
  * The total comes from the query model (`count`), so "N of M" is the database's own figure.
  */
-export function useRecords(source: Pick<DataSource, "list" | "query">, query: RecordsQuery): Records {
+export function useRecords(
+  source: Pick<DataSource, "list" | "query">,
+  query: RecordsQuery,
+  /** Where the titles of the related records each page points at go (asked of the server with the page). */
+  titles?: Map<string, string>,
+): Records {
   const [state, setState] = useState<RecordsState>({ records: [], loading: true });
   const requestNo = useRef(0);
   /** Counts answer for one query: a new filter (or a reload) starts a new generation. */
@@ -56,9 +61,12 @@ export function useRecords(source: Pick<DataSource, "list" | "query">, query: Re
           limit: query.pageSize,
           ...(cursor ? { cursor } : {}),
           ...(query.fields ? { fields: query.fields } : {}),
+          ...(titles ? { titles: true } : {}),
         });
         if (no !== requestNo.current) return;
         const records = page.records as RecordJson[];
+        // Before the rows render: each row finds its related records' titles as it first draws.
+        if (titles && page.titles) for (const [id, title] of Object.entries(page.titles)) titles.set(id, title);
         setState((old) => {
           const { next: _next, ...rest } = old;
           return {
@@ -73,7 +81,7 @@ export function useRecords(source: Pick<DataSource, "list" | "query">, query: Re
         setState((old) => ({ ...(cursor ? old : { records: [] }), loading: false, error }));
       }
     },
-    [source, key],
+    [source, key, titles],
   );
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the query's parts

@@ -1,5 +1,5 @@
 import { type Entity, type Label, type Locale, labelText, systemFields } from "@plinth/runtime";
-import { type FieldView, formatValue, isNumeric } from "../../../format.js";
+import { type FieldView, formatValue, isNumeric, type TitleLookup } from "../../../format.js";
 import { sortable } from "../../../sort.js";
 import type { TableAccess } from "../access.js";
 import type { GridColumn } from "./TableGrid.js";
@@ -12,7 +12,7 @@ export interface GridColumnsInput {
   readonly pageLabels: ReadonlyMap<string, Label | undefined>;
   readonly locale: Locale;
   /** Titles of related records, for relation cells. */
-  readonly titles: ReadonlyMap<string, string>;
+  readonly titles: TitleLookup;
   readonly currency?: string | undefined;
   readonly access: Pick<TableAccess, "canEditField">;
 }
