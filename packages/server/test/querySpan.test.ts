@@ -170,6 +170,22 @@ describe("span groupings in SQL: a record counted in every week between two date
     }
   });
 
+  it("refuses to bucket or end a span on a field that is no date: a 400 at the grouping, on every database", async () => {
+    for (const [group, path] of [
+      [{ field: "promo.from", bucket: "week", through: "sku" }, "/groupBy/0/through"],
+      [{ field: "promo.from", bucket: "week", through: "amount" }, "/groupBy/0/through"],
+      [{ field: "sku", bucket: "week", through: "promo.to" }, "/groupBy/0/field"],
+      [{ field: "sku", bucket: "month" }, "/groupBy/0/field"],
+    ] as const) {
+      const res = await admin.request("POST", QUERY, { body: { entity: "line", groupBy: [group] } });
+      expect(res.statusCode, res.body).toBe(400);
+      const { error } = res.json<{ error: { code: string; path: string } }>();
+      expect([error.code, error.path]).toEqual(["http.badRequest", path]);
+    }
+    // System datetimes bucket as any datetime.
+    expect(await query({ entity: "line", groupBy: [{ field: "createdAt", bucket: "year" }] })).toHaveLength(1);
+  });
+
   it("refuses a span longer than 371 days with http.spanTooLong in both languages, not a long query", async () => {
     const long = await create("promo", { name: "long", from: "2026-01-01", to: "2027-01-07" });
     await create("line", { promo: long, sku: "water", amount: 1 });

@@ -4,7 +4,7 @@ import type { App, Query } from "../schema/types.js";
 import { DataSourceError } from "../source/errors.js";
 import { createMemorySource } from "../source/memory.js";
 import { bucketOf } from "../source/memoryQuery.js";
-import { SPAN_MAX_DAYS, spanBuckets, spanDays, spanTooLong } from "./span.js";
+import { bucketProblem, isDatePath, SPAN_MAX_DAYS, spanBuckets, spanDays, spanTooLong } from "./span.js";
 
 const weeks = (from: unknown, to: unknown) => spanBuckets(from, to, (day) => bucketOf("week", day)).buckets;
 
@@ -138,6 +138,29 @@ describe("a span grouping in the memory source: a record in every week between t
     // A filter that leaves it out lets the query run.
     const { rows } = await long.query({ ...calendarQuery, filter: "sku <> 'cola'" });
     expect(rows).toEqual([]);
+  });
+});
+
+describe("bucketProblem: only dates bucket and end a span", () => {
+  it("names the grouping's field or end that is no date, following relations; system datetimes bucket", () => {
+    const problem = (g: NonNullable<Query["groupBy"]>[number]) => bucketProblem(app, "line", g, 1)?.path;
+    expect(problem({ field: "promo.from", bucket: "week", through: "promo.to" })).toBeUndefined();
+    expect(problem({ field: "promo.from", bucket: "week", through: "sku" })).toBe("/groupBy/1/through");
+    expect(problem({ field: "sku", bucket: "day" })).toBe("/groupBy/1/field");
+    expect(problem({ field: "sku" })).toBeUndefined();
+    expect(problem({ field: "createdAt", bucket: "month" })).toBeUndefined();
+    expect(problem({ field: "promo.updatedAt", bucket: "month" })).toBeUndefined();
+    expect(isDatePath(app, "line", ["nothing"])).toBeUndefined();
+  });
+
+  it("makes the memory source refuse such a query as the server does", async () => {
+    const error = await source([], [])
+      .query({ entity: "line", groupBy: [{ field: "sku", bucket: "week" }] })
+      .then(
+        () => undefined,
+        (e: unknown) => e as DataSourceError,
+      );
+    expect([error?.status, error?.code, error?.path]).toEqual([400, "http.badRequest", "/groupBy/0/field"]);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Query } from "../schema/types.js";
+import type { App, Query } from "../schema/types.js";
 
 export type DateBucket = "day" | "week" | "month" | "quarter" | "year";
 
@@ -69,4 +69,46 @@ export function spanBuckets(
 /** Whether a span of `days` (end − start) is longer than a span grouping counts. */
 export function spanTooLong(days: number | undefined): boolean {
   return days !== undefined && days > SPAN_MAX_DAYS - 1;
+}
+
+/** System fields every record has that hold a datetime. */
+const SYSTEM_DATETIMES: ReadonlySet<string> = new Set(["createdAt", "updatedAt"]);
+
+/**
+ * Whether a dotted path of an entity (relations followed) ends at a date or datetime field, as a
+ * date bucket and a span's end need; undefined when the path names no field (other checks say so).
+ * The sources refuse a query that buckets anything else (validateApp refuses it in an app).
+ */
+export function isDatePath(app: App, entity: string, path: readonly string[]): boolean | undefined {
+  let current = entity;
+  for (const [i, segment] of path.entries()) {
+    if (i === path.length - 1 && SYSTEM_DATETIMES.has(segment)) return true;
+    const field = app.entities?.find((e) => e.id === current)?.fields.find((f) => f.id === segment);
+    if (!field) return undefined;
+    if (i === path.length - 1) return field.kind === "date" || field.kind === "datetime";
+    if (field.kind !== "relation") return undefined;
+    current = field.target;
+  }
+  return undefined;
+}
+
+/** Why a grouping cannot bucket its field or span to its end, for a 400 (http.badRequest), or undefined. */
+export function bucketProblem(
+  app: App,
+  entity: string,
+  group: GroupBy,
+  index: number,
+): { readonly reason: string; readonly path: string } | undefined {
+  if (group.bucket === undefined) return undefined;
+  for (const [key, value] of [
+    ["field", group.field],
+    ["through", group.through],
+  ] as const) {
+    if (value !== undefined && isDatePath(app, entity, value.split(".")) === false)
+      return {
+        reason: `'${value}' is not a date or datetime field: only dates group by ${group.bucket} and end a span`,
+        path: `/groupBy/${index}/${key}`,
+      };
+  }
+  return undefined;
 }

@@ -2,7 +2,7 @@ import { type CompiledFormula, compileFormula, evaluateFormula } from "../expr/c
 import type { Formula } from "../expr/formula.js";
 import { analyzeMeasureExpression, isExpressionMeasure } from "../query/measureExpression.js";
 import { orderGroupsByOptions } from "../query/optionOrder.js";
-import { SPAN_MAX_DAYS, spanBuckets, spanTooLong } from "../query/span.js";
+import { bucketProblem, SPAN_MAX_DAYS, spanBuckets, spanTooLong } from "../query/span.js";
 import type { Query } from "../schema/types.js";
 import { DataSourceError, sourceError } from "./errors.js";
 import { assertReadablePath, callerFilter, inScope, present, requireAccess } from "./memoryAccess.js";
@@ -150,6 +150,8 @@ export function runQuery(
   const groupBy = (query.groupBy ?? []).map((g, i) => {
     const path = g.field.split(".");
     assertReadablePath(ctx, actor, entity, path, `/groupBy/${i}/field`);
+    const problem = bucketProblem(ctx.app, entity, g, i);
+    if (problem) throw sourceError(400, "http.badRequest", { reason: problem.reason }, { path: problem.path });
     const through = g.through === undefined || g.bucket === undefined ? undefined : g.through.split(".");
     if (through) assertReadablePath(ctx, actor, entity, through, `/groupBy/${i}/through`);
     return { name: g.field, path, bucket: g.bucket, through };

@@ -1,5 +1,6 @@
 import {
   analyzeMeasureExpression,
+  bucketProblem,
   isExpressionMeasure,
   orderGroupsByOptions,
   type Query,
@@ -50,6 +51,9 @@ export async function runQuery(
   const groupBy = (query.groupBy ?? []).map((g, i) => {
     const path = g.field.split(".");
     assertReadablePath(published, actor, entity, path, `/groupBy/${i}/field`);
+    // PostgreSQL casts a bucketed value to a date: anything else would fail there, not answer.
+    const problem = bucketProblem(published.stored.schema, entity, g, i);
+    if (problem) throw httpError(400, "http.badRequest", { reason: problem.reason }, { path: problem.path });
     if (g.through === undefined || g.bucket === undefined) return { path, bucket: g.bucket };
     const through = g.through.split(".");
     assertReadablePath(published, actor, entity, through, `/groupBy/${i}/through`);
