@@ -208,7 +208,7 @@ export function TablePage({ app, page, source }: PageProps<TablePageDef>) {
         {labelText(page.label, locale, page.id)}
       </Typography.Title>
       <div className="plinth-table-toolbar">
-        <NewRecordButton appId={app.id} entity={page.entity} /> {/* form/detail pages */}
+        {access.can("create") && <NewRecordButton appId={app.id} entity={page.entity} />} {/* form/detail pages */}
         <ViewPicker
           views={views}
           currentId={viewId}

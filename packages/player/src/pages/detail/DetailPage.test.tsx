@@ -51,6 +51,16 @@ const historyRows = () =>
     );
 
 describe("RecordDetail", () => {
+  it("offers Edit only where the user may update the record", async () => {
+    await showRecord("o-1");
+    expect(screen.getByRole("button", { name: /Edit/ })).toBeTruthy();
+    cleanup();
+    // Reps read accounts but may not change them.
+    renderPage(<RecordDetail app={pipelineApp} entity="account" id="a-1" />, { source: asRep, user: rep });
+    await screen.findByTestId("record-detail");
+    expect(screen.queryByRole("button", { name: /Edit/ })).toBeNull();
+  });
+
   it("shows the record's fields with their labels and formatted values", async () => {
     const { navigate } = await showRecord("o-3");
     expect(screen.getByRole("heading", { level: 3, name: "Gamma" })).toBeTruthy();

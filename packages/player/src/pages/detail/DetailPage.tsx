@@ -19,6 +19,7 @@ import { errorStatus, errorText } from "../../data/errors.js";
 import { type FieldView, formatValue } from "../../format.js";
 import { detailPageFor, entityLabel, entityOf, useDataSource, useSourceUser } from "../form/shared.js";
 import type { PageProps } from "../PageView.js";
+import { tableAccess } from "../table/access.js";
 import { useRelationTitles } from "../useRelationTitles.js";
 import { ApprovalPanel } from "./ApprovalPanel.js";
 import { AttachmentLinks } from "./AttachmentLinks.js";
@@ -196,6 +197,9 @@ export function RecordDetail({
       : t("moveTo", { state: formatValue(wf?.field ? fieldOf(wf.field) : undefined, tr.to, locale) });
   };
 
+  // Edit only where the user may update this record (the server decides again on save).
+  const editable = user !== undefined && tableAccess(app, entity, user).canEditRecord(record);
+
   return (
     <div className="plinth-detail-page" data-testid="record-detail">
       <Space
@@ -206,12 +210,14 @@ export function RecordDetail({
         <Typography.Title level={3} className="plinth-page-title" style={{ margin: 0 }}>
           {heading}
         </Typography.Title>
-        <Button
-          icon={<EditOutlined />}
-          onClick={() => navigate({ kind: "record", appId: app.id, entity: entityId, id, mode: "edit" })}
-        >
-          {t("edit")}
-        </Button>
+        {editable && (
+          <Button
+            icon={<EditOutlined />}
+            onClick={() => navigate({ kind: "record", appId: app.id, entity: entityId, id, mode: "edit" })}
+          >
+            {t("edit")}
+          </Button>
+        )}
       </Space>
 
       {sections.map((section) => (
