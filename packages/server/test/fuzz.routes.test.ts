@@ -10,8 +10,9 @@ import { platformOpenApi } from "../src/openapi/platformDocument.js";
 import { viewMessages } from "../src/views/messages.js";
 import { webhookMessages } from "../src/webhooks/messages.js";
 import { testDatabase } from "./support/context.js";
-import { changedTables, fingerprinter, routesOf } from "./support/fingerprint.js";
+import { changedTables, fingerprinter } from "./support/fingerprint.js";
 import { expectNoStack } from "./support/http.js";
+import { routesOf } from "./support/routeTree.js";
 import { ADMIN_PASSWORD, DEMO_PASSWORD, type Server, testServer } from "./support/server.js";
 import { type Inspector, inspect } from "./support/sqlite.js";
 

@@ -1,29 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { platformOpenApi } from "../src/openapi/platformDocument.js";
+import { routesOf } from "./support/routeTree.js";
 import { type Server, testServer } from "./support/server.js";
-
-/**
- * Every API route the server registers, from fastify's route tree (`printRoutes`): one line per
- * node, indented by depth, with its methods. Returns "METHOD /path" with `:param` as `{param}`.
- */
-function routesOf(tree: string): string[] {
-  const stack: string[] = [];
-  const out: string[] = [];
-  for (const line of tree.split("\n")) {
-    const match = /^([\s│]*)[└├]── (\S+) \(([^)]*)\)/.exec(line);
-    if (!match) continue;
-    const depth = (match[1] ?? "").length / 4;
-    stack.length = depth;
-    const segment = match[2] ?? "";
-    const parent = stack.at(-1) ?? "";
-    const path = parent.endsWith("/") || segment.startsWith("/") ? `${parent}${segment}` : `${parent}/${segment}`;
-    stack.push(path);
-    for (const method of (match[3] ?? "").split(", ")) {
-      if (method !== "HEAD") out.push(`${method} ${path.replace(/:(\w+)/g, "{$1}")}`);
-    }
-  }
-  return out;
-}
 
 describe("the platform OpenAPI document", () => {
   let server: Server;
