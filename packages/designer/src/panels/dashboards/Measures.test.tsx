@@ -26,7 +26,8 @@ describe("expression measures in the query builder", () => {
     const second = measureBox(2);
     expect(within(second).getByRole("combobox", { name: "Measure 2 aggregate" })).toBeTruthy();
     fireEvent.click(within(second).getByRole("radio", { name: "Formula over measures" }));
-    expect(forecast(store).widgets[0]?.query.measures?.[1]).toEqual({ id: "amount", expression: "" });
+    // It starts as the first measure it may name, so that the app stays valid.
+    expect(forecast(store).widgets[0]?.query.measures?.[1]).toEqual({ id: "amount", expression: "count" });
     // No aggregate selector, field or filter any more; the formula input names what it may use.
     expect(within(measureBox(2)).queryByRole("combobox", { name: "Measure 2 aggregate" })).toBeNull();
     expect(within(measureBox(2)).queryByRole("textbox", { name: /Measure 2 filter/ })).toBeNull();
@@ -72,6 +73,23 @@ describe("expression measures in the query builder", () => {
     expect(forecast(store).widgets[0]?.query.measures?.[1]).toEqual({ id: "amount", expression: "count" });
   });
 
+  it("shows under an aggregate the core's issue with a ratio over a measure that became an expression", async () => {
+    const { store } = open(0);
+    act(() => {
+      store.getState().apply(
+        setValue(`/pages/${FORECAST}/widgets/0/query/measures/1`, {
+          id: "amount",
+          aggregate: "sum",
+          field: "amount",
+          divideBy: "count",
+        }),
+      );
+    });
+    expect(within(measureBox(2)).queryByRole("alert")).toBeNull();
+    fireEvent.click(within(measureBox(1)).getByRole("radio", { name: "Formula over measures" }));
+    expect((await within(measureBox(2)).findByRole("alert")).textContent).toMatch(/count/);
+  });
+
   it("edits the formula in the formula editor, checked against the query's measures, and applies it", async () => {
     const { store } = open(0);
     fireEvent.click(within(measureBox(2)).getByRole("radio", { name: "Formula over measures" }));
@@ -86,7 +104,7 @@ describe("expression measures in the query builder", () => {
     expect((await within(dialog).findByRole("alert")).textContent).toMatch(/stage/);
     fireEvent.change(editor, { target: { value: "ROUND(count / 3, 1)" } });
     await waitFor(() => expect(within(dialog).queryByRole("alert")).toBeNull());
-    expect(forecast(store).widgets[0]?.query.measures?.[1]).toEqual({ id: "amount", expression: "" });
+    expect(forecast(store).widgets[0]?.query.measures?.[1]).toEqual({ id: "amount", expression: "count" });
     fireEvent.click(within(dialog).getByRole("button", { name: "Apply" }));
     expect(forecast(store).widgets[0]?.query.measures?.[1]).toEqual({
       id: "amount",

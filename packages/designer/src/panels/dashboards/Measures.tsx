@@ -1,6 +1,6 @@
 import { DeleteOutlined } from "@ant-design/icons";
 import type { Field, Issue, Query } from "@plinth/runtime";
-import { querySchema } from "@plinth/runtime";
+import { expressionOperands, querySchema } from "@plinth/runtime";
 import { Button, Flex, Form, Radio, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { useApply } from "../../editor/context.js";
@@ -99,7 +99,11 @@ function Measure({ path, n, fields, query }: { path: string; n: number; fields: 
             optionType="button"
             value={kind}
             options={(["aggregate", "expression"] as const).map((k) => ({ value: k, label: t(`dash_kind_${k}`) }))}
-            onChange={(e) => apply(setMeasureKind(path, e.target.value as MeasureKind, measure.id))}
+            onChange={(e) =>
+              apply(
+                setMeasureKind(path, e.target.value as MeasureKind, measure.id, starterExpression(query, measure.id)),
+              )
+            }
           />
         </Form.Item>
         <Button
@@ -119,6 +123,14 @@ function Measure({ path, n, fields, query }: { path: string; n: number; fields: 
 }
 
 /**
+ * A new expression starts as the first measure it may name, so the app stays valid (a blank
+ * formula is a schema issue, and those hold back the core's other checks until it is written).
+ */
+function starterExpression(query: Query, id: string): string {
+  return expressionOperands(query).find((m) => m !== id) ?? "";
+}
+
+/**
  * What the kind switch of an expression measure shows: issues about the measure itself, and an
  * aggregate's property it still has (written in the JSON view; choosing a kind again removes it).
  */
@@ -134,7 +146,9 @@ function Aggregate({ path, n, fields, query }: { path: string; n: number; fields
   const apply = useApply();
   const locale = useLocale();
   const measure = query.measures?.[n];
-  const issues = useIssuesAt(path).filter((x) => x.path === path || x.path === `${path}/field`);
+  // Everything about the aggregate but its id and filter (their inputs show those): the field, and
+  // settings this builder has no input for (a ratio or difference naming an expression, p).
+  const issues = useIssuesAt(path).filter((x) => x.path !== `${path}/id` && !x.path.startsWith(`${path}/filter`));
   if (!measure) return null;
   const choices =
     measure.aggregate === "sum" || measure.aggregate === "avg" ? fields.filter((f) => numeric.has(f.kind)) : fields;

@@ -122,7 +122,7 @@ const EXPRESSION_KEEPS: ReadonlySet<string> = new Set(["id", "label", "format", 
 
 /**
  * Make a measure an aggregate (`count` until another is chosen) or an expression (`expression`,
- * empty until written), removing the other kind's properties, in one undo step.
+ * the designer passes a first formula), removing the other kind's properties, in one undo step.
  */
 export function setMeasureKind(measurePath: string, kind: MeasureKind, id: string, expression = ""): Command {
   return {
