@@ -78,7 +78,8 @@ export function heatmapOption(model: HeatmapModel, measureName: string, descript
     aria: { enabled: true, label: { description } },
     animationDuration: 300,
     tooltip: { position: "top" },
-    grid: { left: 8, right: 8, top: 8, bottom: 40 },
+    // The colour scale sits above the cells, clear of the week labels under them.
+    grid: { left: 8, right: 8, top: 36, bottom: 40 },
     xAxis: { type: "category", data: model.columns, splitArea: { show: true }, axisLabel: { hideOverlap: true } },
     yAxis: { type: "category", data: model.rows, splitArea: { show: true }, inverse: true },
     visualMap: {
@@ -86,8 +87,8 @@ export function heatmapOption(model: HeatmapModel, measureName: string, descript
       max: max > min ? max : min + 1,
       calculable: false,
       orient: "horizontal",
-      left: "center",
-      bottom: 0,
+      right: 8,
+      top: 0,
       itemHeight: 80,
       inRange: { color: ["#e6f4ff", "#69b1ff", "#0958d9"] },
     },
