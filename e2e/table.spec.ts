@@ -244,12 +244,6 @@ test("scrolling near the end of the loaded rows loads the next page, until all a
   const total = (await counts(page)).total as number;
   expect(total).toBeGreaterThan(150);
   const scroller = page.locator(".plinth-grid-scroll");
-  // A virtual table keeps the column widths its first rows had: rows scrolling past never move
-  // the columns sideways.
-  await expect(page.locator("table.plinth-grid")).toHaveAttribute("data-widths", "fixed");
-  const headerWidths = () =>
-    page.locator("table.plinth-grid thead th").evaluateAll((ths) => ths.map((th) => th.getBoundingClientRect().width));
-  const widthsAtTop = await headerWidths();
   // Scroll only: the Load more button is never clicked.
   while ((await counts(page)).loaded < total) {
     const before = (await counts(page)).loaded;
@@ -259,6 +253,12 @@ test("scrolling near the end of the loaded rows loads the next page, until all a
   await expect(page.getByTestId("row-count")).toContainText(`${total} of ${total} rows loaded · all loaded`);
   await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
   await expect(page.locator("table.plinth-grid")).toHaveAttribute("aria-rowcount", String(total + 1));
+  // A virtual table keeps the column widths its first rows had: rows scrolling past never move
+  // the columns sideways.
+  await expect(page.locator("table.plinth-grid")).toHaveAttribute("data-widths", "fixed");
+  const headerWidths = () =>
+    page.locator("table.plinth-grid thead th").evaluateAll((ths) => ths.map((th) => th.getBoundingClientRect().width));
+  const widthsAtTop = await headerWidths();
   // Virtual rows reuse their <tr> as the view moves: after scrolling back up through the middle,
   // every row's id, open button and cells still belong to one record.
   const headers = await page.locator("table.plinth-grid thead th").allInnerTexts();
