@@ -1,3 +1,5 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { allMessages, httpMessages, workflowHostMessages } from "@plinth/runtime";
 import { promotionTemplate } from "@plinth/templates";
@@ -794,8 +796,27 @@ describe(`fuzzing every route (${testDatabase}; seed ${SEED}, ${RUNS} runs per r
   let routes: string[] = [];
   const doc = platformOpenApi();
 
+  // The player's and the designer's routes serve a small build of their own: whether the real
+  // bundles are built depends on what ran before (CI runs the tests before `pnpm build`), and an
+  // unbuilt bundle answers 503 by design.
+  const bundles = mkdtempSync(join(tmpdir(), "plinth-fuzz-bundles-"));
+  for (const [folder, title] of [
+    ["player", "Plinth"],
+    ["designer", "Plinth designer"],
+  ] as const) {
+    mkdirSync(join(bundles, folder, "assets"), { recursive: true });
+    writeFileSync(
+      join(bundles, folder, "index.html"),
+      `<!doctype html><title>${title}</title><script src="assets/main.js"></script>`,
+    );
+    writeFileSync(join(bundles, folder, "assets", "main.js"), "console.log('plinth');\n");
+  }
+
   beforeAll(async () => {
-    server = await testServer({ templates: [promotionTemplate] });
+    server = await testServer({
+      templates: [promotionTemplate],
+      http: { playerRoot: join(bundles, "player"), designerRoot: join(bundles, "designer") },
+    });
     db = inspect(server.ctx.file);
     fingerprint = fingerprinter(db, server.ctx.file, join(server.ctx.dir, "files"));
     sessions.admin = await signIn("admin");
@@ -806,6 +827,7 @@ describe(`fuzzing every route (${testDatabase}; seed ${SEED}, ${RUNS} runs per r
   }, 120_000);
 
   afterAll(async () => {
+    rmSync(bundles, { recursive: true, force: true });
     const total = Object.values(tally).reduce((a, b) => a + b, 0);
     console.info(
       `fuzz: ${total} requests over ${routes.length} routes (${testDatabase}, seed ${SEED}), by status ${JSON.stringify(tally)}`,

@@ -47,8 +47,8 @@ export async function createServer(ctx: ServerContext, options: HttpOptions = {}
       }
     }),
   );
-  await registerPlayer(app, ctx, { root: defaultPlayerRoot() });
-  await registerDesigner(app, { root: defaultDesignerRoot() });
+  await registerPlayer(app, ctx, { root: options.playerRoot ?? defaultPlayerRoot() });
+  await registerDesigner(app, { root: options.designerRoot ?? defaultDesignerRoot() });
   await app.ready();
   return app;
 }

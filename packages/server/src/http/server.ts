@@ -9,6 +9,9 @@ export interface HttpOptions {
   readonly logger?: boolean;
   /** Largest uploaded file of any attachment field (bytes; default 50 MB). */
   readonly maxUploadBytes?: number;
+  /** The player's and the designer's build folders (default: packages/player/dist, packages/designer/dist). */
+  readonly playerRoot?: string;
+  readonly designerRoot?: string;
 }
 
 /** Turn any error into the API's error shape; never a stack trace. */

@@ -3,6 +3,7 @@ import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { ensureAdmin } from "../../src/auth/bootstrap.js";
 import { installDemo } from "../../src/demo/seed.js";
 import { createServer } from "../../src/http/createServer.js";
+import type { HttpOptions } from "../../src/http/server.js";
 import { testClock, testContext } from "./context.js";
 
 export const ADMIN_PASSWORD = "admin-password-1";
@@ -46,6 +47,8 @@ export async function testServer(
     scale?: SeedScale;
     /** The test clock's start (ISO); it moves only with clock.advance. */
     clockStart?: string;
+    /** Options of the HTTP server (e.g. build folders for the player and the designer). */
+    http?: HttpOptions;
   } = {},
 ) {
   const clock = testClock(options.clockStart);
@@ -53,7 +56,7 @@ export async function testServer(
   await ensureAdmin(ctx, { password: ADMIN_PASSWORD });
   if (options.demo !== false)
     await installDemo(ctx, DEMO_PASSWORD, { templates: options.templates ?? [], scale: options.scale ?? "test" });
-  const app = await createServer(ctx);
+  const app = await createServer(ctx, options.http);
   return {
     ctx,
     app,
