@@ -3,7 +3,7 @@ import { lazy, Suspense, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useDesigner, useDesignerContext } from "../../editor/context.js";
 import { formulaMarkers } from "./formulaMarkers.js";
-import { formulaContext } from "./formulaScope.js";
+import { type FormulaContext, formulaContext } from "./formulaScope.js";
 
 const FormulaMonaco = lazy(() => import("./FormulaMonaco.js"));
 
@@ -31,11 +31,37 @@ export function FormulaEditor({ entity, value, onChange, path, label }: FormulaE
   const doc = useDesigner((s) => s.doc);
   const locale = i18n.language === "zh-CN" ? "zh-CN" : "en";
   const context = useMemo(() => formulaContext(doc, entity, runtime.functions, path), [doc, entity, runtime, path]);
+  return (
+    <FormulaField
+      value={value}
+      onChange={onChange}
+      context={context}
+      label={label ?? t("code_formulaLabel")}
+      locale={locale}
+    />
+  );
+}
+
+export interface FormulaFieldProps {
+  readonly value: string;
+  readonly onChange: (text: string) => void;
+  /** What the formula may name and must give (fields, variables, functions, expected types). */
+  readonly context: FormulaContext;
+  /** The accessible name. */
+  readonly label: string;
+  readonly locale: "en" | "zh-CN";
+}
+
+/**
+ * A formula over any scope in Monaco, the core's errors as markers and as text below; a plain
+ * input while Monaco loads. FormulaEditor gives it an entity's scope; other editors (a dashboard's
+ * measure expressions) give it theirs.
+ */
+export function FormulaField({ value, onChange, context, label, locale }: FormulaFieldProps) {
   const markers = useMemo(() => formulaMarkers(value, context), [value, context]);
-  const name = label ?? t("code_formulaLabel");
   const plain = (
     <Input
-      aria-label={name}
+      aria-label={label}
       value={value}
       onChange={(event) => onChange(event.target.value)}
       status={markers.some((m) => m.severity === "error") ? "error" : undefined}
@@ -52,7 +78,7 @@ export function FormulaEditor({ entity, value, onChange, path, label }: FormulaE
           context={context}
           markers={markers}
           locale={locale}
-          ariaLabel={name}
+          ariaLabel={label}
         />
       </Suspense>
       {markers.map((m) => (

@@ -1,15 +1,13 @@
 import { CodeOutlined } from "@ant-design/icons";
 import { expressionOperands, measureExpressionScope, type Query } from "@plinth/runtime";
-import { Button, Form, Input, Modal, Typography } from "antd";
-import { lazy, Suspense, useMemo, useState } from "react";
+import { Button, Form, Input, Modal } from "antd";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useApply, useDesignerContext } from "../../editor/context.js";
 import { setValue } from "../../store/commands.js";
-import { formulaMarkers } from "../code/formulaMarkers.js";
+import { FormulaField } from "../code/FormulaEditor.js";
 import type { FormulaContext } from "../code/formulaScope.js";
 import { IssueHelp, useIssuesAt, useLocale } from "../workflows/fields.js";
-
-const FormulaMonaco = lazy(() => import("../code/FormulaMonaco.js"));
 
 interface Props {
   /** The measure's pointer (`…/query/measures/2`). */
@@ -105,34 +103,5 @@ function MeasureExpressionEditor({ query, value, onChange, label }: EditorProps)
     () => ({ scope: measureExpressionScope(query), functions: runtime.functions, expected: ["number"] }),
     [query, runtime],
   );
-  const markers = useMemo(() => formulaMarkers(value, context), [value, context]);
-  const plain = (
-    <Input
-      aria-label={label}
-      value={value}
-      onChange={(event) => onChange(event.target.value)}
-      status={markers.some((m) => m.severity === "error") ? "error" : undefined}
-      spellCheck={false}
-      style={{ fontFamily: "monospace" }}
-    />
-  );
-  return (
-    <div className="designer-formula">
-      <Suspense fallback={plain}>
-        <FormulaMonaco
-          value={value}
-          onChange={onChange}
-          context={context}
-          markers={markers}
-          locale={locale}
-          ariaLabel={label}
-        />
-      </Suspense>
-      {markers.map((m) => (
-        <Typography.Text key={`${m.code}:${m.start}`} type={m.severity === "error" ? "danger" : "warning"} role="alert">
-          {m.message[locale]}
-        </Typography.Text>
-      ))}
-    </div>
-  );
+  return <FormulaField value={value} onChange={onChange} context={context} label={label} locale={locale} />;
 }
