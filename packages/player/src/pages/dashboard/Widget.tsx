@@ -97,19 +97,16 @@ export function DashboardWidget({ app, widget, query, source, onDrill, titles }:
   );
 }
 
-function WidgetBody({
-  app,
-  widget,
-  rows,
-  onDrill,
-  titles,
-}: {
-  app: App;
-  widget: Widget;
-  rows: Rows;
-  onDrill: ((row: Record<string, unknown>) => void) | undefined;
-  titles: ReadonlyMap<string, string> | undefined;
-}) {
+/** What a widget's body draws from: its definition, its query's rows, drill-down and names. */
+interface BodyProps {
+  readonly app: App;
+  readonly widget: Widget;
+  readonly rows: Rows;
+  readonly onDrill: ((row: Record<string, unknown>) => void) | undefined;
+  readonly titles: ReadonlyMap<string, string> | undefined;
+}
+
+function WidgetBody({ app, widget, rows, onDrill, titles }: BodyProps) {
   const { locale } = usePlayer();
   const { t } = useTranslation(DASHBOARD_NS);
   const currency = app.settings?.currency;
@@ -245,19 +242,7 @@ function WidgetBody({
  * colour. Cells the thresholds flag (amber, red) are outlined and listed below the chart, each
  * with its band's dot and word, so the flags read without the canvas (keyboard, screen readers).
  */
-function HeatmapBody({
-  app,
-  widget,
-  rows,
-  onDrill,
-  titles,
-}: {
-  app: App;
-  widget: Widget;
-  rows: Rows;
-  onDrill: ((row: Record<string, unknown>) => void) | undefined;
-  titles: ReadonlyMap<string, string> | undefined;
-}) {
+function HeatmapBody({ app, widget, rows, onDrill, titles }: BodyProps) {
   const { locale } = usePlayer();
   const { t } = useTranslation(DASHBOARD_NS);
   const query = widget.query;
