@@ -32,9 +32,10 @@ export function testPostgresStorage(
   functions: ReadonlyMap<string, import("@plinth/runtime").ImplementedFunction>,
   filesDir: string,
   schema = `t_${randomBytes(6).toString("hex")}`,
+  options: { readonly retries?: number } = {},
 ): { storage: Storage; schema: string; drop(): Promise<void> } {
   const url = postgresUrl();
-  const storage = createPostgresStorage({ url, schema, functions, filesDir, maxConnections: 4 });
+  const storage = createPostgresStorage({ url, schema, functions, filesDir, maxConnections: 4, ...options });
   return {
     storage,
     schema,

@@ -194,6 +194,10 @@ export async function checkLedgerLoad(call: Call, load: LedgerLoad): Promise<{ e
   const dealNames = new Set(deals.map((d) => String(d.name)));
   for (const id of acked.deals) expect(dealIds.has(id), `deal ${id}`).toBe(true);
   for (const name of acked.imported) expect(dealNames.has(name), `imported ${name}`).toBe(true);
+  // Autonumbers from concurrent creates on every process: each deal has its own.
+  const numbers = deals.map((d) => String(d.number));
+  expect(numbers.filter((n) => !/^D-\d{5}$/.test(n))).toEqual([]);
+  expect(new Set(numbers).size).toBe(deals.length);
   const entries = await allRecords(call, "entry");
   const entryIds = new Set(entries.map((e) => String(e.id)));
   for (const id of acked.entries) expect(entryIds.has(id), `entry ${id}`).toBe(true);

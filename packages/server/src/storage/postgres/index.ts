@@ -20,7 +20,10 @@ export interface PostgresStorageOptions extends PostgresConnection {
    * process serves every upload and one `pg_dump` holds them. Kept so older callers compile.
    */
   readonly filesDir?: string;
-  /** How often a write transaction that lost a race with another process is run again. */
+  /**
+   * How often a write transaction that lost a race with another process is run again. From
+   * the third attempt (or the last one allowed, if sooner) it runs alone, so it cannot lose.
+   */
   readonly retries?: number;
 }
 
@@ -28,6 +31,13 @@ export interface PostgresStorageOptions extends PostgresConnection {
 const SCHEMA_LOCK = 7_302_000;
 /** First half of the advisory lock keys of exclusive writes (the second is the hash of their name). */
 const EXCLUSIVE_LOCKS = 7_302_001;
+/**
+ * Advisory lock key every write transaction holds: shared while it runs optimistically,
+ * exclusive (alone) once it has lost {@link ALONE_AFTER} races.
+ */
+const WRITERS_LOCK = 7_302_002;
+/** Attempts a write makes among other writers before it waits to run alone. */
+const ALONE_AFTER = 2;
 
 function writeTx(db: pg.PoolClient, functions: ReadonlyMap<string, ImplementedFunction>): WriteTx {
   return {
@@ -45,6 +55,12 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * other processes: PostgreSQL aborts one of two conflicting transactions (40001) and it runs
  * again, up to `retries` times. Within one process writes also take turns (as on SQLite), so
  * retries only happen between processes. Reads run on a REPEATABLE READ snapshot.
+ *
+ * Writers that all touch one row (the audit chain's head, an autonumber counter) conflict on
+ * every overlap, and with three busy processes one write could lose every retry. So every
+ * write holds a shared advisory lock, and a write that has lost {@link ALONE_AFTER} times
+ * takes it exclusively: it waits for the running writes to end, later ones queue behind it,
+ * and it commits alone. Progress is guaranteed and the common case stays concurrent.
  *
  * The callback of `write` may run more than once: it must only act through the transaction.
  */
@@ -78,18 +94,24 @@ export function createPostgresStorage(options: PostgresStorageOptions): Storage 
   async function transaction<T>(
     begin: string,
     fn: (client: pg.PoolClient) => Promise<T>,
-    exclusive?: string,
+    locks: { readonly exclusive?: string | undefined; readonly writers?: "shared" | "alone" } = {},
   ): Promise<T> {
     await ready;
     const client = await pool.connect();
     let broken = false;
-    let locked = false;
+    const held: [sql: string, params: unknown[]][] = [];
     try {
-      // A session lock taken before BEGIN: the transaction's snapshot is then taken after the
-      // previous holder committed (a lock taken inside would come after the snapshot).
-      if (exclusive !== undefined) {
-        await client.query("SELECT pg_advisory_lock($1, hashtext($2))", [EXCLUSIVE_LOCKS, exclusive]);
-        locked = true;
+      // Session locks taken before BEGIN: the transaction's snapshot is then taken after the
+      // previous holder committed (a lock taken inside would come after the snapshot). Named
+      // locks come first, the writers' lock second, always in that order (no deadlock).
+      if (locks.exclusive !== undefined) {
+        await client.query("SELECT pg_advisory_lock($1, hashtext($2))", [EXCLUSIVE_LOCKS, locks.exclusive]);
+        held.push(["SELECT pg_advisory_unlock($1, hashtext($2))", [EXCLUSIVE_LOCKS, locks.exclusive]]);
+      }
+      if (locks.writers !== undefined) {
+        const shared = locks.writers === "shared" ? "_shared" : "";
+        await client.query(`SELECT pg_advisory_lock${shared}($1)`, [WRITERS_LOCK]);
+        held.push([`SELECT pg_advisory_unlock${shared}($1)`, [WRITERS_LOCK]]);
       }
       await client.query(begin);
       try {
@@ -103,8 +125,9 @@ export function createPostgresStorage(options: PostgresStorageOptions): Storage 
         throw error;
       }
     } finally {
-      if (locked && !broken) {
-        await client.query("SELECT pg_advisory_unlock($1, hashtext($2))", [EXCLUSIVE_LOCKS, exclusive]).catch(() => {
+      for (const [unlock, params] of held.reverse()) {
+        if (broken) break;
+        await client.query(unlock, params).catch(() => {
           broken = true;
         });
       }
@@ -124,7 +147,10 @@ export function createPostgresStorage(options: PostgresStorageOptions): Storage 
             return await transaction(
               "BEGIN ISOLATION LEVEL SERIALIZABLE",
               (client) => fn(writeTx(client, options.functions)),
-              writeOptions?.exclusive,
+              {
+                exclusive: writeOptions?.exclusive,
+                writers: attempt >= Math.min(ALONE_AFTER, retries) ? "alone" : "shared",
+              },
             );
           } catch (error) {
             if (!isRetryable(error) || attempt >= retries) throw error;
