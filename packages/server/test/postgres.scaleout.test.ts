@@ -8,7 +8,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../src/audit/verify.js";
 import { createPostgresStorage } from "../src/storage/postgres/index.js";
 import { scaleoutApp } from "./fixtures/scaleoutApp.js";
-import { allRecords, checkLedgerLoad, createFund, DATA, type Json, ledgerLoad } from "./support/ledgerLoad.js";
+import {
+  allRecords,
+  BOSS,
+  type CallOptions,
+  checkLedgerLoad,
+  createFund,
+  DATA,
+  ledgerLoad,
+  noSession,
+  publishScaleoutApp,
+  send,
+  signIn,
+} from "./support/ledgerLoad.js";
 import { type ServeProcess, startServe } from "./support/serveProcess.js";
 
 /**
@@ -73,17 +85,10 @@ describe.skipIf(!pgUrl)("three plinth serve processes over one PostgreSQL, one k
     [processes[1], processes[2]] = await Promise.all([serve(1), serve(2)]);
 
     // Each session is signed in on process 0 and used on all three: sessions live in the database.
-    async function signIn(username: string, password: string) {
-      const res = await fetch(`${processes[0]?.baseUrl}/api/auth/login`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ username, password }),
-      });
-      expect(res.status).toBe(200);
-      const body = (await res.json()) as { csrfToken: string; user: { id: string } };
-      return { cookie: String(res.headers.get("set-cookie")).split(";")[0] as string, ...body };
-    }
-    const sessions = { admin: await signIn("admin", ADMIN_PASSWORD), boss: { cookie: "", csrfToken: "" } };
+    const sessions = {
+      admin: await signIn(String(processes[0]?.baseUrl), "admin", ADMIN_PASSWORD),
+      boss: noSession,
+    };
 
     let turn = 0;
     const up = [true, true, true];
@@ -95,40 +100,15 @@ describe.skipIf(!pgUrl)("three plinth serve processes over one PostgreSQL, one k
         if (up[i]) return i;
       }
     };
-    async function call(
-      method: string,
-      path: string,
-      body?: unknown,
-      options: { to?: number; csv?: boolean; as?: keyof typeof sessions } = {},
-    ) {
+    async function call(method: string, path: string, body?: unknown, options: CallOptions = {}) {
       const target = processes[pick(options.to)] as ServeProcess;
-      const session = sessions[options.as ?? "admin"];
-      const res = await fetch(`${target.baseUrl}${path}`, {
-        method,
-        headers: {
-          cookie: session.cookie,
-          "x-csrf-token": session.csrfToken,
-          ...(body === undefined ? {} : { "content-type": options.csv ? "text/csv" : "application/json" }),
-        },
-        ...(body === undefined ? {} : { body: options.csv ? String(body) : JSON.stringify(body) }),
-      });
-      const text = await res.text();
-      return { status: res.status, json: (text === "" ? {} : JSON.parse(text)) as Json, text };
+      return send(target.baseUrl, sessions[options.as ?? "admin"], method, path, body, options.csv);
     }
     /** A call whose answer may never come (its process is killed): undefined then. */
     const attempt = (...args: Parameters<typeof call>) => call(...args).catch(() => undefined);
     // The app, the approver role, a fund and the deals the cron automation visits.
-    expect((await call("POST", "/api/apps", { app: scaleoutApp })).status).toBe(201);
-    const published = await call("POST", "/api/apps/scaleout/publish", {});
-    expect(published.status, published.text).toBe(200);
-    const boss = await call("POST", "/api/users", {
-      username: "boss",
-      displayName: "Boss",
-      password: "boss-password-1",
-    });
-    expect(boss.status, boss.text).toBe(201);
-    expect((await call("PUT", `/api/users/${boss.json.id}/roles/scaleout`, { roles: ["boss"] })).status).toBe(200);
-    sessions.boss = await signIn("boss", "boss-password-1");
+    await publishScaleoutApp(call, scaleoutApp);
+    sessions.boss = await signIn(String(processes[0]?.baseUrl), BOSS.username, BOSS.password);
     const fund = await createFund(call, 8000);
     for (const name of CRON_DEALS)
       expect((await call("POST", `${DATA}/deal`, { name, amount: 5000 })).status).toBe(201);

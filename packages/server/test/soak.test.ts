@@ -9,12 +9,18 @@ import { afterAll, describe, expect, it } from "vitest";
 import { scaleoutApp } from "./fixtures/scaleoutApp.js";
 import {
   type Answer,
+  BOSS,
   type CallOptions,
   checkLedgerLoad,
   createFund,
   DATA,
   type Json,
   ledgerLoad,
+  noSession,
+  publishScaleoutApp,
+  type Session,
+  send,
+  signIn,
 } from "./support/ledgerLoad.js";
 import { type ServeProcess, startServe } from "./support/serveProcess.js";
 
@@ -54,50 +60,17 @@ describe("soak: simulated users against plinth serve on SQLite, killed with -9 m
     /** Resolves while the server is up; replaced by a pending promise while it is down. */
     let up: Promise<void> = Promise.resolve();
 
-    const sessions: Record<"admin" | "boss", { cookie: string; csrfToken: string }> = {
-      admin: { cookie: "", csrfToken: "" },
-      boss: { cookie: "", csrfToken: "" },
-    };
-    async function signIn(username: string, password: string) {
-      const res = await fetch(`${server?.baseUrl}/api/auth/login`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ username, password }),
-      });
-      expect(res.status).toBe(200);
-      const body = (await res.json()) as { csrfToken: string };
-      return { cookie: String(res.headers.get("set-cookie")).split(";")[0] as string, csrfToken: body.csrfToken };
-    }
+    const sessions: Record<"admin" | "boss", Session> = { admin: noSession, boss: noSession };
     async function call(method: string, path: string, body?: unknown, options: CallOptions = {}): Promise<Answer> {
       await up;
-      const session = sessions[options.as ?? "admin"];
-      const res = await fetch(`${server?.baseUrl}${path}`, {
-        method,
-        headers: {
-          cookie: session.cookie,
-          "x-csrf-token": session.csrfToken,
-          ...(body === undefined ? {} : { "content-type": options.csv ? "text/csv" : "application/json" }),
-        },
-        ...(body === undefined ? {} : { body: options.csv ? String(body) : JSON.stringify(body) }),
-      });
-      const text = await res.text();
-      return { status: res.status, json: (text === "" ? {} : JSON.parse(text)) as Json, text };
+      return send(String(server?.baseUrl), sessions[options.as ?? "admin"], method, path, body, options.csv);
     }
     /** A request cut off by the kill has no answer (a request sent while the server is down waits for it). */
     const attempt = (...args: Parameters<typeof call>) => call(...args).catch(() => undefined);
 
-    sessions.admin = await signIn("admin", ADMIN_PASSWORD);
-    expect((await call("POST", "/api/apps", { app: scaleoutApp })).status).toBe(201);
-    const published = await call("POST", "/api/apps/scaleout/publish", {});
-    expect(published.status, published.text).toBe(200);
-    const boss = await call("POST", "/api/users", {
-      username: "boss",
-      displayName: "Boss",
-      password: "boss-password-1",
-    });
-    expect(boss.status, boss.text).toBe(201);
-    expect((await call("PUT", `/api/users/${boss.json.id}/roles/scaleout`, { roles: ["boss"] })).status).toBe(200);
-    sessions.boss = await signIn("boss", "boss-password-1");
+    sessions.admin = await signIn(server.baseUrl, "admin", ADMIN_PASSWORD);
+    await publishScaleoutApp(call, scaleoutApp);
+    sessions.boss = await signIn(server.baseUrl, BOSS.username, BOSS.password);
     // A small fund, so the load runs it dry and the covering rule has to refuse.
     const fund = await createFund(call, 3000);
     const load = ledgerLoad(attempt, fund);

@@ -37,6 +37,60 @@ export type Call = (method: string, path: string, body?: unknown, options?: Call
 
 export const DATA = "/api/apps/scaleout/data";
 
+/** A signed-in user's cookie and CSRF token (sessions live in the database: any process takes them). */
+export interface Session {
+  readonly cookie: string;
+  readonly csrfToken: string;
+}
+
+export const noSession: Session = { cookie: "", csrfToken: "" };
+
+/** Signs in over HTTP at `baseUrl`. */
+export async function signIn(baseUrl: string, username: string, password: string): Promise<Session> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password }),
+  });
+  expect(res.status).toBe(200);
+  const body = (await res.json()) as { csrfToken: string };
+  return { cookie: String(res.headers.get("set-cookie")).split(";")[0] as string, csrfToken: body.csrfToken };
+}
+
+/** One request as `session` (JSON body, or CSV with `csv`), its answer read whole. */
+export async function send(
+  baseUrl: string,
+  session: Session,
+  method: string,
+  path: string,
+  body?: unknown,
+  csv = false,
+): Promise<Answer> {
+  const res = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: {
+      cookie: session.cookie,
+      "x-csrf-token": session.csrfToken,
+      ...(body === undefined ? {} : { "content-type": csv ? "text/csv" : "application/json" }),
+    },
+    ...(body === undefined ? {} : { body: csv ? String(body) : JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, json: (text === "" ? {} : JSON.parse(text)) as Json, text };
+}
+
+export const BOSS = { username: "boss", password: "boss-password-1" } as const;
+
+/** Creates and publishes the scale-out app and its approver, "boss" (sign in with {@link BOSS}). */
+export async function publishScaleoutApp(call: Call, app: unknown): Promise<void> {
+  expect((await call("POST", "/api/apps", { app })).status).toBe(201);
+  const published = await call("POST", "/api/apps/scaleout/publish", {});
+  expect(published.status, published.text).toBe(200);
+  const boss = await call("POST", "/api/users", { ...BOSS, displayName: "Boss" });
+  expect(boss.status, boss.text).toBe(201);
+  expect((await call("PUT", `/api/users/${boss.json.id}/roles/scaleout`, { roles: ["boss"] })).status).toBe(200);
+}
+
 /** Kinds of operation, by i % 6. */
 export const OPERATION_KINDS = ["deal", "submit", "approve", "import", "entry", "read"] as const;
 
