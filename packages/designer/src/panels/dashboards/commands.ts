@@ -1,5 +1,5 @@
-import { type App, type DashboardPage, type Query, valueAt, type Widget } from "@plinth/runtime";
-import { type Command, insertItem, removeItem, setValue } from "../../store/commands.js";
+import { type App, type DashboardPage, type Locale, type Query, valueAt, type Widget } from "@plinth/runtime";
+import { type Command, insertItem, removeItem, setLabel, setValue } from "../../store/commands.js";
 import { flowCells, sizeOf } from "./grid.js";
 
 /** The dashboard panel's named edits: each one undo step with what it did in both languages. */
@@ -100,6 +100,107 @@ export function removeQueryItem(
   return length <= 1
     ? setValue(`${queryPath}/${list}`, undefined, label)
     : removeItem(`${queryPath}/${list}`, i, label);
+}
+
+type Grouping = NonNullable<Query["groupBy"]>[number];
+type Bucket = NonNullable<Grouping["bucket"]>;
+
+function groupingAt(draft: App, queryPath: string, n: number): Grouping {
+  const grouping = valueAt(draft, `${queryPath}/groupBy/${n}`);
+  if (grouping === null || typeof grouping !== "object" || Array.isArray(grouping))
+    throw new Error(`No grouping ${n} in ${queryPath}`);
+  return grouping as Grouping;
+}
+
+/**
+ * Group by another field. The blank group's name stays (it names the blanks of whatever is
+ * grouped); a date field keeps its bucket (a month until one is chosen) and its span, and any
+ * other field has neither (the core calls a bucket on a text field an issue).
+ */
+export function setGroupField(queryPath: string, n: number, field: string, isDate: boolean): Command {
+  return {
+    name: "setGroupField",
+    label: { en: `Group by ${field}`, "zh-CN": `按 ${field} 分组` },
+    recipe: (draft) => {
+      const g = groupingAt(draft, queryPath, n);
+      g.field = field;
+      if (isDate) g.bucket ??= "month";
+      else {
+        delete g.bucket;
+        delete g.through;
+      }
+    },
+  };
+}
+
+/**
+ * Bucket a date grouping by day, week, ... or by its plain value (`undefined`). A span needs a
+ * bucket, so clearing the bucket clears the span (`through`) with it, in the same undo step.
+ */
+export function setGroupBucket(
+  queryPath: string,
+  n: number,
+  bucket: Bucket | undefined,
+  field: string,
+  bucketZh?: string,
+): Command {
+  return {
+    name: "setGroupBucket",
+    label: bucket
+      ? { en: `Group ${field} by ${bucket}`, "zh-CN": `${field} 按${bucketZh ?? bucket}分组` }
+      : { en: `Group ${field} by value`, "zh-CN": `${field} 按值分组` },
+    recipe: (draft) => {
+      const g = groupingAt(draft, queryPath, n);
+      if (bucket) g.bucket = bucket;
+      else {
+        delete g.bucket;
+        delete g.through;
+      }
+    },
+  };
+}
+
+/**
+ * Make a date grouping a span (each record counts in every bucket from `field` through the date
+ * field `through`), or a single date again (`undefined` removes the key). One span per query is
+ * the core's rule: a second one is written and the core's issue shows, never hidden here.
+ */
+export function setGroupThrough(queryPath: string, n: number, through: string | undefined, field: string): Command {
+  return {
+    name: "setGroupThrough",
+    label: through
+      ? { en: `Span ${field} through ${through}`, "zh-CN": `${field} 跨期至 ${through}` }
+      : { en: `Group ${field} by its date alone`, "zh-CN": `${field} 取消跨期` },
+    recipe: (draft) => {
+      const g = groupingAt(draft, queryPath, n);
+      if (through === undefined) delete g.through;
+      else g.through = through;
+    },
+  };
+}
+
+/**
+ * One language of what a grouping's blank group is called (the HQ reserve, in no region); with
+ * both languages emptied the label goes, and the player says "(blank)" again.
+ */
+export function setGroupBlankLabel(queryPath: string, n: number, locale: Locale, text: string, field: string): Command {
+  return {
+    ...setLabel(`${queryPath}/groupBy/${n}/blankLabel`, locale, text),
+    name: "setGroupBlankLabel",
+    label: { en: `Name the blank group of ${field} (${locale})`, "zh-CN": `命名 ${field} 的空值组（${locale}）` },
+  };
+}
+
+/**
+ * One language of a measure's label (what the widget's legend, columns and KPI caption say in
+ * place of the field's name); with both languages emptied the label goes.
+ */
+export function setMeasureLabel(measurePath: string, locale: Locale, text: string, id: string): Command {
+  return {
+    ...setLabel(`${measurePath}/label`, locale, text),
+    name: "setMeasureLabel",
+    label: { en: `Label measure ${id} (${locale})`, "zh-CN": `设置度量 ${id} 的名称（${locale}）` },
+  };
 }
 
 type Measure = NonNullable<Query["measures"]>[number];
