@@ -8,25 +8,11 @@
  *
  * PROFILE_CSS="..." adds style rules to the Plinth page first (to try a change without a rebuild).
  */
-import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Page } from "@playwright/test";
-import { removeDatabase } from "../../server/fixture.js";
-import { spawnServer } from "../../server/processes.js";
-import { buildBenchPages } from "../browser.js";
-import {
-  BENCH_APP_ID,
-  BENCH_TABLE_COLUMNS,
-  BENCH_TABLE_PAGE,
-  BENCH_TABLE_PAGE_SIZE,
-  BENCH_TABLE_SORT,
-} from "../player/benchApp.js";
-import { buildPlayer } from "../player/build.js";
-import { launchCappedChromium, serveFolder, signedInContext } from "../player/chromium.js";
-import { createPlayerFixture, DEMO_PASSWORD } from "../player/fixture.js";
 import { type ScrollArgs, scrollThrough } from "./scroll.js";
+import { handTarget, openContender, plinthTarget, withTablePages } from "./table.bench.js";
 
 interface TraceEvent {
   readonly name: string;
@@ -113,73 +99,17 @@ async function traceScroll(page: Page, args: Omit<ScrollArgs, "target" | "maxRow
   for (const [name, total] of top) console.info(`  ${name.padEnd(28)} ${(total / n).toFixed(2)} ms/frame`);
 }
 
-const dir = mkdtempSync(join(tmpdir(), "plinth-table-profile-"));
-const file = join(dir, "table.sqlite");
-try {
-  await createPlayerFixture(file, rows);
-  await buildPlayer(join(dir, "player"));
-  await buildBenchPages({ hand: fileURLToPath(new URL("./hand/main.tsx", import.meta.url)) }, join(dir, "hand"));
-  const server = await spawnServer({ kind: "plinth", file, durability: "normal" });
-  const browser = await launchCappedChromium();
-  try {
-    const origin = server.baseUrl;
-    const context = await signedInContext(browser, origin, "admin", DEMO_PASSWORD);
-    await serveFolder(context, origin, "/apps/", join(dir, "player"));
-    await serveFolder(context, origin, "/bench/table/", join(dir, "hand"));
-    const plinth = await context.newPage();
-    await plinth.goto(`${origin}/apps/${BENCH_APP_ID}/${BENCH_TABLE_PAGE}`);
-    await plinth.waitForSelector("table.plinth-grid tbody tr[data-row-id]");
-    // PROFILE_CSS: extra style rules for the Plinth page, to try a change without a rebuild.
-    if (process.env.PROFILE_CSS) await plinth.addStyleTag({ content: process.env.PROFILE_CSS });
-    await plinth.screenshot({ path: join(tmpdir(), "plinth-table-profile-top.png") });
-    const height = await plinth.$eval(".plinth-grid-scroll", (el) => el.clientHeight);
-    console.info("Plinth TablePage");
-    await traceScroll(plinth, {
-      scroller: ".plinth-grid-scroll",
-      counter: "table.plinth-grid",
-      counterAttribute: "aria-rowcount",
-      counterOffset: 1,
-      stepPx: 0,
-      loadMore: ".plinth-table-foot button",
-      stallMs: 3000,
-    });
-    await plinth.screenshot({ path: join(tmpdir(), "plinth-table-profile.png") });
-    console.info(
-      await plinth.evaluate(() => {
-        const el = document.querySelector(".plinth-grid-scroll") as HTMLElement;
-        const box = el.getBoundingClientRect();
-        const rows = [...document.querySelectorAll("tbody tr")].slice(0, 3).map((tr) => {
-          const r = tr.getBoundingClientRect();
-          return `${tr.className || tr.getAttribute("data-row-id")}: top ${Math.round(r.top - box.top)} h ${Math.round(r.height)} w ${Math.round(r.width)} display ${getComputedStyle(tr).display}`;
-        });
-        return `scrollTop ${el.scrollTop} scrollHeight ${el.scrollHeight} client ${el.clientHeight}\n${rows.join("\n")}`;
-      }),
-    );
-    const query = new URLSearchParams({
-      app: BENCH_APP_ID,
-      entity: "opportunity",
-      sort: BENCH_TABLE_SORT.field,
-      limit: String(BENCH_TABLE_PAGE_SIZE),
-      columns: BENCH_TABLE_COLUMNS.join(","),
-      height: String(height),
-    });
-    const hand = await context.newPage();
-    await hand.goto(`${origin}/bench/table/hand.html?${query}`);
-    await hand.waitForSelector(".hand-scroll[data-rowcount] > div > div");
-    console.info("hand-written TanStack Virtual list");
-    await traceScroll(hand, {
-      scroller: ".hand-scroll",
-      counter: ".hand-scroll",
-      counterAttribute: "data-rowcount",
-      counterOffset: 0,
-      stepPx: 0,
-      stallMs: 3000,
-    });
-  } finally {
-    await browser.close();
-    await server.stop();
-  }
-} finally {
-  removeDatabase(file);
-  rmSync(dir, { recursive: true, force: true });
-}
+await withTablePages(rows, async (context, origin) => {
+  const plinth = plinthTarget(origin);
+  const plinthPage = await openContender(context, plinth);
+  // PROFILE_CSS: extra style rules for the Plinth page, to try a change without a rebuild.
+  if (process.env.PROFILE_CSS) await plinthPage.addStyleTag({ content: process.env.PROFILE_CSS });
+  const height = await plinthPage.$eval(plinth.args.scroller, (el) => el.clientHeight);
+  console.info("Plinth TablePage");
+  await traceScroll(plinthPage, plinth.args);
+  // What the view shows after the pass, to look at (a blank view means rows went missing).
+  await plinthPage.screenshot({ path: join(tmpdir(), "plinth-table-profile.png") });
+  const hand = handTarget(origin, height);
+  console.info("hand-written TanStack Virtual list");
+  await traceScroll(await openContender(context, hand), hand.args);
+});

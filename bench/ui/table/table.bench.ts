@@ -88,13 +88,13 @@ const PLINTH: Contender = "Plinth TablePage";
 const HAND: Contender = "hand-written TanStack Virtual list";
 const handEntry = fileURLToPath(new URL("./hand/main.tsx", import.meta.url));
 
-interface Target {
+export interface Target {
   readonly url: string;
   readonly ready: string;
   readonly args: Omit<ScrollArgs, "target" | "maxRows" | "timeoutMs">;
 }
 
-async function openContender(context: BrowserContext, target: Target): Promise<Page> {
+export async function openContender(context: BrowserContext, target: Target): Promise<Page> {
   const page = await context.newPage();
   await page.goto(target.url);
   await page.waitForSelector(target.ready, { timeout: 30_000 });
@@ -128,15 +128,62 @@ function summarise(contender: Contender, phase: Phase, runs: readonly ScrollRun[
   };
 }
 
-/** Build, load, serve, scroll; everything temporary is removed at the end. */
-export async function runTableUiBench(options: TableUiOptions = tableUiOptions()): Promise<TableUiResult> {
-  const started = performance.now();
+/** The Plinth table page's scroll target. */
+export function plinthTarget(origin: string): Target {
+  return {
+    url: `${origin}/apps/${BENCH_APP_ID}/${BENCH_TABLE_PAGE}`,
+    ready: "table.plinth-grid tbody tr[data-row-id]",
+    args: {
+      scroller: ".plinth-grid-scroll",
+      counter: "table.plinth-grid",
+      counterAttribute: "aria-rowcount",
+      counterOffset: 1,
+      stepPx: 0,
+      loadMore: ".plinth-table-foot button",
+      stallMs: 3000,
+    },
+  };
+}
+
+/** The hand-written list's scroll target, given the Plinth table's viewport height. */
+export function handTarget(origin: string, height: number): Target {
+  const query = new URLSearchParams({
+    app: BENCH_APP_ID,
+    entity: "opportunity",
+    sort: BENCH_TABLE_SORT.field,
+    limit: String(BENCH_TABLE_PAGE_SIZE),
+    columns: BENCH_TABLE_COLUMNS.join(","),
+    height: String(height),
+  });
+  return {
+    url: `${origin}/bench/table/hand.html?${query}`,
+    ready: ".hand-scroll[data-rowcount] > div > div",
+    args: {
+      scroller: ".hand-scroll",
+      counter: ".hand-scroll",
+      counterAttribute: "data-rowcount",
+      counterOffset: 0,
+      stepPx: 0,
+      stallMs: 3000,
+    },
+  };
+}
+
+/**
+ * Both contenders' pages over `rows` opportunities: the fixture, the player and hand-written
+ * builds, a real server and a signed-in Chromium context that serves both builds; `fn` gets the
+ * context and the server's origin, and everything temporary is removed at the end.
+ */
+export async function withTablePages<T>(
+  rows: number,
+  fn: (context: BrowserContext, origin: string) => Promise<T>,
+): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), "plinth-table-ui-"));
   const file = join(dir, "table.sqlite");
   const playerDir = join(dir, "player");
   const handDir = join(dir, "hand");
   try {
-    await createPlayerFixture(file, options.rows);
+    await createPlayerFixture(file, rows);
     await buildPlayer(playerDir);
     await buildBenchPages({ hand: handEntry }, handDir);
     const server = await spawnServer({ kind: "plinth", file, durability: "normal" });
@@ -146,91 +193,7 @@ export async function runTableUiBench(options: TableUiOptions = tableUiOptions()
       const context = await signedInContext(browser, origin, "admin", DEMO_PASSWORD);
       await serveFolder(context, origin, "/apps/", playerDir);
       await serveFolder(context, origin, "/bench/table/", handDir);
-      const plinth: Target = {
-        url: `${origin}/apps/${BENCH_APP_ID}/${BENCH_TABLE_PAGE}`,
-        ready: "table.plinth-grid tbody tr[data-row-id]",
-        args: {
-          scroller: ".plinth-grid-scroll",
-          counter: "table.plinth-grid",
-          counterAttribute: "aria-rowcount",
-          counterOffset: 1,
-          stepPx: 0,
-          loadMore: ".plinth-table-foot button",
-          stallMs: 3000,
-        },
-      };
-      // The hand-written list gets the Plinth table's viewport height, measured on the first page.
-      const probe = await openContender(context, plinth);
-      const height = await probe.$eval(plinth.args.scroller, (el) => el.clientHeight);
-      await scroll(probe, plinth, options.rows, 3000); // warm-up: untimed
-      await probe.close();
-      const query = new URLSearchParams({
-        app: BENCH_APP_ID,
-        entity: "opportunity",
-        sort: BENCH_TABLE_SORT.field,
-        limit: String(BENCH_TABLE_PAGE_SIZE),
-        columns: BENCH_TABLE_COLUMNS.join(","),
-        height: String(height),
-      });
-      const hand: Target = {
-        url: `${origin}/bench/table/hand.html?${query}`,
-        ready: ".hand-scroll[data-rowcount] > div > div",
-        args: {
-          scroller: ".hand-scroll",
-          counter: ".hand-scroll",
-          counterAttribute: "data-rowcount",
-          counterOffset: 0,
-          stepPx: 0,
-          stallMs: 3000,
-        },
-      };
-      const warm = await openContender(context, hand);
-      await scroll(warm, hand, options.rows, 3000);
-      await warm.close();
-
-      const runs = new Map<string, ScrollRun[]>();
-      const record = (contender: Contender, phase: Phase, run: ScrollRun) => {
-        const key = `${contender}|${phase}`;
-        runs.set(key, [...(runs.get(key) ?? []), run]);
-      };
-      for (let round = 0; round < options.rounds; round++) {
-        const order: Array<[Contender, Target]> =
-          round % 2 === 0
-            ? [
-                [HAND, hand],
-                [PLINTH, plinth],
-              ]
-            : [
-                [PLINTH, plinth],
-                [HAND, hand],
-              ];
-        for (const [contender, target] of order) {
-          const page = await openContender(context, target);
-          record(contender, "load as scrolled", await scroll(page, target, options.rows, 0));
-          await page.$eval(target.args.scroller, (el) => el.scrollTo({ top: 0 }));
-          await page.waitForTimeout(500);
-          record(contender, "all loaded", await scroll(page, target, options.rows, 0));
-          await page.close();
-        }
-      }
-      const phases: PhaseFigures[] = [];
-      for (const phase of ["load as scrolled", "all loaded"] as const)
-        for (const contender of [PLINTH, HAND])
-          phases.push(summarise(contender, phase, runs.get(`${contender}|${phase}`) ?? []));
-      const figure = (c: Contender, p: Phase) => phases.find((f) => f.contender === c && f.phase === p);
-      const ratios = (["load as scrolled", "all loaded"] as const).map((phase) => {
-        const a = figure(PLINTH, phase);
-        const b = figure(HAND, phase);
-        return {
-          phase,
-          maxFrame: (a?.maxFrameMs ?? Number.NaN) / (b?.maxFrameMs ?? Number.NaN),
-          p95Frame: (a?.p95FrameMs ?? Number.NaN) / (b?.p95FrameMs ?? Number.NaN),
-        };
-      });
-      const pass = phases
-        .filter((f) => f.contender === PLINTH)
-        .every((f) => f.reachedEnd && f.rowsReached >= options.rows && f.framesOver50 === 0 && f.longFrames === 0);
-      return { options, totalMs: performance.now() - started, phases, ratios, pass };
+      return await fn(context, origin);
     } finally {
       await browser.close();
       await server.stop();
@@ -239,6 +202,67 @@ export async function runTableUiBench(options: TableUiOptions = tableUiOptions()
     removeDatabase(file);
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Build, load, serve, scroll; everything temporary is removed at the end. */
+export async function runTableUiBench(options: TableUiOptions = tableUiOptions()): Promise<TableUiResult> {
+  const started = performance.now();
+  return withTablePages(options.rows, async (context, origin) => {
+    const plinth = plinthTarget(origin);
+    // The hand-written list gets the Plinth table's viewport height, measured on the first page.
+    const probe = await openContender(context, plinth);
+    const height = await probe.$eval(plinth.args.scroller, (el) => el.clientHeight);
+    await scroll(probe, plinth, options.rows, 3000); // warm-up: untimed
+    await probe.close();
+    const hand = handTarget(origin, height);
+    const warm = await openContender(context, hand);
+    await scroll(warm, hand, options.rows, 3000);
+    await warm.close();
+
+    const runs = new Map<string, ScrollRun[]>();
+    const record = (contender: Contender, phase: Phase, run: ScrollRun) => {
+      const key = `${contender}|${phase}`;
+      runs.set(key, [...(runs.get(key) ?? []), run]);
+    };
+    for (let round = 0; round < options.rounds; round++) {
+      const order: Array<[Contender, Target]> =
+        round % 2 === 0
+          ? [
+              [HAND, hand],
+              [PLINTH, plinth],
+            ]
+          : [
+              [PLINTH, plinth],
+              [HAND, hand],
+            ];
+      for (const [contender, target] of order) {
+        const page = await openContender(context, target);
+        record(contender, "load as scrolled", await scroll(page, target, options.rows, 0));
+        await page.$eval(target.args.scroller, (el) => el.scrollTo({ top: 0 }));
+        await page.waitForTimeout(500);
+        record(contender, "all loaded", await scroll(page, target, options.rows, 0));
+        await page.close();
+      }
+    }
+    const phases: PhaseFigures[] = [];
+    for (const phase of ["load as scrolled", "all loaded"] as const)
+      for (const contender of [PLINTH, HAND])
+        phases.push(summarise(contender, phase, runs.get(`${contender}|${phase}`) ?? []));
+    const figure = (c: Contender, p: Phase) => phases.find((f) => f.contender === c && f.phase === p);
+    const ratios = (["load as scrolled", "all loaded"] as const).map((phase) => {
+      const a = figure(PLINTH, phase);
+      const b = figure(HAND, phase);
+      return {
+        phase,
+        maxFrame: (a?.maxFrameMs ?? Number.NaN) / (b?.maxFrameMs ?? Number.NaN),
+        p95Frame: (a?.p95FrameMs ?? Number.NaN) / (b?.p95FrameMs ?? Number.NaN),
+      };
+    });
+    const pass = phases
+      .filter((f) => f.contender === PLINTH)
+      .every((f) => f.reachedEnd && f.rowsReached >= options.rows && f.framesOver50 === 0 && f.longFrames === 0);
+    return { options, totalMs: performance.now() - started, phases, ratios, pass };
+  });
 }
 
 /** The printed table: frames per contender and phase, ratios, the verdict. */
