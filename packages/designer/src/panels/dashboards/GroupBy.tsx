@@ -4,74 +4,39 @@ import { querySchema } from "@plinth/runtime";
 import { Button, Flex, Form, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { useApply } from "../../editor/context.js";
-import { insertItem, setValue } from "../../store/commands.js";
+import { insertItem } from "../../store/commands.js";
 import { IssueHelp, useIssuesAt, useLocale } from "../workflows/fields.js";
 import { fieldOptions } from "../workflows/model.js";
-import { removeQueryItem } from "./commands.js";
+import { removeQueryItem, setGroupBlankLabel, setGroupBucket, setGroupField, setGroupThrough } from "./commands.js";
+import { LabelPair } from "./LabelPair.js";
 import type { PartProps } from "./queryParts.js";
 
-type Bucket = NonNullable<NonNullable<Query["groupBy"]>[number]["bucket"]>;
+type Grouping = NonNullable<Query["groupBy"]>[number];
+type Bucket = NonNullable<Grouping["bucket"]>;
 
 const buckets = querySchema.properties.groupBy.items.properties.bucket.enum;
 const isDate = (f: Field | undefined) => f?.kind === "date" || f?.kind === "datetime";
+/** The "through" select's choice for no span (no field id starts with a space). */
+const NO_SPAN = " none";
 
-/** Up to three groupings: a field, with a date bucket for date and datetime fields. */
+/**
+ * Up to three groupings: a field, with a date bucket for date and datetime fields, a span
+ * (`through`) for a bucketed date, and a name for the group of blank values.
+ */
 export function GroupBy({ path, query, fields }: PartProps) {
   const { t } = useTranslation();
   const apply = useApply();
-  const locale = useLocale();
   const groups = query.groupBy ?? [];
-  const issues = useIssuesAt(`${path}/groupBy`);
+  // Issues about the list itself; each grouping shows its own.
+  const issues = useIssuesAt(`${path}/groupBy`).filter((x) => x.path === `${path}/groupBy`);
   return (
-    <Form.Item
-      label={t("dash_groupBy")}
-      validateStatus={issues.length ? "error" : undefined}
-      help={issues.length ? <IssueHelp issues={issues} /> : undefined}
-    >
-      {groups.map((g, n) => {
-        const field = fields.find((f) => f.id === g.field);
-        return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: a grouping is its position; every row is controlled by the document
-          <Flex key={n} gap={4} style={{ marginBottom: 4 }}>
-            <Select
-              showSearch
-              aria-label={t("dash_groupField", { n: n + 1 })}
-              style={{ flex: 1 }}
-              value={g.field}
-              options={fieldOptions(fields, locale)}
-              onChange={(v: string) => {
-                const next = isDate(fields.find((f) => f.id === v))
-                  ? { field: v, bucket: g.bucket ?? "month" }
-                  : { field: v };
-                apply(setValue(`${path}/groupBy/${n}`, next, { en: `Group by ${v}`, "zh-CN": `按 ${v} 分组` }));
-              }}
-            />
-            {isDate(field) && (
-              <Select
-                allowClear
-                aria-label={t("dash_groupBucket", { n: n + 1 })}
-                style={{ width: 110 }}
-                value={g.bucket}
-                options={buckets.map((b) => ({ value: b, label: t(`dash_bucket_${b}`) }))}
-                onChange={(v?: Bucket) =>
-                  apply(
-                    setValue(`${path}/groupBy/${n}/bucket`, v, {
-                      en: `Group ${g.field} by ${v ?? "value"}`,
-                      "zh-CN": `${g.field} 按${v ? t(`dash_bucket_${v}`, { lng: "zh-CN" }) : "值"}分组`,
-                    }),
-                  )
-                }
-              />
-            )}
-            <Button
-              type="text"
-              icon={<DeleteOutlined />}
-              aria-label={t("dash_removeGroup", { n: n + 1 })}
-              onClick={() => apply(removeQueryItem(path, "groupBy", n, groups.length))}
-            />
-          </Flex>
-        );
-      })}
+    <fieldset className="dash-fieldset">
+      <legend>{t("dash_groupBy")}</legend>
+      {issues.length > 0 && <IssueHelp issues={issues} />}
+      {groups.map((g, n) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a grouping is its position; every row is controlled by the document
+        <GroupingEditor key={n} path={path} n={n} grouping={g} count={groups.length} fields={fields} />
+      ))}
       {groups.length < 3 && fields[0] && (
         <Button
           onClick={() =>
@@ -86,6 +51,98 @@ export function GroupBy({ path, query, fields }: PartProps) {
           {t("dash_addGroup")}
         </Button>
       )}
-    </Form.Item>
+    </fieldset>
+  );
+}
+
+interface GroupingProps {
+  /** The query's pointer. */
+  readonly path: string;
+  readonly n: number;
+  readonly grouping: Grouping;
+  readonly count: number;
+  readonly fields: readonly Field[];
+}
+
+function GroupingEditor({ path, n, grouping: g, count, fields }: GroupingProps) {
+  const { t } = useTranslation();
+  const apply = useApply();
+  const locale = useLocale();
+  const at = `${path}/groupBy/${n}`;
+  const all = useIssuesAt(at);
+  // The span's and the blank label's issues show at their inputs; the rest (the field, a span
+  // without a bucket) at the field.
+  const spanIssues = all.filter((x) => x.path === `${at}/through` || x.path.startsWith(`${at}/through/`));
+  const fieldIssues = all.filter((x) => !spanIssues.includes(x) && !x.path.startsWith(`${at}/blankLabel`));
+  const field = fields.find((f) => f.id === g.field);
+  const dates = fields.filter(isDate);
+  const names = { n: n + 1 };
+  return (
+    <fieldset className="dash-measure">
+      <legend>{t("dash_group", names)}</legend>
+      <Form.Item
+        validateStatus={fieldIssues.length ? "error" : undefined}
+        help={fieldIssues.length ? <IssueHelp issues={fieldIssues} /> : undefined}
+        style={{ marginBottom: 4 }}
+      >
+        <Flex gap={4}>
+          <Select
+            showSearch
+            aria-label={t("dash_groupField", names)}
+            style={{ flex: 1 }}
+            value={g.field}
+            options={fieldOptions(fields, locale)}
+            onChange={(v: string) => {
+              if (v !== g.field) apply(setGroupField(path, n, v, isDate(fields.find((f) => f.id === v))));
+            }}
+          />
+          {isDate(field) && (
+            <Select
+              allowClear
+              aria-label={t("dash_groupBucket", names)}
+              style={{ width: 110 }}
+              value={g.bucket}
+              options={buckets.map((b) => ({ value: b, label: t(`dash_bucket_${b}`) }))}
+              onChange={(v?: Bucket) =>
+                apply(setGroupBucket(path, n, v, g.field, v && t(`dash_bucket_${v}`, { lng: "zh-CN" })))
+              }
+            />
+          )}
+          <Button
+            type="text"
+            icon={<DeleteOutlined />}
+            aria-label={t("dash_removeGroup", names)}
+            onClick={() => apply(removeQueryItem(path, "groupBy", n, count))}
+          />
+        </Flex>
+      </Form.Item>
+      {(g.bucket !== undefined || g.through !== undefined) && (
+        <Form.Item
+          label={t("dash_throughLabel")}
+          tooltip={t("dash_throughHint")}
+          validateStatus={spanIssues.length ? "error" : undefined}
+          help={spanIssues.length ? <IssueHelp issues={spanIssues} /> : undefined}
+        >
+          <Select
+            showSearch
+            aria-label={t("dash_groupThrough", names)}
+            value={g.through ?? NO_SPAN}
+            options={[{ value: NO_SPAN, label: t("dash_through_none") }, ...fieldOptions(dates, locale)]}
+            onChange={(v: string) => {
+              const through = v === NO_SPAN ? undefined : v;
+              if (through !== g.through) apply(setGroupThrough(path, n, through, g.field));
+            }}
+          />
+        </Form.Item>
+      )}
+      <LabelPair
+        path={`${at}/blankLabel`}
+        label={g.blankLabel}
+        titleKey="dash_blankLabelTitle"
+        nameKey="dash_blankLabel"
+        nameParams={names}
+        command={(lang, text) => setGroupBlankLabel(path, n, lang, text, g.field)}
+      />
+    </fieldset>
   );
 }

@@ -64,7 +64,10 @@ describe("span grouping commands", () => {
     store.getState().apply(setGroupBucket(queryPath(1), 0, undefined, "close_date"));
     expect(query(store, 1)?.groupBy).toEqual([{ field: "close_date", blankLabel: { en: "Not yet" } }]);
     store.getState().apply(setGroupBucket(queryPath(1), 0, "week", "close_date", "周"));
-    expect(store.getState().past.at(-1)?.label).toEqual({ en: "Group close_date by week", "zh-CN": "close_date 按周分组" });
+    expect(store.getState().past.at(-1)?.label).toEqual({
+      en: "Group close_date by week",
+      "zh-CN": "close_date 按周分组",
+    });
     store.getState().apply(setGroupThrough(queryPath(1), 0, "closed_at", "close_date"));
     store.getState().apply(setGroupField(queryPath(1), 0, "closed_at", true));
     expect(query(store, 1)?.groupBy).toEqual([
