@@ -196,6 +196,19 @@ export {
   variantDocument,
 } from "./overlay/index.js";
 export {
+  andAll,
+  DASHBOARD_PERIODS,
+  type DashboardFilter,
+  type DashboardFilterValues,
+  type DashboardPeriod,
+  type DatePath,
+  dashboardFilterPath,
+  dashboardQuery,
+  equalsFormula,
+  periodField,
+  periodFormula,
+} from "./query/dashboardFilters.js";
+export {
   analyzeMeasureExpression,
   expressionOperands,
   isExpressionMeasure,

@@ -1,61 +1,37 @@
 import {
   type App,
+  andAll,
+  DASHBOARD_PERIODS,
+  type DashboardFilter,
+  type DashboardFilterValues,
+  type DashboardPeriod,
+  dashboardQuery,
   type Entity,
-  type Label,
+  equalsFormula,
   type Locale,
   labelText,
+  periodField,
+  periodFormula,
   type Query,
   quoteText,
   type Widget,
 } from "@plinth/runtime";
 import type { FieldView } from "../../format.js";
 
-/** Dashboard logic without React: formulas for the shared filters, drill-down, labels and numbers. */
+/**
+ * Dashboard logic without React: drill-down, labels and numbers. The shared filters (the period
+ * and the page's `filters`) are the core's (`dashboardQuery`), so a server test can run a widget
+ * with a filter exactly as the player does; they are re-exported here under the player's names.
+ */
 
-export type Period = "all" | "year" | "last12";
-export const PERIODS: readonly Period[] = ["all", "year", "last12"];
+export type Period = DashboardPeriod;
+export const PERIODS = DASHBOARD_PERIODS;
+export type SharedFilters = DashboardFilterValues;
+export type PageFilterDef = DashboardFilter;
+export { andAll, equalsFormula, periodField, periodFormula };
 
 /** A text literal of the formula language (the core's quoting: single quotes, an inner quote doubled). */
 export const quote = quoteText;
-
-/** Parts ANDed together, each in parentheses; blanks dropped. */
-export function andAll(parts: readonly (string | undefined)[]): string | undefined {
-  const kept = parts.map((p) => p?.trim()).filter((p): p is string => !!p);
-  if (kept.length === 0) return undefined;
-  if (kept.length === 1) return kept[0];
-  return kept.map((p) => `(${p})`).join(" AND ");
-}
-
-const dateLit = (d: Date) => `DATE(${d.getFullYear()}, ${d.getMonth() + 1}, ${d.getDate()})`;
-
-/**
- * The period as a formula on a date field, with the bounds computed from `today` (the browser's
- * calendar day): this year = 1 Jan–31 Dec of today's year; last 12 months = the day after the same
- * day a year ago up to today. `datetime` fields compare by their day (DATEVALUE).
- */
-export function periodFormula(period: Period, field: string, kind: string, today: Date): string | undefined {
-  if (period === "all") return undefined;
-  const subject = kind === "datetime" ? `DATEVALUE(${field})` : field;
-  let from: Date;
-  let to: Date;
-  if (period === "year") {
-    from = new Date(today.getFullYear(), 0, 1);
-    to = new Date(today.getFullYear(), 11, 31);
-  } else {
-    from = new Date(today.getFullYear() - 1, today.getMonth(), today.getDate() + 1);
-    to = new Date(today.getFullYear(), today.getMonth(), today.getDate());
-  }
-  return `${subject} >= ${dateLit(from)} AND ${subject} <= ${dateLit(to)}`;
-}
-
-/** Equality with a group value as a formula (text, number, boolean; blank → ISBLANK). */
-export function equalsFormula(field: string, value: unknown): string | undefined {
-  if (value === null || value === undefined || value === "") return `ISBLANK(${field})`;
-  if (typeof value === "number" && Number.isFinite(value)) return `${field} = ${value}`;
-  if (typeof value === "boolean") return value ? field : `NOT(${field})`;
-  if (typeof value === "string") return `${field} = ${quote(value)}`;
-  return undefined;
-}
 
 /** The field at a dotted path (`account.region` follows the relation `account`). */
 export function fieldAt(app: App, entityId: string, path: string): FieldView | undefined {
@@ -70,53 +46,10 @@ export function fieldAt(app: App, entityId: string, path: string): FieldView | u
 }
 
 /**
- * The date field the period applies to for a query: its date-bucket grouping if any, else the
- * entity's first date (or datetime) field, else `createdAt`.
+ * A widget's query with the shared filters ANDed into its filter: the period on its date, and
+ * each page filter on its entity or on an entity required to belong to it (the core's rule).
  */
-export function periodField(app: App, query: Query): { field: string; kind: string } {
-  const bucketed = (query.groupBy ?? []).find((g) => g.bucket !== undefined);
-  if (bucketed) return { field: bucketed.field, kind: fieldAt(app, query.entity, bucketed.field)?.kind ?? "date" };
-  const entity = (app.entities ?? []).find((e) => e.id === query.entity);
-  const date = entity?.fields.find((f) => f.kind === "date" || f.kind === "datetime");
-  return date ? { field: date.id, kind: date.kind } : { field: "createdAt", kind: "datetime" };
-}
-
-export interface SharedFilters {
-  readonly period: Period;
-  /** Page filter id → chosen value (absent = all). */
-  readonly values: Readonly<Record<string, string | undefined>>;
-}
-
-export interface PageFilterDef {
-  readonly id: string;
-  readonly field: string;
-  readonly entity: string;
-  readonly label?: Label;
-}
-
-/**
- * A widget's query with the shared filters ANDed into its filter. A page filter applies to the
- * widgets on its entity (its field is a path of that entity).
- */
-export function filteredQuery(
-  app: App,
-  query: Query,
-  filters: readonly PageFilterDef[],
-  shared: SharedFilters,
-  today: Date,
-): Query {
-  const date = periodField(app, query);
-  const parts = [
-    query.filter,
-    periodFormula(shared.period, date.field, date.kind, today),
-    ...filters
-      .filter((f) => f.entity === query.entity && shared.values[f.id] !== undefined)
-      .map((f) => equalsFormula(f.field, shared.values[f.id])),
-  ];
-  const filter = andAll(parts);
-  const { filter: _old, ...rest } = query;
-  return filter ? { ...rest, filter } : rest;
-}
+export const filteredQuery = dashboardQuery;
 
 export type DateBucket = "day" | "week" | "month" | "quarter" | "year";
 
