@@ -7,7 +7,8 @@ import { useApply } from "../../editor/context.js";
 import { insertItem, setValue } from "../../store/commands.js";
 import { FormulaInput, IssueHelp, TextSetting, uniqueId, useIssuesAt, useLocale } from "../workflows/fields.js";
 import { fieldOptions } from "../workflows/model.js";
-import { type MeasureKind, measureKindOf, removeQueryItem, setMeasureKind } from "./commands.js";
+import { type MeasureKind, measureKindOf, removeQueryItem, setMeasureKind, setMeasureLabel } from "./commands.js";
+import { LabelPair } from "./LabelPair.js";
 import { MeasureExpression } from "./MeasureExpression.js";
 import type { PartProps } from "./queryParts.js";
 
@@ -113,6 +114,14 @@ function Measure({ path, n, fields, query }: { path: string; n: number; fields: 
           onClick={() => apply(removeQueryItem(queryPath, "measures", n, query.measures?.length ?? 0))}
         />
       </Flex>
+      <LabelPair
+        path={`${path}/label`}
+        label={measure.label}
+        titleKey="dash_measureLabelTitle"
+        nameKey="dash_measureLabel"
+        nameParams={{ n: n + 1 }}
+        command={(lang, text) => setMeasureLabel(path, lang, text, measure.id)}
+      />
       {kind === "expression" ? (
         <MeasureExpression path={path} n={n} query={query} />
       ) : (
@@ -146,9 +155,11 @@ function Aggregate({ path, n, fields, query }: { path: string; n: number; fields
   const apply = useApply();
   const locale = useLocale();
   const measure = query.measures?.[n];
-  // Everything about the aggregate but its id and filter (their inputs show those): the field, and
-  // settings this builder has no input for (a ratio or difference naming an expression, p).
-  const issues = useIssuesAt(path).filter((x) => x.path !== `${path}/id` && !x.path.startsWith(`${path}/filter`));
+  // Everything about the aggregate but its id, label and filter (their inputs show those): the
+  // field, and settings this builder has no input for (a ratio or difference naming an expression, p).
+  const issues = useIssuesAt(path).filter(
+    (x) => x.path !== `${path}/id` && !x.path.startsWith(`${path}/filter`) && !x.path.startsWith(`${path}/label`),
+  );
   if (!measure) return null;
   const choices =
     measure.aggregate === "sum" || measure.aggregate === "avg" ? fields.filter((f) => numeric.has(f.kind)) : fields;

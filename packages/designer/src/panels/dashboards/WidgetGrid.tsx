@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, ArrowRightOutlined, DeleteOutlined } from "@ant-design/icons";
-import { labelText, type Widget } from "@plinth/runtime";
+import { type Locale, labelText, type Widget } from "@plinth/runtime";
 import { Button, Card, Tag, Typography } from "antd";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
@@ -8,11 +8,23 @@ import { useIssuesAt, useLocale } from "../workflows/fields.js";
 import { moveWidget, removeWidget, widgetPath } from "./commands.js";
 import { sizeOf } from "./grid.js";
 
-function summary(widget: Widget, t: TFunction): string {
-  const measures = (widget.query.measures ?? []).map((m) => `${t(`dash_agg_${m.aggregate}`)}(${m.field ?? ""})`);
-  const groups = (widget.query.groupBy ?? []).map((g) =>
-    g.bucket ? `${g.field}/${t(`dash_bucket_${g.bucket}`)}` : g.field,
+/**
+ * What the card says of the query: each measure by its label where it has one (as the player's
+ * legend and columns name it), else its aggregate and field, or its id for a formula; each
+ * grouping with its bucket and span.
+ */
+function summary(widget: Widget, t: TFunction, locale: Locale): string {
+  const measures = (widget.query.measures ?? []).map((m) =>
+    m.label !== undefined
+      ? labelText(m.label, locale, m.id)
+      : m.expression !== undefined
+        ? m.id
+        : `${t(`dash_agg_${m.aggregate}`)}(${m.field ?? ""})`,
   );
+  const groups = (widget.query.groupBy ?? []).map((g) => {
+    const dates = g.through ? `${g.field}→${g.through}` : g.field;
+    return g.bucket ? `${dates}/${t(`dash_bucket_${g.bucket}`)}` : dates;
+  });
   return [
     widget.query.entity,
     measures.join(", "),
@@ -107,7 +119,7 @@ function WidgetCard({ p, i, widget, last, current }: CardProps) {
           />,
         ]}
       >
-        <Typography.Text type="secondary">{summary(widget, t)}</Typography.Text>
+        <Typography.Text type="secondary">{summary(widget, t, locale)}</Typography.Text>
       </Card>
     </li>
   );
