@@ -207,7 +207,9 @@ export const hqDashboard = {
     {
       // §2.7 "promo calendar heat-map (SKU × week, overlaps flagged)": each promotion line counts
       // in every week its promotion is in store (a span grouping); a cell of 2+ promotions of one
-      // SKU in one week is an overlap, flagged red by the thresholds.
+      // SKU in one week is an overlap, flagged red by the thresholds. The page's region filter (on
+      // promotions) reaches the lines through their required `promotion` (the core's
+      // dashboardFilterPath); the period keeps the promotions in store during it.
       id: "calendar",
       label: l("Promotion calendar: SKU × in-store week (overlaps in red)", "促销日历：商品 × 门店周（重叠标红）"),
       type: "heatmap",
