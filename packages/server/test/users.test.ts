@@ -137,11 +137,16 @@ describe("users: create, update, roles", () => {
     expectError(await post({ ...base, username: "' OR 1=1 --" }), 400, "http.badRequest");
     expectError(await post({ ...base, username: "x".repeat(10_240) }), 400, "http.badRequest");
     expectError(await post({ ...base, password: "short" }), 400, "http.badRequest");
-    const nested = expectError(await post({ ...base, attributes: { nested: { a: 1 } } }), 400, "http.badRequest");
+    const nested = expectError(
+      await post({ ...base, attributes: { nested: { a: 1 } } }),
+      400,
+      "users.badAttributeValue",
+    );
     expect(nested.error.path).toBe("/attributes/nested");
-    expectError(await post({ ...base, attributes: { list: [1] } }), 400, "http.badRequest");
-    expectError(await post({ ...base, attributes: { note: "x".repeat(1001) } }), 400, "http.badRequest");
-    expectError(await post({ ...base, attributes: { "bad key": 1 } }), 400, "http.badRequest");
+    expectError(await post({ ...base, attributes: { list: [1] } }), 400, "users.badAttributeValue");
+    expectError(await post({ ...base, attributes: { note: "x".repeat(1001) } }), 400, "users.badAttributeValue");
+    const key = expectError(await post({ ...base, attributes: { "bad key": 1 } }), 400, "users.badAttributeKey");
+    expect(key.error.path).toBe("/attributes/bad key");
     const manager = expectError(
       await post({ ...base, attributes: { manager: "nobody" } }),
       422,
@@ -170,6 +175,40 @@ describe("users: create, update, roles", () => {
     });
     expectError(notJson, 400, "http.malformedJson");
     expect((await post(base)).statusCode).toBe(201);
+  });
+
+  it("refuses an attribute name that is no identifier with its code, path and a message in both languages", async () => {
+    const { app, admin, alice } = await setup();
+    const patch = (attributes: Record<string, unknown>, lang = "en") =>
+      app.inject({
+        method: "PATCH",
+        url: `/api/users/${alice.id}`,
+        headers: { ...admin, "accept-language": lang },
+        payload: { attributes },
+      });
+    for (const [name, pointer] of [
+      ["bad key!", "/attributes/bad key!"],
+      ["1abc", "/attributes/1abc"],
+      ["a/b~c", "/attributes/a~1b~0c"],
+    ] as const) {
+      const body = expectError(await patch({ region: "east", [name]: "x" }), 400, "users.badAttributeKey");
+      expect(body.error.path).toBe(pointer);
+      const messages = (body.error.details as { messages: Record<string, string> }).messages;
+      expect(messages.en).toContain(`'${name}' cannot name an attribute`);
+      expect(messages.en).toContain("Start with a letter");
+      expect(messages["zh-CN"]).toContain(`“${name}”不能用作属性名`);
+      expect(body.error.message).toBe(messages.en);
+    }
+    const zh = expectError(await patch({ "1abc": 1 }, "zh-CN"), 400, "users.badAttributeKey");
+    expect(zh.error.message).toContain("请以字母开头");
+    // A hostile name is quoted cut short; nothing was saved.
+    const long = expectError(await patch({ [`9${"k".repeat(5000)}`]: 1 }), 400, "users.badAttributeKey");
+    expect(String(long.error.message).length).toBeLessThan(400);
+    const after = await app.inject({ method: "GET", url: "/api/users", headers: admin });
+    const stored = after
+      .json<{ users: Array<{ id: string; attributes: object }> }>()
+      .users.find((u) => u.id === alice.id);
+    expect(stored?.attributes).toEqual({});
   });
 
   it("updates a user, records a diff without the password, and the new password works", async () => {

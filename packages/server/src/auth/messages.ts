@@ -22,6 +22,15 @@ export const authMessages = defineMessages({
     en: "The manager '{id}' is not a user. Set attributes.manager to the id of an existing user, or to null.",
     "zh-CN": "上级“{id}”不是已有用户。请将 attributes.manager 设为已有用户的 id，或设为 null。",
   },
+  "users.badAttributeKey": {
+    en: "'{key}' cannot name an attribute: formulas read it as $user.<name>. Start with a letter and use only letters, digits and underscores, up to 63 characters (region, sales_team).",
+    "zh-CN":
+      "“{key}”不能用作属性名：公式以 $user.<属性名> 读取它。请以字母开头，只用字母、数字和下划线，最多 63 个字符（如 region、sales_team）。",
+  },
+  "users.badAttributeValue": {
+    en: "The value of attribute '{key}' cannot be stored. Use text of up to {max} characters, a number, true or false, or leave it empty.",
+    "zh-CN": "属性“{key}”的值无法保存。请使用不超过 {max} 个字符的文本、数字、true 或 false，或留空。",
+  },
   "users.lastAdmin": {
     en: "This change would leave no enabled administrator. Make another user an administrator first.",
     "zh-CN": "此修改将导致没有可用的管理员。请先将其他用户设为管理员。",

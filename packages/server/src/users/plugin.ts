@@ -4,12 +4,21 @@ import { requireAdmin } from "../auth/principal.js";
 import type { ServerContext } from "../http/context.js";
 import { httpError } from "../http/errors.js";
 import { createUserSchema, listUsersSchema, setRolesSchema, updateUserSchema } from "./schemas.js";
-import { createUser, type NewUser, setUserRoles, type UserPatch, updateUser } from "./service.js";
+import { assertAttributeKeys, createUser, type NewUser, setUserRoles, type UserPatch, updateUser } from "./service.js";
 import { toUserJson } from "./userJson.js";
 
 /** Checked before the body is parsed, so anonymous callers and non-admins never reach validation. */
 async function adminOnly(request: Parameters<typeof requireAdmin>[0]): Promise<void> {
   requireAdmin(request);
+}
+
+/**
+ * Before the body schema: an attribute name that is no identifier is `users.badAttributeKey` at
+ * its path, in both languages, rather than the schema validator's English text.
+ */
+async function attributeKeys(request: { body?: unknown }): Promise<void> {
+  const body = request.body;
+  if (body !== null && typeof body === "object") assertAttributeKeys((body as { attributes?: unknown }).attributes);
 }
 
 /**
@@ -35,14 +44,18 @@ export async function registerUsers(app: FastifyInstance, ctx: ServerContext): P
       });
     });
 
-    scope.post<{ Body: NewUser }>("/api/users", { schema: createUserSchema }, async (request, reply) => {
-      const user = await createUser(ctx, request.body, actorOf(request));
-      return reply.status(201).send(user);
-    });
+    scope.post<{ Body: NewUser }>(
+      "/api/users",
+      { schema: createUserSchema, preValidation: attributeKeys },
+      async (request, reply) => {
+        const user = await createUser(ctx, request.body, actorOf(request));
+        return reply.status(201).send(user);
+      },
+    );
 
     scope.patch<{ Params: { id: string }; Body: UserPatch }>(
       "/api/users/:id",
-      { schema: updateUserSchema },
+      { schema: updateUserSchema, preValidation: attributeKeys },
       async (request) => updateUser(ctx, request.params.id, request.body, actorOf(request)),
     );
 

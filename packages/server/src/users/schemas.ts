@@ -16,6 +16,8 @@ const attributesBody = {
     team: { type: ["string", "null"], maxLength: 200 },
     manager: { type: ["string", "null"], maxLength: 64 },
   },
+  // For OpenAPI readers: the routes check names before this schema (assertAttributeKeys), so a
+  // refusal is users.badAttributeKey at its path in both languages, not the validator's text.
   propertyNames: { pattern: ID_PATTERN },
   additionalProperties: scalar,
   maxProperties: 100,

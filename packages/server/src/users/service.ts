@@ -1,4 +1,4 @@
-import { escapePointerToken } from "@plinth/runtime";
+import { escapePointerToken, ID_PATTERN } from "@plinth/runtime";
 import { type Actor, auditPlatform } from "../auth/audit.js";
 import { authError } from "../auth/messages.js";
 import { hashPassword } from "../auth/passwords.js";
@@ -32,8 +32,31 @@ const userNotFound = (id: string) => httpError(404, "http.notFound", { what: "us
 
 const MAX_ATTRIBUTE_LENGTH = 1000;
 
-/** Attribute values must be scalars (permission formulas compare them); 400 naming the first that is not. */
+const ATTRIBUTE_KEY = new RegExp(ID_PATTERN);
+
+/** A key as the message quotes it: a hostile one (10,000 characters) is cut short. */
+const shown = (key: string) => (key.length > 64 ? `${key.slice(0, 64)}…` : key);
+
+/**
+ * Attribute names are identifiers, as permission formulas read them (`$user.region`): 400
+ * `users.badAttributeKey` at `/attributes/<key>`, the first that is not. The routes call it before
+ * their body schema (whose `propertyNames` says the same to OpenAPI readers), so a People screen
+ * gets this code and a message in both languages, not the validator's text.
+ */
+export function assertAttributeKeys(attributes: unknown): void {
+  if (attributes === null || typeof attributes !== "object" || Array.isArray(attributes)) return;
+  for (const key of Object.keys(attributes)) {
+    if (!ATTRIBUTE_KEY.test(key))
+      throw authError(400, "users.badAttributeKey", { key: shown(key) }, `/attributes/${escapePointerToken(key)}`);
+  }
+}
+
+/**
+ * Attribute names are identifiers and values scalars (permission formulas compare them); 400
+ * naming the first that is not (`users.badAttributeKey`, `users.badAttributeValue`).
+ */
 export function assertAttributes(attributes: Readonly<Record<string, unknown>> | undefined): void {
+  assertAttributeKeys(attributes);
   for (const [key, value] of Object.entries(attributes ?? {})) {
     const ok =
       value === null ||
@@ -41,8 +64,8 @@ export function assertAttributes(attributes: Readonly<Record<string, unknown>> |
       (typeof value === "number" && Number.isFinite(value)) ||
       (typeof value === "string" && value.length <= MAX_ATTRIBUTE_LENGTH);
     if (!ok) {
-      const reason = `attribute '${key}' must be a string of up to ${MAX_ATTRIBUTE_LENGTH} characters, a number, a boolean or null`;
-      throw httpError(400, "http.badRequest", { reason }, { path: `/attributes/${escapePointerToken(key)}` });
+      const params = { key: shown(key), max: MAX_ATTRIBUTE_LENGTH };
+      throw authError(400, "users.badAttributeValue", params, `/attributes/${escapePointerToken(key)}`);
     }
   }
 }
