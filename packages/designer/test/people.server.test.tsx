@@ -163,9 +163,43 @@ describe("the People screen", () => {
     await user.type(within(attributes).getByLabelText("属性 1 的键"), "my region");
     await user.type(within(attributes).getByLabelText("属性 1 的值"), "north");
     await user.click(within(attributes).getByRole("button", { name: /保存属性$/ }));
-    const alert = await within(attributes).findByRole("alert", {}, slow);
-    // The server's words for a key that is not an id (400 http.badRequest), in Chinese.
-    expect(alert.textContent).toMatch(/^请求无效：.*attributes/);
+    // The server's refusal of a name that is no identifier (users.badAttributeKey), in Chinese,
+    // under the key it is about: what a name may be, not the schema validator's text.
+    const key = within(attributes).getByLabelText("属性 1 的键");
+    const alert = await within(key.closest(".ant-form-item") as HTMLElement).findByRole("alert", {}, slow);
+    expect(alert.textContent).toMatch(/^“my region”不能用作属性名.*请以字母开头/);
+    expect(key.getAttribute("aria-invalid")).toBe("true");
+    expect(within(attributes).getAllByRole("alert")).toHaveLength(1);
     expect((await stored(people, "rep.north"))?.attributes).toEqual({});
+  });
+
+  it("shows a refused attribute name at its key in English ('bad key!', then '1abc'), and saves once it is fixed", async () => {
+    const user = userEvent.setup({ delay: null });
+    const { people } = await renderPeople("en");
+    const list = await screen.findByRole("navigation", { name: "Users" });
+    await user.click(await within(list).findByRole("button", { name: "Select Nora North" }, slow));
+    const attributes = await screen.findByRole("group", { name: "Attributes of Nora North" }, slow);
+    await user.click(within(attributes).getByRole("button", { name: "Add attribute" }));
+    const key = within(attributes).getByLabelText("Key of attribute 2");
+    await user.type(within(attributes).getByLabelText("Value of attribute 2"), "x");
+    for (const name of ["bad key!", "1abc"]) {
+      await user.clear(key);
+      await user.type(key, name);
+      await user.click(within(attributes).getByRole("button", { name: /Save attributes$/ }));
+      const item = key.closest(".ant-form-item") as HTMLElement;
+      await waitFor(
+        () =>
+          expect(within(item).getByRole("alert").textContent).toBe(
+            `'${name}' cannot name an attribute: formulas read it as $user.<name>. Start with a letter and use only letters, digits and underscores, up to 63 characters (region, sales_team).`,
+          ),
+        slow,
+      );
+    }
+    expect((await stored(people, "rep.north"))?.attributes).toEqual({});
+    await user.clear(key);
+    await user.type(key, "abc_1");
+    await user.click(within(attributes).getByRole("button", { name: /Save attributes$/ }));
+    await within(attributes).findByText("Attributes saved.", {}, slow);
+    expect((await stored(people, "rep.north"))?.attributes).toEqual({ abc_1: "x" });
   });
 });

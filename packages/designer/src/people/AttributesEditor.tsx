@@ -1,8 +1,8 @@
-import { type Locale, labelText } from "@plinth/runtime";
-import { Alert, Button, Input, Typography } from "antd";
+import { type Locale, labelText, pointerTokens } from "@plinth/runtime";
+import { Alert, Button, Form, Input, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { errorText } from "../api/http.js";
+import { ApiError, errorText } from "../api/http.js";
 import { type AppAttribute, attributeText, attributeValue } from "./appAccess.js";
 import type { AttributeValue, PeopleApi, PersonJson } from "./peopleApi.js";
 
@@ -28,8 +28,20 @@ function initialRows(person: PersonJson, attributes: readonly AppAttribute[]): R
 }
 
 /**
+ * The attribute a server refusal is about: its path `/attributes/<key>` (the server's
+ * `users.badAttributeKey`, `users.badAttributeValue`, `users.unknownManager`), or undefined.
+ */
+export function refusedAttribute(error: unknown): string | undefined {
+  if (!(error instanceof ApiError) || !error.path.startsWith("/attributes/")) return undefined;
+  const [, key, ...rest] = pointerTokens(error.path);
+  return rest.length === 0 ? key : undefined;
+}
+
+/**
  * The user's attributes as free key/value rows (`region` = `east`), starting with the ones the app's
  * row scopes read. Saving replaces the whole set; a row with no key or no value is left out.
+ * The server checks names and values; a refusal about one attribute shows at its row (the key
+ * or the value, as the code says), in the current language, and above the rows otherwise.
  */
 export function AttributesEditor({ people, person, appTitle, attributes, locale, onSaved }: AttributesEditorProps) {
   const { t } = useTranslation();
@@ -41,6 +53,8 @@ export function AttributesEditor({ people, person, appTitle, attributes, locale,
   const kinds = new Map(attributes.map((a) => [a.id, a.kind]));
   const edit = (n: number, change: Partial<Row>) => {
     setSaved(false);
+    // The refusal was about what was sent; once the rows change it would point at the wrong one.
+    setError(undefined);
     setRows((current) => current.map((row) => (row.n === n ? { ...row, ...change } : row)));
   };
   const add = () => {
@@ -68,6 +82,16 @@ export function AttributesEditor({ people, person, appTitle, attributes, locale,
     }
   };
   const title = t("people_attributes", { name: person.displayName });
+  // The row the server's refusal names (the first with that key); the message shows under its input.
+  const refusedKey = refusedAttribute(error);
+  const refused = refusedKey === undefined ? undefined : rows.find((row) => row.key.trim() === refusedKey)?.n;
+  // A bad name is the key's fault; anything else about the attribute (a value too long, a manager
+  // who is no user) is its value's.
+  const atKey = error instanceof ApiError && error.code === "users.badAttributeKey";
+  const problem = (n: number, onKey: boolean) =>
+    n === refused && atKey === onKey
+      ? { validateStatus: "error" as const, help: <span role="alert">{errorText(error, locale)}</span> }
+      : {};
   return (
     <fieldset aria-label={title} className="designer-people-attributes">
       <Typography.Title level={4}>{title}</Typography.Title>
@@ -81,7 +105,7 @@ export function AttributesEditor({ people, person, appTitle, attributes, locale,
             })
           : t("people_attributesUnused", { app: appTitle })}
       </Typography.Paragraph>
-      {error !== undefined && (
+      {error !== undefined && refused === undefined && (
         <Alert role="alert" type="error" showIcon title={errorText(error, locale)} style={{ marginBottom: 12 }} />
       )}
       {saved && (
@@ -89,24 +113,29 @@ export function AttributesEditor({ people, person, appTitle, attributes, locale,
       )}
       {rows.map((row, i) => (
         <div key={row.n} className="designer-people-attribute">
-          <Input
-            aria-label={t("people_keyOf", { n: i + 1 })}
-            placeholder={t("people_key")}
-            value={row.key}
-            onChange={(e) => edit(row.n, { key: e.target.value })}
-            className="designer-people-key"
-          />
-          <Input
-            aria-label={t("people_valueOf", { n: i + 1 })}
-            placeholder={t("people_value")}
-            value={row.value}
-            onChange={(e) => edit(row.n, { value: e.target.value })}
-            className="designer-people-value"
-          />
+          <Form.Item className="designer-people-key" {...problem(row.n, true)}>
+            <Input
+              aria-label={t("people_keyOf", { n: i + 1 })}
+              aria-invalid={row.n === refused && atKey ? true : undefined}
+              placeholder={t("people_key")}
+              value={row.key}
+              onChange={(e) => edit(row.n, { key: e.target.value })}
+            />
+          </Form.Item>
+          <Form.Item className="designer-people-value" {...problem(row.n, false)}>
+            <Input
+              aria-label={t("people_valueOf", { n: i + 1 })}
+              aria-invalid={row.n === refused && !atKey ? true : undefined}
+              placeholder={t("people_value")}
+              value={row.value}
+              onChange={(e) => edit(row.n, { value: e.target.value })}
+            />
+          </Form.Item>
           <Button
             aria-label={t("people_removeAttribute", { key: row.key || i + 1 })}
             onClick={() => {
               setSaved(false);
+              setError(undefined);
               setRows((current) => current.filter((r) => r.n !== row.n));
             }}
           >
