@@ -104,6 +104,8 @@ export const dashboardPageSchema = {
     filters: {
       type: "array",
       maxItems: 20,
+      description:
+        "Shared filters the viewer picks a value for (the period is always offered besides). Each narrows the widgets on its `entity` at `field`, and the widgets on an entity with one required relation to it at the field behind that relation (a region filter on promotions narrows promotion lines by `promotion.region`); other widgets are not narrowed.",
       items: {
         type: "object",
         properties: { id: idSchema, label: labelSchema, field: fieldPathSchema, entity: idSchema },
