@@ -238,7 +238,7 @@ describe("locks in a regional variant", () => {
     });
     expect(store.getState().refusal).toBeUndefined();
     const draft = overlay.draft(store.getState().doc);
-    expect(draft.overlay.map((x) => x.target)).toEqual(
+    expect((draft.overlay ?? []).map((x) => x.target)).toEqual(
       expect.arrayContaining([expect.stringMatching(/^\/pages\/forecast\/widgets\/by_stage\//)]),
     );
     expect(overlay.effective(draft)).toEqual(store.getState().doc);
