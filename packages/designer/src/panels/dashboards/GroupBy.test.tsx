@@ -126,6 +126,25 @@ describe("span groupings in the query builder", () => {
     await waitFor(() => expect(within(group("Group 1")).queryByRole("alert")).toBeNull(), GONE);
   });
 
+  it("spans a date on a related record through that record's other date (a line in every week its promotion runs)", async () => {
+    const { store, runtime } = renderDesigner(<DashboardsPanel />);
+    openWidget(store, 1);
+    act(() => {
+      store
+        .getState()
+        .apply(
+          setValue(`/pages/${FORECAST}/widgets/1/query/groupBy/0`, { field: "account.createdAt", bucket: "week" }),
+        );
+    });
+    // The dotted date keeps its bucket select.
+    expect(within(group("Group 1")).getByRole("combobox", { name: "Group 1 date bucket" })).toBeTruthy();
+    await chooseOption("Group 1 through", "account › Updated at (account.updatedAt)");
+    expect(queryOf(store, 1)?.groupBy).toEqual([
+      { field: "account.createdAt", bucket: "week", through: "account.updatedAt" },
+    ]);
+    expect(runtime.validateApp(store.getState().doc).issues).toEqual([]);
+  });
+
   it("clearing the bucket takes the span with it, in one undo step", async () => {
     const { store } = renderDesigner(<DashboardsPanel />);
     openWidget(store, 1);

@@ -3,16 +3,16 @@ import type { Field, Query } from "@plinth/runtime";
 import { querySchema } from "@plinth/runtime";
 import { Button, Flex, Form, Select } from "antd";
 import { useTranslation } from "react-i18next";
-import { useApply } from "../../editor/context.js";
+import { useApply, useDesigner } from "../../editor/context.js";
 import { insertItem } from "../../store/commands.js";
 import { IssueHelp, useIssuesAt, useLocale } from "../workflows/fields.js";
 import { fieldOptions } from "../workflows/model.js";
 import { removeQueryItem, setGroupBlankLabel, setGroupBucket, setGroupField, setGroupThrough } from "./commands.js";
 import { LabelPair } from "./LabelPair.js";
 import type { PartProps } from "./queryParts.js";
+import { isDatePath, spanEndOptions } from "./spanFields.js";
 
-type Grouping = NonNullable<Query["groupBy"]>[number];
-type Bucket = NonNullable<Grouping["bucket"]>;
+type Bucket = NonNullable<NonNullable<Query["groupBy"]>[number]["bucket"]>;
 
 const buckets = querySchema.properties.groupBy.items.properties.bucket.enum;
 const isDate = (f: Field | undefined) => f?.kind === "date" || f?.kind === "datetime";
@@ -33,9 +33,9 @@ export function GroupBy({ path, query, fields }: PartProps) {
     <fieldset className="dash-fieldset">
       <legend>{t("dash_groupBy")}</legend>
       {issues.length > 0 && <IssueHelp issues={issues} />}
-      {groups.map((g, n) => (
+      {groups.map((_, n) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a grouping is its position; every row is controlled by the document
-        <GroupingEditor key={n} path={path} n={n} grouping={g} count={groups.length} fields={fields} />
+        <GroupingEditor key={n} path={path} query={query} n={n} fields={fields} />
       ))}
       {groups.length < 3 && fields[0] && (
         <Button
@@ -55,18 +55,16 @@ export function GroupBy({ path, query, fields }: PartProps) {
   );
 }
 
-interface GroupingProps {
-  /** The query's pointer. */
-  readonly path: string;
+interface GroupingProps extends PartProps {
   readonly n: number;
-  readonly grouping: Grouping;
-  readonly count: number;
-  readonly fields: readonly Field[];
 }
 
-function GroupingEditor({ path, n, grouping: g, count, fields }: GroupingProps) {
+function GroupingEditor({ path, query, n, fields }: GroupingProps) {
   const { t } = useTranslation();
   const apply = useApply();
+  const doc = useDesigner((s) => s.doc);
+  const g = query.groupBy?.[n];
+  const entity = query.entity;
   const locale = useLocale();
   const at = `${path}/groupBy/${n}`;
   const all = useIssuesAt(at);
@@ -74,9 +72,8 @@ function GroupingEditor({ path, n, grouping: g, count, fields }: GroupingProps) 
   // without a bucket) at the field.
   const spanIssues = all.filter((x) => x.path === `${at}/through` || x.path.startsWith(`${at}/through/`));
   const fieldIssues = all.filter((x) => !spanIssues.includes(x) && !x.path.startsWith(`${at}/blankLabel`));
-  const field = fields.find((f) => f.id === g.field);
-  const dates = fields.filter(isDate);
   const names = { n: n + 1 };
+  if (!g) return null;
   return (
     <fieldset className="dash-measure">
       <legend>{t("dash_group", names)}</legend>
@@ -96,7 +93,7 @@ function GroupingEditor({ path, n, grouping: g, count, fields }: GroupingProps) 
               if (v !== g.field) apply(setGroupField(path, n, v, isDate(fields.find((f) => f.id === v))));
             }}
           />
-          {isDate(field) && (
+          {isDatePath(doc, entity, g.field) && (
             <Select
               allowClear
               aria-label={t("dash_groupBucket", names)}
@@ -112,7 +109,7 @@ function GroupingEditor({ path, n, grouping: g, count, fields }: GroupingProps) 
             type="text"
             icon={<DeleteOutlined />}
             aria-label={t("dash_removeGroup", names)}
-            onClick={() => apply(removeQueryItem(path, "groupBy", n, count))}
+            onClick={() => apply(removeQueryItem(path, "groupBy", n, query.groupBy?.length ?? 0))}
           />
         </Flex>
       </Form.Item>
@@ -127,7 +124,10 @@ function GroupingEditor({ path, n, grouping: g, count, fields }: GroupingProps) 
             showSearch
             aria-label={t("dash_groupThrough", names)}
             value={g.through ?? NO_SPAN}
-            options={[{ value: NO_SPAN, label: t("dash_through_none") }, ...fieldOptions(dates, locale)]}
+            options={[
+              { value: NO_SPAN, label: t("dash_through_none") },
+              ...spanEndOptions(doc, entity, g.field, locale),
+            ]}
             onChange={(v: string) => {
               const through = v === NO_SPAN ? undefined : v;
               if (through !== g.through) apply(setGroupThrough(path, n, through, g.field));
