@@ -78,7 +78,7 @@ function renderEditor(locale: Locale) {
           people={people}
           person={alice}
           appTitle="Promotions"
-          attributes={[{ id: "region" }]}
+          attributes={[{ id: "region", usedBy: ["/permissions/0/rowScope"] }]}
           locale={shown}
           onSaved={(p) => saved.push(p)}
         />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { App } from "../schema/types.js";
+import type { App, Query } from "../schema/types.js";
 import { dashboardFilterPath, dashboardQuery, periodField, periodFormula } from "./dashboardFilters.js";
 
 /** Promotions in regions, their lines (each belongs to one promotion), a ledger that may name one, transfers between two. */
@@ -95,10 +95,10 @@ describe("dashboard filters: the period", () => {
   });
 
   it("reads the date from the query: a bucket, a span grouping's both ends, else the entity's first date", () => {
-    const span = {
+    const span: Query = {
       entity: "line",
       groupBy: [{ field: "sku" }, { field: "promotion.from", bucket: "week", through: "promotion.to" }],
-    } as const;
+    };
     expect(periodField(app, span)).toEqual({
       field: "promotion.from",
       kind: "date",
