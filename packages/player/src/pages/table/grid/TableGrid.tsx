@@ -355,7 +355,11 @@ const GridRow = memo(
             // Read-only cells: no key string, no handlers (most cells, while scrolling fast).
             const error = errors.size > 0 ? errors.get(cellKey(record.id, column.id)) : undefined;
             return (
-              <td key={column.id} className={column.numeric ? "num" : undefined}>
+              <td
+                key={column.id}
+                className={column.numeric ? "num" : undefined}
+                data-problem={error !== undefined ? "true" : undefined}
+              >
                 {column.format(record[column.id])}
                 {error && <CellError text={error} />}
               </td>
@@ -374,6 +378,7 @@ const GridRow = memo(
               tabIndex={editing ? -1 : 0}
               title={editing ? undefined : words.editHint}
               aria-invalid={error !== undefined || undefined}
+              data-problem={error !== undefined ? "true" : undefined}
               onDoubleClick={() => editing || edit.start(record.id, column.id)}
               onKeyDown={(event: KeyboardEvent<HTMLTableCellElement>) => {
                 if (editing || event.target !== event.currentTarget) return;
