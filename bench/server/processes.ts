@@ -40,7 +40,13 @@ function exited(child: ChildProcess): Promise<void> {
  * fork inherits) and wait until it listens.
  */
 export async function spawnServer(request: ServeRequest): Promise<ServerProcess> {
-  const child = fork(childEntry, [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  // BENCH_SERVER_CPU_PROF=<dir>: each server process writes a V8 CPU profile there when it stops
+  // (for whoever chases a server benchmark miss; open it in Chrome DevTools).
+  const profile = process.env.BENCH_SERVER_CPU_PROF;
+  const child = fork(childEntry, [], {
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+    ...(profile ? { execArgv: [...process.execArgv, "--cpu-prof", `--cpu-prof-dir=${profile}`] } : {}),
+  });
   const reply = await new Promise<ServeReply>((resolve, reject) => {
     child.once("message", (message) => resolve(message as ServeReply));
     child.once("exit", (code) =>

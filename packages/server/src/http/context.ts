@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomFillSync } from "node:crypto";
 import type { Runtime } from "@plinth/runtime";
 import type { Storage, UserRow } from "../storage/types.js";
 
@@ -9,9 +9,19 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-/** Random ids: 20 url-safe characters (120 bits). */
+const ID_BYTES = 15;
+/** Random bytes for 273 ids, drawn from the CSPRNG at once (one call per id cost more than the id). */
+const pool = Buffer.alloc(ID_BYTES * 273);
+let used = pool.length;
+
+/** Random ids: 20 url-safe characters (120 bits from the operating system's CSPRNG). */
 export function newId(): string {
-  return randomBytes(15).toString("base64url");
+  if (used === pool.length) {
+    randomFillSync(pool);
+    used = 0;
+  }
+  used += ID_BYTES;
+  return pool.toString("base64url", used - ID_BYTES, used);
 }
 
 /** Something that happened to a record, inside the write transaction that did it. */

@@ -152,9 +152,12 @@ export async function registerRecords(app: FastifyInstance, ctx: ServerContext, 
       if (key !== undefined && (typeof key !== "string" || key.length === 0 || key.length > 200)) {
         throw httpError(400, "http.badRequest", { reason: "Idempotency-Key must be 1 to 200 characters" });
       }
-      const fingerprint = createHash("sha256")
-        .update(canonicalJson([request.params.app, request.params.entity, request.body]))
-        .digest("hex");
+      // What a replay with the same key must match (only needed with a key).
+      const fingerprint = key
+        ? createHash("sha256")
+            .update(canonicalJson([request.params.app, request.params.entity, request.body]))
+            .digest("hex")
+        : "";
       const result = await withRefusalAudit(ctx, () =>
         ctx.storage.write(async (tx) => {
           const published = await apps.get(tx, request.params.app);
