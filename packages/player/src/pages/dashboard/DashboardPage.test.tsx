@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import type { Locale, MemorySource, MemoryUser } from "@plinth/runtime";
+import type { DashboardPage as DashboardPageDef, Locale, MemorySource, MemoryUser } from "@plinth/runtime";
 import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { chooseOption } from "../table/testing.js";
@@ -87,7 +87,7 @@ describe("DashboardPage", () => {
   it("names a grouping's blank group as the schema says (blankLabel), in either language", async () => {
     source = pipelineSource(manager);
     await source.create("opportunity", { name: "No account yet", region: "east", amount: 5 });
-    const page = {
+    const page: DashboardPageDef = {
       ...forecastPage,
       filters: [],
       widgets: [
@@ -109,7 +109,7 @@ describe("DashboardPage", () => {
 
   it("colours a measure by the widget's thresholds (a dot and a word), bounded by another measure of the row", async () => {
     source = pipelineSource(manager);
-    const page = {
+    const page: DashboardPageDef = {
       ...forecastPage,
       filters: [],
       widgets: [
@@ -174,6 +174,35 @@ describe("DashboardPage", () => {
     await chooseOption(screen.getByRole("combobox", { name: "Period" }), "All time");
     await waitFor(() => expect(kpi("deal_count")).toBe("2"));
     expect(kpi("pipeline_total")).toBe("CN¥1,000");
+  });
+
+  it("says on a widget that a chosen filter does not reach its records (accounts have no region)", async () => {
+    const page: DashboardPageDef = {
+      ...forecastPage,
+      widgets: [
+        ...forecastPage.widgets,
+        {
+          id: "accounts",
+          label: { en: "Accounts", "zh-CN": "客户数" },
+          type: "kpi",
+          query: { entity: "account", measures: [{ id: "n", aggregate: "count" }] },
+          layout: { x: 0, y: 8, w: 6, h: 2 },
+        },
+      ],
+    };
+    for (const locale of ["en", "zh-CN"] as const) {
+      source = pipelineSource(rep);
+      renderPage(<DashboardPage app={pipelineApp} page={page} source={source} />, { source, user: rep, locale });
+      await waitFor(() => expect(widget("accounts").getAttribute("data-state")).toBe("ok"));
+      expect(screen.queryByTestId("unfiltered-accounts")).toBeNull();
+      const [region, east] = locale === "en" ? ["Region", "East"] : ["区域", "华东"];
+      await chooseOption(screen.getByRole("combobox", { name: region }), east);
+      const note = await screen.findByTestId("unfiltered-accounts");
+      expect(note.textContent).toBe(locale === "en" ? "Not narrowed by Region" : "未按区域筛选");
+      // The opportunity widgets are narrowed, and say nothing.
+      for (const w of forecastPage.widgets) expect(screen.queryByTestId(`unfiltered-${w.id}`)).toBeNull();
+      cleanup();
+    }
   });
 
   it("speaks Chinese: labels, filters and numbers", async () => {

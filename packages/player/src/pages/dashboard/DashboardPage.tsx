@@ -1,5 +1,5 @@
 import type { DashboardPage as DashboardPageDef, DataSource, Query, Widget } from "@plinth/runtime";
-import { labelText } from "@plinth/runtime";
+import { dashboardFilterPath, labelText } from "@plinth/runtime";
 import { Alert, Select, Space, Typography } from "antd";
 import { type CSSProperties, useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -118,6 +118,12 @@ export function DashboardPage({ app, page, source }: PageProps<DashboardPageDef>
         <div className="plinth-dash-grid">
           {widgets.map((widget) => {
             const query = filteredQuery(app, widget.query, filters, shared, today);
+            // Chosen filters that cannot reach this widget's records: said on the widget, so its
+            // figures are not read as narrowed.
+            const notNarrowed = filters
+              .filter((f) => shared.values[f.id] !== undefined)
+              .filter((f) => dashboardFilterPath(app, f, widget.query.entity) === undefined)
+              .map((f) => labelText(f.label ?? fieldAt(app, f.entity, f.field)?.label, locale, f.id));
             return (
               <div key={widget.id} className="plinth-dash-cell" style={cellStyle(widget)}>
                 <DashboardWidget
@@ -127,6 +133,7 @@ export function DashboardPage({ app, page, source }: PageProps<DashboardPageDef>
                   source={queries}
                   onDrill={(row) => drill(query, row)}
                   titles={titles}
+                  notNarrowedBy={notNarrowed}
                 />
               </div>
             );

@@ -34,10 +34,12 @@ export interface WidgetProps {
   readonly onDrill?: (row: Record<string, unknown>) => void;
   /** People's names and related records' titles by id, for groups by a user or relation field. */
   readonly titles?: ReadonlyMap<string, string>;
+  /** Labels of the page filters the viewer chose that do not reach this widget's records. */
+  readonly notNarrowedBy?: readonly string[];
 }
 
 /** One widget: its query runs on the server; loading and error states of its own. */
-export function DashboardWidget({ app, widget, query, source, onDrill, titles }: WidgetProps) {
+export function DashboardWidget({ app, widget, query, source, onDrill, titles, notNarrowedBy = [] }: WidgetProps) {
   const { locale } = usePlayer();
   const { t } = useTranslation(DASHBOARD_NS);
   const [state, setState] = useState<State>({ status: "loading" });
@@ -87,6 +89,17 @@ export function DashboardWidget({ app, widget, query, source, onDrill, titles }:
     <Card
       size="small"
       title={title}
+      extra={
+        notNarrowedBy.length > 0 && (
+          <span
+            className="plinth-dash-unfiltered"
+            data-testid={`unfiltered-${widget.id}`}
+            title={t("notNarrowedWhy", { filters: notNarrowedBy.join(", ") })}
+          >
+            {t("notNarrowed", { filters: notNarrowedBy.join(", ") })}
+          </span>
+        )
+      }
       className="plinth-dash-card"
       data-testid={`widget-${widget.id}`}
       data-state={state.status}

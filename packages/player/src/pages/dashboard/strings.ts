@@ -22,6 +22,9 @@ export const dashboardStrings = {
       "{{title}}: heat-map of {{measure}} by {{rows}} and {{columns}}; {{flagged}} flagged cell(s) listed below the chart.",
     heatmapFlagged: "Flagged cells",
     heatmapNoneFlagged: "No flagged cells.",
+    notNarrowed: "Not narrowed by {{filters}}",
+    notNarrowedWhy:
+      "This widget's records have no required link to what {{filters}} chooses: it still counts them all.",
   },
   "zh-CN": {
     period: "期间",
@@ -44,6 +47,8 @@ export const dashboardStrings = {
     heatmapLabel: "{{title}}：按{{rows}}和{{columns}}显示{{measure}}的热力图；图表下方列出 {{flagged}} 个标记单元格。",
     heatmapFlagged: "标记的单元格",
     heatmapNoneFlagged: "没有标记的单元格。",
+    notNarrowed: "未按{{filters}}筛选",
+    notNarrowedWhy: "此组件的记录与{{filters}}所选的记录没有必填关联，因此仍统计全部记录。",
   },
 } as const;
 
