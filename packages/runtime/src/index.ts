@@ -20,10 +20,11 @@ export { accessMessages } from "./access/messages.js";
 export { type AccessPolicyOptions, createAccessPolicy } from "./access/policy.js";
 export { canonicalAppJson } from "./app/canonical.js";
 export { collectFormulaSites, type FormulaSite } from "./app/checks/formulaSites.js";
+// App documents
+export { fieldAtPath, recordFields } from "./app/fieldPath.js";
 export { documentLimits } from "./app/limits.js";
 export { schemaMessages } from "./app/messages.js";
 export { type MigrateResult, type Migration, migrateApp, standardMigrations } from "./app/migrate.js";
-// App documents
 export { type AppModel, type EntityModel, indexApp, type Located, systemFieldIds, systemFields } from "./app/model.js";
 export { type ParseResult as AppParseResult, parseAppJson } from "./app/parse.js";
 export {

@@ -1,3 +1,4 @@
+import { fieldAtPath } from "../app/fieldPath.js";
 import { quoteText } from "../expr/print.js";
 import type { App, DashboardPage, Query } from "../schema/types.js";
 import { isSpanGrouping } from "./span.js";
@@ -25,34 +26,12 @@ export interface DashboardFilterValues {
 /** The longest field path the query model accepts (`a.b.c.d`). */
 const MAX_PATH_SEGMENTS = 4;
 
-type Field = NonNullable<App["entities"]>[number]["fields"][number];
-
 function entityOf(app: App, id: string) {
   return (app.entities ?? []).find((e) => e.id === id);
 }
 
-/** The field at a dotted path of an entity (relations followed), or undefined. */
-function fieldAtPath(app: App, entity: string, path: string): Field | undefined {
-  let current = entityOf(app, entity);
-  const parts = path.split(".");
-  for (const [i, part] of parts.entries()) {
-    const field = current?.fields.find((f) => f.id === part);
-    if (!field || i === parts.length - 1) return field;
-    if (field.kind !== "relation") return undefined;
-    current = entityOf(app, field.target);
-  }
-  return undefined;
-}
-
-/** System fields every record has that hold a datetime. */
-const SYSTEM_DATETIMES: ReadonlySet<string> = new Set(["createdAt", "updatedAt"]);
-
-/**
- * The kind of the date at a path: its field's kind, `datetime` for the system `createdAt` and
- * `updatedAt` (a bucket of the ledger by `createdAt` compared as a date was a type error), else `date`.
- */
+/** The kind of the date at a path (`createdAt` and `updatedAt` are datetimes), else `date`. */
 function dateKindAt(app: App, entity: string, path: string): string {
-  if (SYSTEM_DATETIMES.has(path.split(".").at(-1) ?? "")) return "datetime";
   return fieldAtPath(app, entity, path)?.kind ?? "date";
 }
 

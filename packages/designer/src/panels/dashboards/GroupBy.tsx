@@ -1,5 +1,5 @@
 import { DeleteOutlined } from "@ant-design/icons";
-import type { Field, Query } from "@plinth/runtime";
+import type { Query } from "@plinth/runtime";
 import { querySchema } from "@plinth/runtime";
 import { Button, Flex, Form, Select } from "antd";
 import { useTranslation } from "react-i18next";
@@ -10,12 +10,11 @@ import { fieldOptions } from "../workflows/model.js";
 import { removeQueryItem, setGroupBlankLabel, setGroupBucket, setGroupField, setGroupThrough } from "./commands.js";
 import { LabelPair } from "./LabelPair.js";
 import type { PartProps } from "./queryParts.js";
-import { isDatePath, spanEndOptions } from "./spanFields.js";
+import { isDate, isDatePath, spanEndOptions } from "./spanFields.js";
 
 type Bucket = NonNullable<NonNullable<Query["groupBy"]>[number]["bucket"]>;
 
 const buckets = querySchema.properties.groupBy.items.properties.bucket.enum;
-const isDate = (f: Field | undefined) => f?.kind === "date" || f?.kind === "datetime";
 /** The "through" select's choice for no span (no field id starts with a space). */
 const NO_SPAN = " none";
 

@@ -1,23 +1,8 @@
-import { type App, type Field, type Locale, labelText } from "@plinth/runtime";
+import { type App, type Field, fieldAtPath, type Locale, labelText } from "@plinth/runtime";
 import { entityFields, optionText } from "../workflows/model.js";
 
-const isDate = (f: Field | undefined): boolean => f?.kind === "date" || f?.kind === "datetime";
-
-/**
- * The field a dotted path (`close_date`, `promotion.in_store_from`) ends on, following relations
- * from `entity`, system fields included; undefined when a segment is unknown or not a relation.
- */
-export function fieldAtPath(doc: App, entity: string | undefined, path: string): Field | undefined {
-  let current = entity;
-  const segments = path.split(".");
-  for (const [i, segment] of segments.entries()) {
-    const field = entityFields(doc, current).find((f) => f.id === segment);
-    if (!field || i === segments.length - 1) return field;
-    if (field.kind !== "relation") return undefined;
-    current = field.target;
-  }
-  return undefined;
-}
+/** A field a date bucket applies to. */
+export const isDate = (f: Field | undefined): boolean => f?.kind === "date" || f?.kind === "datetime";
 
 /** Does `path` end on a date or datetime field (one a date bucket applies to)? */
 export const isDatePath = (doc: App, entity: string | undefined, path: string): boolean =>

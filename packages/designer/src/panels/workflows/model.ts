@@ -1,11 +1,7 @@
-import { type App, type Field, type Locale, labelText, systemFieldIds, systemFields } from "@plinth/runtime";
+import { type App, type Field, type Locale, labelText, recordFields } from "@plinth/runtime";
 
-/** An entity's fields as queries and formulas see them: its own, then the system's. */
-export function entityFields(doc: App, entity: string | undefined): readonly Field[] {
-  const found = doc.entities?.find((e) => e.id === entity);
-  if (!found) return [];
-  return [...found.fields.filter((f) => !systemFieldIds.has(f.id)), ...systemFields];
-}
+/** An entity's fields as queries and formulas see them: its own, then the system's (the core's). */
+export const entityFields = recordFields;
 
 /** Select options for fields, labelled in the UI language with the id beside. */
 export function fieldOptions(fields: readonly Field[], locale: Locale) {

@@ -8,6 +8,7 @@ import {
   dashboardQuery,
   type Entity,
   equalsFormula,
+  fieldAtPath,
   type Locale,
   labelText,
   periodField,
@@ -33,17 +34,9 @@ export { andAll, equalsFormula, periodField, periodFormula };
 /** A text literal of the formula language (the core's quoting: single quotes, an inner quote doubled). */
 export const quote = quoteText;
 
-/** The field at a dotted path (`account.region` follows the relation `account`). */
-export function fieldAt(app: App, entityId: string, path: string): FieldView | undefined {
-  let entity: Entity | undefined = (app.entities ?? []).find((e) => e.id === entityId);
-  const parts = path.split(".");
-  for (let i = 0; i < parts.length; i++) {
-    const field = entity?.fields.find((f) => f.id === parts[i]) as FieldView | undefined;
-    if (!field || i === parts.length - 1) return field;
-    entity = (app.entities ?? []).find((e) => e.id === field.target);
-  }
-  return undefined;
-}
+/** The field at a dotted path (`account.region` follows the relation `account`): the core's walk. */
+export const fieldAt = (app: App, entityId: string, path: string): FieldView | undefined =>
+  fieldAtPath(app, entityId, path) as FieldView | undefined;
 
 /**
  * A widget's query with the shared filters ANDed into its filter: the period on its date, and
