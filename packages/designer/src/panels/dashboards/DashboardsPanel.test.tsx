@@ -1,23 +1,13 @@
 // @vitest-environment happy-dom
 import type { DashboardPage } from "@plinth/runtime";
-import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
+import { chooseOption } from "../../testing/antdSelect.js";
 import { renderDesigner } from "../../testing/renderDesigner.js";
 import { DashboardsPanel } from "./DashboardsPanel.js";
 
 afterEach(cleanup);
-
-async function chooseOption(label: string, option: string) {
-  const control = screen.getByRole("combobox", { name: label });
-  fireEvent.mouseDown(control);
-  const item = await waitFor(() => {
-    const found = [...document.querySelectorAll<HTMLElement>(`.ant-select-item-option[title="${option}"]`)].at(-1);
-    expect(found).toBeDefined();
-    return found as HTMLElement;
-  });
-  fireEvent.click(item);
-}
 
 const FORECAST = 5;
 const forecast = (store: ReturnType<typeof renderDesigner>["store"]) =>

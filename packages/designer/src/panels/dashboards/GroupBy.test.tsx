@@ -1,32 +1,20 @@
 // @vitest-environment happy-dom
-import type { App, DashboardPage } from "@plinth/runtime";
+import type { DashboardPage } from "@plinth/runtime";
 import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { createOverlayMode } from "../../editor/overlayMode.js";
 import { setValue } from "../../store/commands.js";
-import { fixtureApp, renderDesigner } from "../../testing/renderDesigner.js";
+import { chooseOption } from "../../testing/antdSelect.js";
+import { renderDesigner } from "../../testing/renderDesigner.js";
 import { DashboardsPanel } from "./DashboardsPanel.js";
+import { FORECAST, openWidget, renderLockedVariant, type Store } from "./testing.js";
 
 afterEach(cleanup);
 
-const FORECAST = 5;
-type Store = ReturnType<typeof renderDesigner>["store"];
 const queryOf = (store: Store, i: number) =>
   ((store.getState().doc.pages ?? [])[FORECAST] as DashboardPage).widgets[i]?.query;
 /** A cleared issue's help leaves with antd's motion (its deadline, as no transition ends in happy-dom). */
 const GONE = { timeout: 3000 };
 const group = (name: string) => screen.getByRole("group", { name });
-
-async function chooseOption(label: string, option: string) {
-  const control = screen.getByRole("combobox", { name: label });
-  fireEvent.mouseDown(control);
-  const item = await waitFor(() => {
-    const found = [...document.querySelectorAll<HTMLElement>(`.ant-select-item-option[title="${option}"]`)].at(-1);
-    expect(found).toBeDefined();
-    return found as HTMLElement;
-  });
-  fireEvent.click(item);
-}
 
 /** The titles of the options a select offers (opened). */
 async function optionsOf(label: string): Promise<string[]> {
@@ -38,10 +26,6 @@ async function optionsOf(label: string): Promise<string[]> {
     return popup as HTMLElement;
   });
   return [...list.querySelectorAll<HTMLElement>(".ant-select-item-option")].map((o) => o.title);
-}
-
-function openWidget(store: Store, i: number) {
-  act(() => store.getState().select(`/pages/${FORECAST}/widgets/${i}`));
 }
 
 describe("span groupings in the query builder", () => {
@@ -213,26 +197,7 @@ describe("blank-group labels", () => {
 
 describe("locks in a regional variant", () => {
   it("refuses a span, a blank-group name and a measure label on a widget HQ locked, and keeps them elsewhere in the overlay", async () => {
-    const template: App = {
-      ...fixtureApp(),
-      locks: [
-        {
-          target: "/pages/forecast/widgets/by_month",
-          mode: "frozen",
-          reason: { en: "HQ trend", "zh-CN": "总部趋势" },
-        },
-      ],
-    };
-    const variant = {
-      schemaVersion: 1,
-      id: "sales_east",
-      version: "1.0.0",
-      label: { en: "East" },
-      extends: { app: "sales", version: "^1.2.0" },
-      overlay: [],
-    } as unknown as App;
-    const overlay = createOverlayMode(template);
-    const { store } = renderDesigner(<DashboardsPanel />, { doc: overlay.effective(variant), overlay });
+    const { store, overlay } = renderLockedVariant("by_month", { en: "HQ trend", "zh-CN": "总部趋势" });
     openWidget(store, 1);
     const before = store.getState().doc;
     await chooseOption("Group 1 through", "closed_at");

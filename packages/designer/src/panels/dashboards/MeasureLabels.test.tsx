@@ -5,19 +5,14 @@ import { afterEach, describe, expect, it } from "vitest";
 import { setValue } from "../../store/commands.js";
 import { renderDesigner } from "../../testing/renderDesigner.js";
 import { DashboardsPanel } from "./DashboardsPanel.js";
+import { FORECAST, openWidget, type Store } from "./testing.js";
 
 afterEach(cleanup);
 
-const FORECAST = 5;
-type Store = ReturnType<typeof renderDesigner>["store"];
 const measuresOf = (store: Store, i: number) =>
   ((store.getState().doc.pages ?? [])[FORECAST] as DashboardPage).widgets[i]?.query.measures;
 const measureBox = (n: number) => screen.getByRole("group", { name: `Measure ${n}` });
 const card = (i: number, list = "Widgets") => screen.getByRole("list", { name: list }).children[i] as HTMLElement;
-
-function openWidget(store: Store, i: number) {
-  act(() => store.getState().select(`/pages/${FORECAST}/widgets/${i}`));
-}
 
 describe("measure labels in the query builder", () => {
   it("labels a measure in English and Chinese, which the widget's card then shows; emptying both removes it", () => {

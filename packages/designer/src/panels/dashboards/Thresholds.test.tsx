@@ -2,33 +2,17 @@
 import type { App, DashboardPage, Widget } from "@plinth/runtime";
 import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { createOverlayMode } from "../../editor/overlayMode.js";
 import { setValue } from "../../store/commands.js";
+import { chooseOption } from "../../testing/antdSelect.js";
 import { fixtureApp, renderDesigner } from "../../testing/renderDesigner.js";
 import type { Band } from "./commands.js";
 import { DashboardsPanel } from "./DashboardsPanel.js";
+import { FORECAST, openWidget, renderLockedVariant, type Store } from "./testing.js";
 
 afterEach(cleanup);
 
-const FORECAST = 5;
-type Store = ReturnType<typeof renderDesigner>["store"];
 const widgetOf = (store: Store, i: number) =>
   ((store.getState().doc.pages ?? [])[FORECAST] as DashboardPage).widgets[i];
-
-async function chooseOption(label: string, option: string) {
-  const control = screen.getByRole("combobox", { name: label });
-  fireEvent.mouseDown(control);
-  const item = await waitFor(() => {
-    const found = [...document.querySelectorAll<HTMLElement>(`.ant-select-item-option[title="${option}"]`)].at(-1);
-    expect(found).toBeDefined();
-    return found as HTMLElement;
-  });
-  fireEvent.click(item);
-}
-
-function openWidget(store: Store, i: number) {
-  act(() => store.getState().select(`/pages/${FORECAST}/widgets/${i}`));
-}
 
 /** The fixture app with the forecast's first widget colouring `amount` by `bands`. */
 function withThresholds(bands: Band[]): App {
@@ -123,26 +107,7 @@ describe("widget thresholds in the inspector", () => {
   });
 
   it("refuses an edit of a widget HQ locked in a regional variant, and keeps the others' edits in the overlay", async () => {
-    const template: App = {
-      ...fixtureApp(),
-      locks: [
-        {
-          target: "/pages/forecast/widgets/by_stage",
-          mode: "frozen",
-          reason: { en: "HQ forecast", "zh-CN": "总部预测" },
-        },
-      ],
-    };
-    const variant = {
-      schemaVersion: 1,
-      id: "sales_east",
-      version: "1.0.0",
-      label: { en: "East" },
-      extends: { app: "sales", version: "^1.2.0" },
-      overlay: [],
-    } as unknown as App;
-    const overlay = createOverlayMode(template);
-    const { store } = renderDesigner(<DashboardsPanel />, { doc: overlay.effective(variant), overlay });
+    const { store, overlay } = renderLockedVariant("by_stage", { en: "HQ forecast", "zh-CN": "总部预测" });
     openWidget(store, 0);
     const before = store.getState().doc;
     fireEvent.click(screen.getByRole("button", { name: "Add threshold" }));

@@ -15,18 +15,9 @@ beforeAll(() => {
   } as unknown as typeof ResizeObserver;
 });
 
-afterEach(cleanup);
+import { chooseOption } from "../../testing/antdSelect.js";
 
-async function chooseOption(label: string, option: string) {
-  const control = screen.getByRole("combobox", { name: label });
-  fireEvent.mouseDown(control);
-  const item = await waitFor(() => {
-    const found = [...document.querySelectorAll<HTMLElement>(`.ant-select-item-option[title="${option}"]`)].at(-1);
-    expect(found).toBeDefined();
-    return found as HTMLElement;
-  });
-  fireEvent.click(item);
-}
+afterEach(cleanup);
 
 const machine = (store: ReturnType<typeof renderDesigner>["store"]) =>
   store.getState().doc.workflows?.[0] as StateMachine;
