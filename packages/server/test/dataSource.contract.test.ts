@@ -354,6 +354,36 @@ const scenarios: Scenario[] = [
       return { ok: [taken, history, next, guarded, unknown] };
     },
   },
+  {
+    // Added one by one in doubles, ten dimes are 0.9999999999999999; and PostgreSQL adds in the
+    // plan's row order, so a balance (a rollup) and a report over the same rows could differ in
+    // the last digit. Every source sums so that the order does not matter.
+    name: "ten amounts of 0.1 sum to 1, in a report and in a rollup",
+    run: async (s) => {
+      const admin = s("admin");
+      const account = await admin.create("account", { name: "Ten dimes", region: "east" });
+      for (let i = 0; i < 10; i++) {
+        await admin.create("opportunity", {
+          name: `Dime ${i}`,
+          account: account.id,
+          region: "east",
+          amount: 0.1,
+          close_date: "2031-01-01",
+        });
+      }
+      const report = await admin.query({
+        entity: "opportunity",
+        filter: `account = '${account.id}'`,
+        measures: [
+          { id: "total", aggregate: "sum", field: "amount" },
+          { id: "mean", aggregate: "avg", field: "amount" },
+        ],
+      });
+      const balance = (await admin.get("account", String(account.id))).open_pipeline;
+      expect([report.rows[0]?.total, report.rows[0]?.mean, balance]).toEqual([1, 0.1, 1]);
+      return { ok: [report.rows, balance] };
+    },
+  },
 ];
 
 describe("DataSource contract: memory and REST agree", () => {

@@ -99,7 +99,9 @@ function aggregateSql<B>(b: SqlBuilder<B>, flavour: RecordFlavour<B>, m: Measure
     case "countDistinct":
       return `COUNT(DISTINCT ${value})`;
     case "sum":
-      return `COALESCE(SUM(${value}), 0)`;
+      return `COALESCE(${flavour.sum(value)}, 0)`;
+    case "avg":
+      return flavour.avg(value);
     case "percentile":
       return flavour.percentile(value, b.param(m.p ?? 50));
     case "median":

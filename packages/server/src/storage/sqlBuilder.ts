@@ -26,6 +26,13 @@ export interface SqlFlavour<Bound> {
   bound(params: readonly unknown[]): Bound;
   readonly true: string;
   readonly false: string;
+  /**
+   * `SUM(value)` that answers the same whatever order the rows come in, so a balance reads the
+   * same in a rollup and in a report over the same rows (money stored as doubles).
+   */
+  sum(value: string): string;
+  /** `AVG(value)`, likewise independent of the rows' order. */
+  avg(value: string): string;
 }
 
 /**
@@ -99,9 +106,9 @@ export class SqlBuilder<Bound = unknown> {
       case "count":
         return `(SELECT COUNT(${value}) ${from})`;
       case "sum":
-        return `(SELECT COALESCE(SUM(${value}), 0) ${from})`;
+        return `(SELECT COALESCE(${this.flavour.sum(value)}, 0) ${from})`;
       case "avg":
-        return `(SELECT AVG(${value}) ${from})`;
+        return `(SELECT ${this.flavour.avg(value)} ${from})`;
       case "min":
         return `(SELECT MIN(${value}) ${from})`;
       case "max":

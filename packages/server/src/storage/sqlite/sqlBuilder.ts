@@ -10,6 +10,9 @@ export const sqliteFlavour: SqlFlavour<Record<string, unknown>> = {
   bound: (params) => Object.fromEntries(params.map((value, i) => [`p${i + 1}`, value])),
   true: "1",
   false: "0",
+  // SQLite (3.43 on) sums reals with Kahan-Babuska-Neumaier compensation: order does not matter.
+  sum: (value) => `SUM(${value})`,
+  avg: (value) => `AVG(${value})`,
 };
 
 /** A statement builder for SQLite (see {@link SqlBuilder}). */
