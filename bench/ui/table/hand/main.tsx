@@ -67,7 +67,8 @@ function HandList() {
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    // The Plinth table's overscan (TableGrid's OVERSCAN_ROWS): the same rows in the DOM.
+    overscan: 4,
   });
   const items = virtualizer.getVirtualItems();
   const last = items.at(-1)?.index ?? 0;

