@@ -10,6 +10,7 @@ import {
   formatMeasure,
   groupFormula,
   measureFormat,
+  measureLabel,
   namedFields,
   periodFormula,
   quote,
@@ -25,6 +26,7 @@ const app = {
         { id: "stage", kind: "select", options: [{ value: "won", label: { en: "Won", "zh-CN": "赢单" } }] },
         { id: "region", kind: "text" },
         { id: "close", kind: "date" },
+        { id: "amount", kind: "currency", label: { en: "Amount", "zh-CN": "金额" } },
       ],
     },
   ],
@@ -92,6 +94,22 @@ describe("dashboard model", () => {
     // A win-rate KPI: a ratio in a percent widget reads 0.288 as 28.8 %.
     const kpi = { ...(widget as object), format: "percent" } as never;
     expect(measureFormat(app, kpi, "used")).toBe("percent");
+  });
+
+  it("names a measure by its own label in the locale, else the measured field's, a count as a count, else its id", () => {
+    const query = {
+      entity: "deal",
+      measures: [
+        { id: "pipeline", aggregate: "sum", field: "amount", label: { en: "Open pipeline", "zh-CN": "未结管道" } },
+        { id: "total", aggregate: "sum", field: "amount" },
+        { id: "deals", aggregate: "count" },
+        { id: "last_close", aggregate: "max", field: "close" },
+      ],
+    } as never;
+    const names = (locale: "en" | "zh-CN") =>
+      ["pipeline", "total", "deals", "last_close", "gone"].map((id) => measureLabel(app, query, id, locale, "#"));
+    expect(names("en")).toEqual(["Open pipeline", "Amount", "#", "last_close", "gone"]);
+    expect(names("zh-CN")).toEqual(["未结管道", "金额", "#", "last_close", "gone"]);
   });
 
   it("has the same words in both languages", () => {
