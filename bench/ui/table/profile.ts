@@ -6,7 +6,10 @@
  *
  *   pnpm tsx --conditions=source bench/ui/table/profile.ts [rows=20000] [frames=120]
  *
- * PROFILE_CSS="..." adds style rules to the Plinth page first (to try a change without a rebuild).
+ * PROFILE_CSS="..." adds style rules to the Plinth page first (to try a change without a rebuild);
+ * PROFILE_JS=1 adds a CPU profile (functions by self time); PROFILE_SELECTORS=1 Blink's time per
+ * style rule; PROFILE_TOP=N prints N events (16). Every run counts the elements restyled per
+ * frame and the major GCs on the main thread (the long frames of a scroll are mostly these).
  */
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -45,6 +48,29 @@ function printProfile(profile: CpuProfile, frameCount: number): void {
     console.info(`    js ${name.padEnd(60)} ${(total / frameCount).toFixed(2)} ms/frame`);
 }
 
+/** PROFILE_SELECTORS=1: the 15 style rules Blink spent most time matching (the trace's SelectorStats). */
+function printSelectorStats(events: readonly TraceEvent[]): void {
+  const stats = new Map<string, { ms: number; attempts: number; matches: number }>();
+  for (const e of events) {
+    if (e.name !== "SelectorStats") continue;
+    const rows = (e.args as { selector_stats?: { selector_timings?: ReadonlyArray<Record<string, number | string>> } })
+      ?.selector_stats?.selector_timings;
+    for (const row of rows ?? []) {
+      const key = String(row.selector);
+      const old = stats.get(key) ?? { ms: 0, attempts: 0, matches: 0 };
+      stats.set(key, {
+        ms: old.ms + Number(row["elapsed (us)"] ?? 0) / 1000,
+        attempts: old.attempts + Number(row.match_attempts ?? 0),
+        matches: old.matches + Number(row.match_count ?? 0),
+      });
+    }
+  }
+  for (const [selector, v] of [...stats].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15))
+    console.info(
+      `  selector ${selector.slice(0, 70).padEnd(70)} ${v.ms.toFixed(1)} ms ${v.attempts} tries ${v.matches} matches`,
+    );
+}
+
 const rows = Number(process.argv[2] ?? 20_000);
 const frames = Number(process.argv[3] ?? 120);
 
@@ -58,7 +84,7 @@ async function traceScroll(page: Page, args: Omit<ScrollArgs, "target" | "maxRow
   cdp.on("Tracing.dataCollected", (data) => events.push(...(data.value as unknown as TraceEvent[])));
   const done = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
   await cdp.send("Tracing.start", {
-    categories: "devtools.timeline,disabled-by-default-devtools.timeline,blink,cc",
+    categories: `devtools.timeline,disabled-by-default-devtools.timeline,blink,cc,v8.gc,blink.gc${process.env.PROFILE_SELECTORS === "1" ? ",disabled-by-default-blink.debug" : ""}`,
     transferMode: "ReportEvents",
   });
   const viewport = await page.$eval(args.scroller, (el) => el.clientHeight);
@@ -90,12 +116,28 @@ async function traceScroll(page: Page, args: Omit<ScrollArgs, "target" | "maxRow
   console.info(
     `  ${layouts.length} layouts, ${objects("dirtyObjects").toFixed(0)} of ${objects("totalObjects").toFixed(0)} objects dirty on average`,
   );
+  const styles = events.filter((e) => e.name === "UpdateLayoutTree" && e.tid === main?.tid && e.ph === "X");
+  const restyled =
+    styles.reduce((sum, e) => sum + Number((e.args as { elementCount?: number } | undefined)?.elementCount ?? 0), 0) /
+    Math.max(1, styles.length);
+  console.info(`  ${styles.length} style recalcs, ${restyled.toFixed(0)} elements restyled on average`);
+  printSelectorStats(events);
   const n = run.frames.length;
   const sorted = [...run.frames].sort((a, b) => a - b);
   console.info(
     `  ${n} frames, p95 ${sorted[Math.floor(n * 0.95)]?.toFixed(1)} ms, max ${sorted.at(-1)?.toFixed(1)} ms`,
   );
-  const top = [...totals].sort((a, b) => b[1] - a[1]).slice(0, 16);
+  // Major (mark-compact) collections on the main thread: the long frames of a scroll are these.
+  const majors = events.filter(
+    (e) => e.ph === "X" && e.tid === main?.tid && e.name === "V8.GC_MARK_COMPACTOR" && e.dur !== undefined,
+  );
+  const longest = Math.max(0, ...majors.map((e) => (e.dur ?? 0) / 1000));
+  const minors = events.filter((e) => e.ph === "X" && e.tid === main?.tid && e.name === "V8.GC_SCAVENGER");
+  const minorMs = minors.reduce((sum, e) => sum + (e.dur ?? 0) / 1000, 0);
+  console.info(
+    `  ${majors.length} major GCs on the main thread, the longest ${longest.toFixed(1)} ms; ${minors.length} minor, ${minorMs.toFixed(0)} ms in all`,
+  );
+  const top = [...totals].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.PROFILE_TOP ?? 16));
   for (const [name, total] of top) console.info(`  ${name.padEnd(28)} ${(total / n).toFixed(2)} ms/frame`);
 }
 
