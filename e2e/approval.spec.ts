@@ -59,7 +59,7 @@ test("manager.east approves a discount from the inbox; rep.east is told", async 
 test("admin reads a record's change history; a rep never sees it", async ({ page }) => {
   await signIn(page, "admin");
   await page.goto(`/apps/starter/opportunities?filter=${encodeURIComponent("name = 'Deal 13'")}`);
-  await page.locator("tbody tr[data-row-id] a, tbody tr[data-row-id] button").first().click();
+  await page.locator(".plinth-grid-body [data-row-id] a, .plinth-grid-body [data-row-id] button").first().click();
   const history = page.getByTestId("audit-history");
   await history.getByText(/Change history \(\d+ entries\)/).click();
   await expect(history).toContainText("Created");
@@ -70,7 +70,7 @@ test("admin reads a record's change history; a rep never sees it", async ({ page
 
   await signIn(page, "rep.east");
   await page.goto(`/apps/starter/opportunities?filter=${encodeURIComponent("name = 'Deal 13'")}`);
-  await page.locator("tbody tr[data-row-id] a, tbody tr[data-row-id] button").first().click();
+  await page.locator(".plinth-grid-body [data-row-id] a, .plinth-grid-body [data-row-id] button").first().click();
   await expect(page.getByTestId("approval-panel")).toBeVisible();
   await expect(page.getByTestId("audit-history")).toHaveCount(0);
 });

@@ -83,7 +83,7 @@ test("manager.east opens Forecast: charts, totals match /query, the period filte
 
   // Drill-down: the table page reads `?filter=` (what a click on a bar navigates to).
   await page.goto(`/apps/starter/opportunities?filter=${encodeURIComponent("stage = 'won'")}`);
-  await expect(page.locator("tbody tr[data-row-id]").first()).toBeVisible();
+  await expect(page.locator(".plinth-grid-body [data-row-id]").first()).toBeVisible();
   await expect(page.getByLabel("筛选")).toHaveValue("stage = 'won'");
 
   expect(consoleErrors).toEqual([]);

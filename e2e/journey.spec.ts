@@ -394,7 +394,7 @@ test("CVI: HR and Finance close the open quarter; an employee sees their own sco
         await page.getByRole("menuitem", { name: "Setup" }).click();
         await page.getByRole("menuitem", { name: "Periods" }).click();
         const row = page
-          .locator("tbody tr[data-row-id]")
+          .locator(".plinth-grid-body [data-row-id]")
           .filter({ has: page.getByRole("cell", { name: status, exact: true }) });
         await expect(row).toHaveCount(1);
         const code = (await row.getByRole("cell").nth(1).textContent()) ?? "";
@@ -434,7 +434,7 @@ test("CVI: HR and Finance close the open quarter; an employee sees their own sco
       await employee.getByRole("menuitem", { name: "Scores" }).click();
       await employee.getByRole("menuitem", { name: "CVI scores" }).click();
       const row = employee
-        .locator("tbody tr[data-row-id]")
+        .locator(".plinth-grid-body [data-row-id]")
         .filter({ has: employee.getByRole("cell", { name: code, exact: true }) });
       await expect(row).toHaveCount(1);
       await row.getByRole("button", { name: /^Open / }).click();

@@ -9,10 +9,10 @@ const isList = (query: string) => (response: Response) =>
 /** Amounts shown in the Amount column of the rendered rows ("CN¥995,730.00" → 995730). */
 async function amounts(page: Page): Promise<number[]> {
   const index = await page
-    .locator("table.plinth-grid thead th")
+    .locator(".plinth-grid-head [role=columnheader]")
     .evaluateAll((ths) => ths.findIndex((th) => /Amount|金额/.test(th.textContent ?? "")));
   const texts = await page
-    .locator(`table.plinth-grid tbody tr[data-row-id] td:nth-child(${index + 1})`)
+    .locator(`.plinth-grid-body [data-row-id] [role=cell]:nth-child(${index + 1})`)
     .allInnerTexts();
   return texts.map((t) => Number(t.replace(/[^\d.-]/g, "")));
 }
@@ -66,7 +66,7 @@ test("manager.east signs in, sorts, filters, switches to Chinese and signs out",
   for (const header of ["Number", "Name", "Account", "Stage", "Amount", "Close date"]) {
     await expect(page.getByRole("columnheader", { name: header })).toBeVisible();
   }
-  await expect(page.locator("tbody tr[data-row-id]").first()).toBeVisible();
+  await expect(page.locator(".plinth-grid-body [data-row-id]").first()).toBeVisible();
 
   // Rows of region east only: the API (same session) says so, and the UI shows none outside east.
   const api = await page.request.get("/api/apps/starter/data/opportunity?limit=500&fields=region");
@@ -79,7 +79,7 @@ test("manager.east signs in, sorts, filters, switches to Chinese and signs out",
   await expect(page.getByText("No records.")).toBeVisible();
   await expect(page.getByTestId("row-count")).toContainText("0 rows loaded");
   await page.getByRole("button", { name: "Clear" }).click();
-  await expect(page.locator("tbody tr[data-row-id]").first()).toBeVisible();
+  await expect(page.locator(".plinth-grid-body [data-row-id]").first()).toBeVisible();
 
   // Sort by amount on the server: first click ascending, second descending.
   const amountHeader = page.getByRole("columnheader", { name: "Amount" });
@@ -121,7 +121,7 @@ test("manager.east signs in, sorts, filters, switches to Chinese and signs out",
   await expect(page.getByTestId("row-count")).toContainText(`已加载 ${filtered} 行`);
   await expect(
     page
-      .locator("tbody")
+      .locator(".plinth-grid-body")
       .getByText(/潜在客户|资格确认|方案报价|商务谈判|赢单|输单/)
       .first(),
   ).toBeVisible();

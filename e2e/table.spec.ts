@@ -60,7 +60,7 @@ test("rep.east filters with the builder, saves a view, edits a cell, exports and
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("link", { name: "Sales starter" }).click();
   await expect(page).toHaveURL(/\/apps\/starter\/opportunities$/);
-  await expect(page.locator("tbody tr[data-row-id]").first()).toBeVisible();
+  await expect(page.locator(".plinth-grid-body [data-row-id]").first()).toBeVisible();
   await expect(page.getByTestId("row-count")).toContainText(/\d+ of \d+ rows loaded/);
   const all = (await counts(page)).total as number;
 
@@ -95,7 +95,7 @@ test("rep.east filters with the builder, saves a view, edits a cell, exports and
   await expect(formula).toHaveValue(FILTER);
   await Promise.all([page.waitForResponse(isList("filter=")), page.getByRole("button", { name: "Apply" }).click()]);
   await expect(page.getByTestId("row-count")).toContainText(`of ${expected.length} rows loaded`);
-  const stages = await page.locator("tbody tr[data-row-id] td:nth-child(5)").allInnerTexts();
+  const stages = await page.locator(".plinth-grid-body [data-row-id] [role=cell]:nth-child(5)").allInnerTexts();
   expect(new Set(stages)).toEqual(new Set(stages.filter((s) => ["Negotiation", "Proposal"].includes(s))));
 
   // Columns: add Probability and move it before Amount.
@@ -105,7 +105,8 @@ test("rep.east filters with the builder, saves a view, edits a cell, exports and
   await chooser.getByRole("button", { name: "Move Probability up" }).click();
   await chooser.getByRole("button", { name: "Move Probability up" }).click();
   await page.getByRole("button", { name: "Columns", exact: true }).click();
-  const headers = async () => page.locator("table.plinth-grid thead th:not(.plinth-open-col)").allInnerTexts();
+  const headers = async () =>
+    page.locator(".plinth-grid-head [role=columnheader]:not(.plinth-open-col)").allInnerTexts();
   expect((await headers()).map((h) => h.trim()).filter(Boolean)).toEqual([
     "Number",
     "Name",
@@ -129,7 +130,7 @@ test("rep.east filters with the builder, saves a view, edits a cell, exports and
   if (screenshotDir) await page.screenshot({ path: `${screenshotDir}/table-view-en.png` });
 
   await page.reload();
-  await expect(page.locator("tbody tr[data-row-id]").first()).toBeVisible();
+  await expect(page.locator(".plinth-grid-body [data-row-id]").first()).toBeVisible();
   await expect(formula).toHaveValue("");
   await pick(page, "View", "Big late deals");
   await expect(formula).toHaveValue(FILTER);
@@ -147,7 +148,7 @@ test("rep.east filters with the builder, saves a view, edits a cell, exports and
 
   // Inline edit of a record without a pending approval (those are locked while the approval runs).
   const target = expected.find((o) => o.discount_status !== "pending") as Opportunity;
-  const nameCell = page.locator(`tr[data-row-id="${target.id}"] td[data-cell="${target.id}:name"]`);
+  const nameCell = page.locator(`[data-row-id="${target.id}"] [data-cell="${target.id}:name"]`);
   await nameCell.dblclick();
   const editor = page.getByRole("textbox", { name: "Editing Name" });
   await expect(editor).toBeFocused();
@@ -161,7 +162,7 @@ test("rep.east filters with the builder, saves a view, edits a cell, exports and
   await expect(nameCell).toBeFocused();
 
   // By keyboard: Enter opens the amount, a negative amount gets the core's message, nothing is sent.
-  const amountCell = page.locator(`td[data-cell="${target.id}:amount"]`);
+  const amountCell = page.locator(`[data-cell="${target.id}:amount"]`);
   let patched = false;
   page.on("request", (r) => {
     if (r.method() === "PATCH") patched = true;
@@ -252,36 +253,83 @@ test("scrolling near the end of the loaded rows loads the next page, until all a
   }
   await expect(page.getByTestId("row-count")).toContainText(`${total} of ${total} rows loaded · all loaded`);
   await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
-  await expect(page.locator("table.plinth-grid")).toHaveAttribute("aria-rowcount", String(total + 1));
+  await expect(page.locator(".plinth-grid")).toHaveAttribute("aria-rowcount", String(total + 1));
   // A virtual table keeps the column widths its first rows had: rows scrolling past never move
   // the columns sideways.
-  await expect(page.locator("table.plinth-grid")).toHaveAttribute("data-widths", "fixed");
+  await expect(page.locator(".plinth-grid")).toHaveAttribute("data-widths", "fixed");
   const headerWidths = () =>
-    page.locator("table.plinth-grid thead th").evaluateAll((ths) => ths.map((th) => th.getBoundingClientRect().width));
+    page
+      .locator(".plinth-grid-head [role=columnheader]")
+      .evaluateAll((ths) => ths.map((th) => th.getBoundingClientRect().width));
   const widthsAtTop = await headerWidths();
-  // Virtual rows reuse their <tr> as the view moves: after scrolling back up through the middle,
-  // every row's id, open button and cells still belong to one record.
-  const headers = await page.locator("table.plinth-grid thead th").allInnerTexts();
+  // Virtual rows are positioned divs, reused as the view moves: after scrolling back up through
+  // the middle, every row's id, open button and cells still belong to one record, the rows are in
+  // the DOM in the order they are seen (for the keyboard and screen readers), one row height
+  // apart, and each says where it is among all rows.
+  const headers = await page.locator(".plinth-grid-head [role=columnheader]").allInnerTexts();
   const nameColumn = headers.findIndex((h) => h.trim() === "Name");
   expect(nameColumn).toBeGreaterThan(0);
   const seen: string[][] = [];
   for (const fraction of [0.5, 0.2]) {
     await scroller.evaluate((el, f) => el.scrollTo(0, el.scrollHeight * f), fraction);
     await page.waitForTimeout(100);
-    const rows = await page.locator("tbody tr[data-row-id]").evaluateAll(
+    const rows = await page.locator(".plinth-grid-body [data-row-id]").evaluateAll(
       (trs, column) =>
         trs.map((tr) => ({
           id: (tr as HTMLElement).dataset.rowId,
           open: tr.querySelector("button.plinth-open-row")?.getAttribute("aria-label"),
           name: tr.children[column]?.textContent,
+          rowIndex: Number(tr.getAttribute("aria-rowindex")),
+          top: tr.getBoundingClientRect().top,
         })),
       nameColumn,
     );
     expect(rows.length).toBeGreaterThan(10);
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
     for (const row of rows) expect(row.open).toBe(`Open ${row.name}`);
+    rows.forEach((row, i) => {
+      if (i === 0) return;
+      expect(row.rowIndex).toBe((rows[0]?.rowIndex ?? 0) + i);
+      expect(row.top - (rows[0]?.top ?? 0)).toBeCloseTo(i * 41, 0);
+    });
     seen.push(rows.map((r) => String(r.id)));
     expect(await headerWidths()).toEqual(widthsAtTop);
   }
   expect(seen[1]?.filter((id) => seen[0]?.includes(id))).toEqual([]);
+
+  // Editing in place works in the positioned rows too: by double-click and by keyboard, and
+  // Escape leaves the cell as it was, with the keyboard on it.
+  const rowId = seen[1]?.[6] as string;
+  const nameCell = page.locator(`[data-row-id="${rowId}"] [data-cell="${rowId}:name"]`);
+  const name = await nameCell.textContent();
+  await nameCell.dblclick();
+  const editor = page.getByRole("textbox", { name: "Editing Name" });
+  await expect(editor).toBeFocused();
+  await expect(editor).toHaveValue(name ?? "");
+  await page.keyboard.press("Escape");
+  await expect(nameCell).toHaveText(name ?? "");
+  await expect(nameCell).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(editor).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(nameCell).toBeFocused();
+
+  // Every row's cells line up under the header's, also once a wider window gives the columns
+  // more room (they share it; none gets narrower than it was).
+  const edges = (selector: string) =>
+    page
+      .locator(selector)
+      .evaluateAll((cells) => cells.map((c) => [c.getBoundingClientRect().left, c.getBoundingClientRect().width]));
+  const viewport = page.viewportSize() ?? { width: 1280, height: 720 };
+  for (const width of [viewport.width, viewport.width + 240]) {
+    await page.setViewportSize({ width, height: viewport.height });
+    const head = await edges(".plinth-grid-head [role=columnheader]");
+    const row = await edges(`[data-row-id="${rowId}"] > [role=cell]`);
+    expect(row.map(([left, w]) => [Math.round(left ?? 0), Math.round(w ?? 0)])).toEqual(
+      head.map(([left, w]) => [Math.round(left ?? 0), Math.round(w ?? 0)]),
+    );
+    if (width > viewport.width)
+      head.forEach(([, w], i) => expect(w).toBeGreaterThanOrEqual((widthsAtTop[i] ?? 0) - 0.5));
+  }
+  await page.setViewportSize(viewport);
 });

@@ -132,10 +132,10 @@ function summarise(contender: Contender, phase: Phase, runs: readonly ScrollRun[
 export function plinthTarget(origin: string): Target {
   return {
     url: `${origin}/apps/${BENCH_APP_ID}/${BENCH_TABLE_PAGE}`,
-    ready: "table.plinth-grid tbody tr[data-row-id]",
+    ready: ".plinth-grid [role=row][data-row-id]",
     args: {
       scroller: ".plinth-grid-scroll",
-      counter: "table.plinth-grid",
+      counter: ".plinth-grid",
       counterAttribute: "aria-rowcount",
       counterOffset: 1,
       stepPx: 0,

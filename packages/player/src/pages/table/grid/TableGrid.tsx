@@ -1,10 +1,8 @@
-import { CaretDownOutlined, CaretUpOutlined } from "@ant-design/icons";
 import type { Field, Locale } from "@plinth/runtime";
 import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import {
-  type KeyboardEvent,
-  memo,
+  type CSSProperties,
   type MouseEvent as ReactMouseEvent,
   type ReactNode,
   type RefObject,
@@ -18,7 +16,10 @@ import {
 import { useTranslation } from "react-i18next";
 import type { RecordJson } from "../../../data/records.js";
 import type { SortKey } from "../../../sort.js";
-import { CellEditor, type EditorLookup } from "./CellEditor.js";
+import type { EditorLookup } from "./CellEditor.js";
+import { GridHead } from "./GridHead.js";
+import { GridRow } from "./GridRow.js";
+import { DIV_TAGS, ROW_HEIGHT, TABLE_TAGS } from "./gridLayout.js";
 import { cellKey, type InlineEdit } from "./useInlineEdit.js";
 
 const features = tableFeatures({});
@@ -27,7 +28,6 @@ const helper = createColumnHelper<typeof features, RecordJson>();
 
 /** From this many loaded rows on, only the visible rows are in the DOM (TanStack Virtual). */
 export const VIRTUALIZE_FROM = 60;
-export const ROW_HEIGHT = 41;
 /**
  * Rows drawn beyond each edge of the view. Every one is restyled, laid out and painted on a scroll
  * frame that brings new rows in: 4 (not 12) cut the scroll benchmark's mean frame over 100,000 rows
@@ -73,7 +73,9 @@ export interface TableGridProps {
  * The table: TanStack Table for the row model, TanStack Virtual for the rows in view, sort by
  * header, an "open" button per row, inline editing of permitted cells (Enter or double-click;
  * Escape cancels), and the next page loaded as the end of the loaded rows comes into view.
- * Rows are memoised: scrolling renders only the rows that enter the view.
+ * Rows are memoised: scrolling renders only the rows that enter the view. A virtual table is a
+ * real <table> for its first frame (the browser sizes the columns), then positioned ARIA-table
+ * divs with those widths (see gridLayout.ts).
  */
 export function TableGrid(props: TableGridProps) {
   const { columns, records, sort, onSort, hasMore, onNearEnd, edit, empty } = props;
@@ -109,8 +111,16 @@ export function TableGrid(props: TableGridProps) {
   const padTop = virtual ? (items[0]?.start ?? 0) : 0;
   const padBottom = virtual ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
   const colSpan = columns.length + 1;
-  const tableRef = useRef<HTMLTableElement>(null);
+  const tableRef = useRef<HTMLElement>(null);
   const widths = useFrozenWidths(tableRef, virtual && shown.length > 0, columns);
+  // Frozen widths: rows are divs at their own offset, the columns one grid template for all.
+  const positioned = widths !== undefined;
+  const tags = positioned ? DIV_TAGS : TABLE_TAGS;
+  const { table: Table, body: Body } = tags;
+  const gridStyle = useMemo(
+    () => widths && ({ "--plinth-grid-columns": gridTemplate(widths) } as CSSProperties),
+    [widths],
+  );
   // The row callbacks, stable while the editing state changes (so only the edited row re-renders).
   const { start, cancel, commit, validate } = edit;
   const actions = useMemo(() => ({ start, cancel, commit, validate }), [start, cancel, commit, validate]);
@@ -133,10 +143,10 @@ export function TableGrid(props: TableGridProps) {
   // do not): no closures per row while scrolling.
   const { onOpen } = props;
   const openFromRow = useCallback(
-    (event: ReactMouseEvent<HTMLTableSectionElement>) => {
+    (event: ReactMouseEvent<HTMLElement>) => {
       const target = event.target as Element;
-      if (target.closest("td.plinth-editable")) return;
-      const id = target.closest<HTMLTableRowElement>("tr[data-row-id]")?.dataset.rowId;
+      if (target.closest(".plinth-editable")) return;
+      const id = target.closest<HTMLElement>("[data-row-id]")?.dataset.rowId;
       if (id) onOpen(id);
     },
     [onOpen],
@@ -163,7 +173,7 @@ export function TableGrid(props: TableGridProps) {
     const key = lastEdited.current;
     lastEdited.current = undefined;
     if (!key) return;
-    const cell = scrollRef.current?.querySelector<HTMLElement>(`td[data-cell="${CSS.escape(key)}"]`);
+    const cell = scrollRef.current?.querySelector<HTMLElement>(`[data-cell="${CSS.escape(key)}"]`);
     cell?.focus();
   }, [edit.editing]);
 
@@ -174,21 +184,16 @@ export function TableGrid(props: TableGridProps) {
       data-virtual={virtual ? "on" : "off"}
       onScroll={virtual ? undefined : nearBottom}
     >
-      <table
-        ref={tableRef}
+      <Table
+        ref={tableRef as RefObject<never>}
+        role="table"
         className="plinth-grid"
         aria-rowcount={records.length + 1}
-        data-widths={widths ? "fixed" : undefined}
+        data-widths={positioned ? "fixed" : undefined}
+        style={gridStyle}
       >
-        {widths && (
-          <colgroup>
-            {widths.map((width, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: one <col> per column position, in order
-              <col key={i} style={{ width }} />
-            ))}
-          </colgroup>
-        )}
         <GridHead
+          tags={tags}
           columns={columns}
           headerIds={headerIds}
           sort={sort}
@@ -196,18 +201,20 @@ export function TableGrid(props: TableGridProps) {
           openText={t("openRow")}
           sortText={sortText}
         />
-        {/* biome-ignore lint/a11y/useKeyWithClickEvents: each row's open button is a real button (Enter and Space click it, and the click bubbles here) */}
-        <tbody onClick={openFromRow}>
-          {padTop > 0 && (
-            <tr className="plinth-spacer">
-              <td colSpan={colSpan} style={{ height: padTop, padding: 0, border: 0 }} />
-            </tr>
-          )}
+        {/* Each row's open button is a real button (Enter and Space click it, and the click bubbles here). */}
+        <Body
+          role="rowgroup"
+          className="plinth-grid-body"
+          onClick={openFromRow}
+          style={positioned ? { height: virtualizer.getTotalSize() } : undefined}
+        >
+          {!positioned && padTop > 0 && <Spacer colSpan={colSpan} height={padTop} />}
           {shown.map((record, i) => {
             const editingField = edit.editing?.rowId === record.id ? edit.editing.field : undefined;
             return (
               <GridRow
                 key={virtual ? slotKey(first + i, shown.length) : record.id}
+                tags={tags}
                 record={record}
                 columns={columns}
                 canEdit={props.canEditRecord(record)}
@@ -219,16 +226,14 @@ export function TableGrid(props: TableGridProps) {
                 words={words}
                 locale={props.locale}
                 lookup={props.lookup}
+                rowIndex={virtual ? first + i + 2 : undefined}
+                top={positioned ? (first + i) * ROW_HEIGHT : undefined}
               />
             );
           })}
-          {padBottom > 0 && (
-            <tr className="plinth-spacer">
-              <td colSpan={colSpan} style={{ height: padBottom, padding: 0, border: 0 }} />
-            </tr>
-          )}
-        </tbody>
-      </table>
+          {!positioned && padBottom > 0 && <Spacer colSpan={colSpan} height={padBottom} />}
+        </Body>
+      </Table>
       {records.length === 0 && empty}
     </div>
   );
@@ -242,7 +247,7 @@ export function TableGrid(props: TableGridProps) {
  * measures again; `undefined` until measured (or where nothing has a width, as in jsdom).
  */
 function useFrozenWidths(
-  tableRef: RefObject<HTMLTableElement | null>,
+  tableRef: RefObject<HTMLElement | null>,
   ready: boolean,
   columns: readonly GridColumn[],
 ): readonly number[] | undefined {
@@ -250,7 +255,7 @@ function useFrozenWidths(
   const current = frozen?.columns === columns ? frozen.widths : undefined;
   useLayoutEffect(() => {
     if (!ready || current) return;
-    const cells = tableRef.current?.querySelectorAll<HTMLTableCellElement>("thead th");
+    const cells = tableRef.current?.querySelectorAll<HTMLElement>(".plinth-grid-head [role=columnheader]");
     if (!cells || cells.length !== columns.length + 1) return;
     const widths = [...cells].map((cell) => cell.getBoundingClientRect().width);
     if (widths.every((width) => width > 0)) setFrozen({ columns, widths });
@@ -259,182 +264,29 @@ function useFrozenWidths(
 }
 
 /**
+ * The columns of a positioned grid: the open button's column as measured, every other column at
+ * least as wide as measured and sharing any room the view gains (a wider window) in proportion.
+ */
+export function gridTemplate(widths: readonly number[]): string {
+  return widths.map((width, i) => (i === 0 ? `${width}px` : `minmax(${width}px, ${width}fr)`)).join(" ");
+}
+
+/** The empty row that stands for the rows above or below the view in a virtual <table>. */
+function Spacer({ colSpan, height }: { readonly colSpan: number; readonly height: number }) {
+  return (
+    <tr className="plinth-spacer">
+      <td colSpan={colSpan} style={{ height, padding: 0, border: 0 }} />
+    </tr>
+  );
+}
+
+/**
  * Virtual rows are keyed by their slot in the window, not by record: a row scrolled out hands its
- * <tr> and cells to the row scrolled in, so scrolling updates text in place instead of removing
- * and building rows (the long frames of the table scroll benchmark were React mounting rows).
+ * element and cells to the row scrolled in, so scrolling moves rows and updates their text
+ * instead of building new ones: fewer objects made per frame, so fewer long garbage collections.
+ * Over 100,000 rows (one run each) the scroll benchmark's frames over 50 ms fell from 12 and 43
+ * (load as scrolled, all loaded) keyed by record to 2 and 8 keyed by slot.
  */
 function slotKey(index: number, windowSize: number): string {
   return `slot-${index % Math.max(1, windowSize)}`;
-}
-
-interface GridHeadProps {
-  readonly columns: readonly GridColumn[];
-  /** The header cells TanStack Table made, by column id. */
-  readonly headerIds: readonly string[];
-  readonly sort: readonly SortKey[];
-  readonly onSort: (field: string) => void;
-  readonly openText: string;
-  readonly sortText: (column: string) => string;
-}
-
-/** The header row: sort buttons with the direction shown; re-renders only when columns or sort change. */
-const GridHead = memo(function GridHead({ columns, headerIds, sort, onSort, openText, sortText }: GridHeadProps) {
-  return (
-    <thead>
-      <tr>
-        <th className="plinth-open-col">
-          <span className="plinth-visually-hidden">{openText}</span>
-        </th>
-        {headerIds.map((id) => {
-          const column = columns.find((c) => c.id === id);
-          const direction = sort[0]?.field === id ? sort[0].direction : undefined;
-          return (
-            <th
-              key={id}
-              aria-sort={direction === "asc" ? "ascending" : direction === "desc" ? "descending" : "none"}
-              className={column?.numeric ? "num" : undefined}
-            >
-              {column?.sortable ? (
-                <button
-                  type="button"
-                  className="plinth-sort"
-                  title={sortText(column.label)}
-                  onClick={() => onSort(column.id)}
-                >
-                  {column.label}
-                  <span className="plinth-sort-icon" aria-hidden="true">
-                    {direction === "asc" ? <CaretUpOutlined /> : direction === "desc" ? <CaretDownOutlined /> : null}
-                  </span>
-                </button>
-              ) : (
-                column?.label
-              )}
-            </th>
-          );
-        })}
-      </tr>
-    </thead>
-  );
-});
-
-interface GridRowProps {
-  readonly record: RecordJson;
-  readonly columns: readonly GridColumn[];
-  readonly canEdit: boolean;
-  readonly editingField: string | undefined;
-  readonly saving: boolean;
-  readonly errors: ReadonlyMap<string, string>;
-  readonly edit: Pick<InlineEdit, "start" | "cancel" | "commit" | "validate">;
-  readonly title: string;
-  readonly words: { readonly openRecord: (title: string) => string; readonly editHint: string };
-  readonly locale: Locale;
-  readonly lookup?: EditorLookup | undefined;
-}
-
-/** Every row's style (one object, not one per row). */
-const rowStyle = { height: ROW_HEIGHT } as const;
-
-/** One row; re-renders only when its record, its editing state or the columns change. */
-const GridRow = memo(
-  function GridRow({
-    record,
-    columns,
-    canEdit,
-    editingField,
-    saving,
-    errors,
-    edit,
-    title,
-    words,
-    locale,
-    lookup,
-  }: GridRowProps) {
-    const openLabel = words.openRecord(title);
-    return (
-      <tr data-row-id={record.id} style={rowStyle}>
-        <td className="plinth-open-col">
-          <button type="button" className="plinth-open-row" aria-label={openLabel} />
-        </td>
-        {columns.map((column) => {
-          const editable = canEdit && column.editable && column.field !== undefined;
-          if (!editable) {
-            // Read-only cells: no key string, no handlers (most cells, while scrolling fast).
-            const error = errors.size > 0 ? errors.get(cellKey(record.id, column.id)) : undefined;
-            return (
-              <td
-                key={column.id}
-                className={column.numeric ? "num" : undefined}
-                data-problem={error !== undefined ? "true" : undefined}
-              >
-                {column.format(record[column.id])}
-                {error && <CellError text={error} />}
-              </td>
-            );
-          }
-          const key = cellKey(record.id, column.id);
-          const error = errors.get(key);
-          const className = column.numeric ? "num plinth-editable" : "plinth-editable";
-          const editing = editingField === column.id;
-          return (
-            <td
-              key={column.id}
-              className={className}
-              data-cell={key}
-              data-editing={editing ? "true" : undefined}
-              tabIndex={editing ? -1 : 0}
-              title={editing ? undefined : words.editHint}
-              aria-invalid={error !== undefined || undefined}
-              data-problem={error !== undefined ? "true" : undefined}
-              onDoubleClick={() => editing || edit.start(record.id, column.id)}
-              onKeyDown={(event: KeyboardEvent<HTMLTableCellElement>) => {
-                if (editing || event.target !== event.currentTarget) return;
-                if (event.key === "Enter" || event.key === "F2") {
-                  event.preventDefault();
-                  edit.start(record.id, column.id);
-                }
-              }}
-            >
-              {editing && column.field ? (
-                <CellEditor
-                  field={column.field}
-                  label={column.label}
-                  value={record[column.id]}
-                  validate={(value) => edit.validate(record, column.id, value)}
-                  onCommit={(value) => edit.commit(record, column.id, value)}
-                  onCancel={edit.cancel}
-                  saving={saving}
-                  locale={locale}
-                  lookup={lookup}
-                />
-              ) : (
-                column.format(record[column.id])
-              )}
-              {error && !editing && <CellError text={error} />}
-            </td>
-          );
-        })}
-      </tr>
-    );
-  },
-  (a, b) =>
-    a.record === b.record &&
-    a.columns === b.columns &&
-    a.canEdit === b.canEdit &&
-    a.editingField === b.editingField &&
-    a.saving === b.saving &&
-    a.edit === b.edit &&
-    a.title === b.title &&
-    a.words === b.words &&
-    a.locale === b.locale &&
-    // Messages change rarely; a row re-renders only when one of its own cells gained or lost one.
-    (a.errors === b.errors ||
-      a.columns.every((c) => a.errors.get(cellKey(a.record.id, c.id)) === b.errors.get(cellKey(b.record.id, c.id)))),
-);
-
-function CellError({ text }: { text: string }) {
-  return (
-    <div role="alert" className="plinth-cell-error">
-      {text}
-    </div>
-  );
 }
