@@ -145,6 +145,19 @@ export async function installDemoPostgres(url: string): Promise<DemoDatabase> {
   }
 }
 
+/**
+ * The dashboard query the benchmarks send (`POST /api/apps/starter/query`): every opportunity's
+ * amount summed and counted by stage, as the pipeline dashboard asks.
+ */
+export const STAGE_AGGREGATE_BODY = JSON.stringify({
+  entity: "opportunity",
+  groupBy: [{ field: "stage" }],
+  measures: [
+    { id: "amount", aggregate: "sum", field: "amount" },
+    { id: "n", aggregate: "count" },
+  ],
+});
+
 /** The list page the benchmarks read: a filtered, sorted 50-row page of opportunities. */
 export const LIST_PAGE_QUERY = `filter=${encodeURIComponent("amount > 500000")}&sort=-close_date&limit=50`;
 

@@ -3,8 +3,10 @@
  * processes over the same demo and the same bulk-loaded opportunities, measured in one run:
  *
  * a. SQLite vs PostgreSQL, one process each: throughput of record creation (POST an
- *    opportunity, as the server bench does) and of list pages (a filtered, sorted 50-row
- *    page); baseline SQLite (ratio = PostgreSQL / SQLite).
+ *    opportunity, as the server bench does), of list pages (a filtered, sorted 50-row page)
+ *    and of the dashboard's amount-by-stage query over every row (PostgreSQL adds exact
+ *    numerics there, so that a sum does not depend on the order rows are read in); baseline
+ *    SQLite (ratio = PostgreSQL / SQLite).
  * b. One vs three processes over one PostgreSQL database, the load dealt out over the three
  *    ports connection by connection, with the same total connections; baseline one process.
  *
@@ -26,6 +28,7 @@ import {
   installDemoPostgres,
   LIST_PAGE_QUERY,
   newOpportunityBodies,
+  STAGE_AGGREGATE_BODY,
 } from "./fixture.js";
 import { measureThroughput, sendExpecting, type ThroughputResult, type ThroughputTarget } from "./load.js";
 import { type BenchDatabase, createBenchDatabase, findBenchPostgres, type PostgresSource } from "./postgres.js";
@@ -85,6 +88,7 @@ type Check = Extract<ScaleBenchResult, { kind: "ran" }>["checks"][number];
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const opportunities = (server: ServerProcess) => `${server.baseUrl}/api/apps/starter/data/opportunity`;
+const query = (server: ServerProcess) => `${server.baseUrl}/api/apps/starter/query`;
 
 interface SetUp {
   readonly label: string;
@@ -180,13 +184,15 @@ async function benchServers(
       { label: "PostgreSQL, 1 process", servers: pgServers.slice(0, 1), demo: pgDemo },
       { label: `PostgreSQL, ${pgServers.length} processes`, servers: pgServers, demo: pgDemo },
     ];
-    checks.push(...(await sameListPages(setUps)));
+    checks.push(...(await sameListPages(setUps)), ...(await sameStageTotals(setUps)));
     const lists = await measure(setUps, (server) => `${opportunities(server)}?${LIST_PAGE_QUERY}`, options);
+    const aggregates = await measure(setUps, query, options, () => () => STAGE_AGGREGATE_BODY);
     // Every set-up posts the same sequence of bodies (with its own database's account).
     const creates = await measure(setUps, opportunities, options, (s) => newOpportunityBodies(s.demo));
     return {
       figures: [
         ...figuresOf("list page, admin (req/s)", setUps, lists, options, checks),
+        ...figuresOf("amount by stage, all rows (req/s)", setUps, aggregates, options, checks),
         ...figuresOf("create opportunity (req/s)", setUps, creates, options, checks),
       ],
       loadMs,
@@ -234,6 +240,31 @@ async function sameListPages(setUps: readonly SetUp[]): Promise<Check[]> {
     }
   }
   return checks;
+}
+
+/**
+ * SQLite and PostgreSQL must answer the dashboard query with the same groups, counts and sums to
+ * the last digit (the bulk-loaded rows are the same), or the comparison means nothing.
+ */
+async function sameStageTotals(setUps: readonly SetUp[]): Promise<Check[]> {
+  const answer = async (setUp: SetUp) => {
+    const server = setUp.servers[0];
+    if (!server) return "";
+    const call = { method: "POST" as const, url: query(server), headers: bearer(setUp.demo.tokens.admin) };
+    const body = await sendExpecting({ ...call, body: STAGE_AGGREGATE_BODY }, 200);
+    return JSON.stringify((JSON.parse(body) as { rows: unknown[] }).rows);
+  };
+  const [sqlite, postgres] = [setUps[0], setUps[1]];
+  if (!sqlite || !postgres) return [];
+  const [expected, actual] = [await answer(sqlite), await answer(postgres)];
+  const ok = expected !== "" && expected !== "[]" && actual === expected;
+  return [
+    {
+      name: `amount by stage: ${postgres.label} answers the same groups, counts and sums as ${sqlite.label}`,
+      ok,
+      ...(ok ? {} : { detail: `${expected.slice(0, 300)} vs ${actual.slice(0, 300)}` }),
+    },
+  ];
 }
 
 /** Run both comparisons; the database, the temporary folder and a throwaway cluster are removed whatever happens. */
@@ -300,7 +331,7 @@ export function formatScaleBench(result: ScaleBenchResult): string {
   return [
     "Scale-out: Plinth servers in child processes over SQLite and PostgreSQL, through HTTP.",
     `PostgreSQL ${postgres.server_version} (${postgres.source}; fsync=${postgres.fsync}, synchronous_commit=${postgres.synchronous_commit}); SQLite at durability "full" (WAL, synchronous=FULL).`,
-    `Each database holds the same demo and ${options.rows.toLocaleString("en")} opportunities (loaded in ${(result.loadMs / 1000).toFixed(1)} s, not measured); list page: ${decodeURIComponent(LIST_PAGE_QUERY)}.`,
+    `Each database holds the same demo and ${options.rows.toLocaleString("en")} opportunities (loaded in ${(result.loadMs / 1000).toFixed(1)} s, not measured); list page: ${decodeURIComponent(LIST_PAGE_QUERY)}; amount by stage: the sum and count of every row's amount per stage (POST /query).`,
     "\na. SQLite vs PostgreSQL, one process each (ratio = PostgreSQL / SQLite)\n",
     formatComparison(of("sqlite-vs-postgres")),
     `\nb. PostgreSQL, one vs ${options.processes} processes over one database, the same ${options.connections} connections dealt out over their ports (ratio = ${options.processes} / 1)\n`,

@@ -24,6 +24,7 @@ import {
   installDemoFile,
   LIST_PAGE_QUERY,
   newOpportunityBodies,
+  STAGE_AGGREGATE_BODY,
 } from "./fixture.js";
 import { type HttpCall, type LatencySummary, measureThroughput, sampleInterleaved, sendExpecting } from "./load.js";
 import { type ServeRequest, type ServerProcess, spawnServers, stopServers } from "./processes.js";
@@ -208,14 +209,7 @@ async function benchReads(
       method: "POST",
       url: `${plinth.baseUrl}/api/apps/starter/query`,
       headers: bearer(demo.tokens.admin),
-      body: JSON.stringify({
-        entity: "opportunity",
-        groupBy: [{ field: "stage" }],
-        measures: [
-          { id: "amount", aggregate: "sum", field: "amount" },
-          { id: "n", aggregate: "count" },
-        ],
-      }),
+      body: STAGE_AGGREGATE_BODY,
     };
     const handAggregate: HttpCall = {
       method: "GET",
