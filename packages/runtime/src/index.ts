@@ -43,6 +43,7 @@ export {
 export { parentOf, pointerTokens, valueAt } from "./app/refactor/pointer.js";
 export { approverVariables, baseVariables, createAppScope, FieldTypes } from "./app/scope.js";
 export type { ValidateAppResult } from "./app/validateApp.js";
+export { compensatedSum } from "./data/compensatedSum.js";
 export { defaultValue, recordDefaults } from "./data/defaults.js";
 // Records
 export {

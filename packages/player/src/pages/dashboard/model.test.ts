@@ -14,6 +14,7 @@ import {
   namedFields,
   periodFormula,
   quote,
+  total,
 } from "./model.js";
 import { dashboardStrings } from "./strings.js";
 
@@ -110,6 +111,13 @@ describe("dashboard model", () => {
       ["pipeline", "total", "deals", "last_close", "gone"].map((id) => measureLabel(app, query, id, locale, "#"));
     expect(names("en")).toEqual(["Open pipeline", "Amount", "#", "last_close", "gone"]);
     expect(names("zh-CN")).toEqual(["未结管道", "金额", "#", "last_close", "gone"]);
+  });
+
+  it("totals a measure as the server sums it: ten amounts of 0.1 make 1, not 0.9999999999999999", () => {
+    const rows = Array.from({ length: 10 }, (_, i) => ({ region: `r${i}`, amount: 0.1 }));
+    expect(total(rows, "amount")).toBe(1);
+    expect(total([{ amount: 5 }, { amount: null }, { amount: "x" }, {}], "amount")).toBe(5);
+    expect(total([], "amount")).toBe(0);
   });
 
   it("has the same words in both languages", () => {

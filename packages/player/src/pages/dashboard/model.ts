@@ -1,6 +1,7 @@
 import {
   type App,
   andAll,
+  compensatedSum,
   DASHBOARD_PERIODS,
   type DashboardFilter,
   type DashboardFilterValues,
@@ -166,9 +167,12 @@ export function formatMeasure(
   return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 2 }).format(n);
 }
 
-/** The sum of a measure over rows (the widget's total; for counts and sums it is the whole). */
+/**
+ * The sum of a measure over rows (the widget's total; for counts and sums it is the whole), added
+ * as the server adds (the core's compensatedSum): a legend's total matches a report's to the digit.
+ */
 export function total(rows: readonly Record<string, unknown>[], measure: string): number {
-  return rows.reduce((sum, row) => sum + (typeof row[measure] === "number" ? (row[measure] as number) : 0), 0);
+  return compensatedSum(rows.map((row) => (typeof row[measure] === "number" ? row[measure] : 0)));
 }
 
 /** The measure's label: its own, else the measured field's, else its id. */
