@@ -124,7 +124,12 @@ export function TableGrid(props: TableGridProps) {
   const tags = positioned ? DIV_TAGS : TABLE_TAGS;
   const { table: Table, body: Body } = tags;
   const gridStyle = useMemo(
-    () => widths && ({ "--plinth-grid-columns": gridTemplate(widths) } as CSSProperties),
+    () =>
+      widths &&
+      ({
+        "--plinth-grid-columns": gridTemplate(widths),
+        "--plinth-row-height": `${ROW_HEIGHT}px`,
+      } as CSSProperties),
     [widths],
   );
   // The row callbacks, stable while the editing state changes (so only the edited row re-renders).
@@ -273,7 +278,7 @@ function useFrozenWidths(
  * The columns of a positioned grid: the open button's column as measured, every other column at
  * least as wide as measured and sharing any room the view gains (a wider window) in proportion.
  */
-export function gridTemplate(widths: readonly number[]): string {
+function gridTemplate(widths: readonly number[]): string {
   return widths.map((width, i) => (i === 0 ? `${width}px` : `minmax(${width}px, ${width}fr)`)).join(" ");
 }
 
